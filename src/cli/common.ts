@@ -1,0 +1,112 @@
+/**
+ * What every command shares: the input options (format, direction, strictness, view filters, --json) and
+ * loading an input into a graph, with import problems shown on stderr.
+ */
+import { Option, type Command } from "commander";
+import { readInput } from "../io/load.js";
+import { assertImportOk, formatIssue, type ImportReport } from "../io/report.js";
+import type { Format } from "../io/format.js";
+import type { ClusterGraph, NominationDirection, TieType } from "../model/types.js";
+import { TIE_TYPES } from "../model/types.js";
+import { filterTies } from "../model/views.js";
+import { UsageError } from "./errors.js";
+import type { Io } from "./output.js";
+
+export interface Context {
+  io: Io;
+  /** Set the process exit code for this run (0 ok, 1 refused, 2 bad input). */
+  setExit(code: number): void;
+}
+
+export interface InputOptions {
+  format?: string;
+  direction?: NominationDirection;
+  strict?: boolean;
+  relation?: string[];
+  wave?: string[];
+  tieType?: string[];
+  localOnly?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+const list = (v: string, prev: string[] = []) => [...prev, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
+
+/** Options for reading the input (format, direction, strict). */
+export function readOptions(cmd: Command): Command {
+  return cmd
+    .option("--format <name>", "input format, overriding detection by name and content (tidy, matrix, roster, json, …)")
+    .addOption(new Option("--direction <convention>", "how ties were recorded: flow = source gives knowledge to target; asks = source asks target for advice (reversed)").choices(["flow", "asks"]))
+    .option("--strict", "treat import warnings as errors")
+    .option("--json", "print one JSON document")
+    .option("-q, --quiet", "do not print import warnings");
+}
+
+/** Options for restricting the analysed view (relation, wave, tie type, local actors). */
+export function viewOptions(cmd: Command): Command {
+  return cmd
+    .option("--relation <names>", "only ties of these relations (comma-separated; repeatable)", list)
+    .option("--wave <waves>", "only ties of these survey waves (comma-separated; repeatable)", list)
+    .option("--tie-type <types>", "only ties of these types: horizontal, vertical, external", list)
+    .option("--local-only", "only actors inside the cluster");
+}
+
+export interface Loaded {
+  /** The graph as imported. */
+  graph: ClusterGraph;
+  /** The graph restricted by the view options (the one to analyse). */
+  view: ClusterGraph;
+  report: ImportReport;
+  format: Format;
+  input: string;
+}
+
+/** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
+export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
+  const { graph, report, format } = await readInput(input, { format: opts.format, direction: opts.direction, strict: opts.strict });
+  assertImportOk(report, opts.strict ?? false);
+  if (!opts.json && !opts.quiet) {
+    const warnings = report.warnings;
+    for (const w of warnings.slice(0, 10)) ctx.io.err(formatIssue(w) + "\n");
+    if (warnings.length > 10) ctx.io.err(`… ${warnings.length - 10} more warnings (clusterflow validate ${input} lists them all)\n`);
+  }
+  const tieTypes = opts.tieType?.map((t) => {
+    if (!(TIE_TYPES as readonly string[]).includes(t)) throw new UsageError(`--tie-type: "${t}" is not one of ${TIE_TYPES.join(", ")}`);
+    return t as TieType;
+  });
+  const filtered = opts.relation || opts.wave || tieTypes || opts.localOnly;
+  const view = filtered ? filterTies(graph, { relations: opts.relation, waves: opts.wave, tieTypes, localOnly: opts.localOnly }) : graph;
+  if (opts.relation) {
+    const known = new Set<string>();
+    graph.forEachEdge((_e, a) => known.add(a.relation));
+    for (const r of opts.relation) if (!known.has(r)) throw new UsageError(`--relation: no ties of relation "${r}" (relations: ${[...known].sort().join(", ") || "none"})`);
+  }
+  return { graph, view, report, format, input };
+}
+
+/** The view options actually used, for echoing in outputs. */
+export function viewUsed(opts: InputOptions): Record<string, unknown> {
+  return {
+    direction: opts.direction ?? "flow",
+    relation: opts.relation ?? "all",
+    wave: opts.wave ?? "all",
+    tieType: opts.tieType ?? "all",
+    localOnly: opts.localOnly ?? false,
+  };
+}
+
+/** Parse an integer option, or throw a usage error naming it. */
+export function intOption(name: string, value: string | undefined, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name}: "${value}" is not an integer ≥ ${min}`);
+  return n;
+}
+
+/** Parse a number option, or throw a usage error naming it. */
+export function numberOption(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`${name}: "${value}" is not a number`);
+  return n;
+}

@@ -1,0 +1,114 @@
+/**
+ * Column names as field data spells them, mapped to the fields of the model, and free attribute columns
+ * typed and kept. Shared by every tabular importer (tidy CSV, XLSX sheets, Kobo exports).
+ */
+import type { AttributeValue } from "../model/types.js";
+import { RESERVED_ATTRIBUTES } from "../model/types.js";
+import { coerce, inferColumnType, type InferredType } from "./format.js";
+import type { ImportReport } from "./report.js";
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
+
+export const ACTOR_COLUMN_ALIASES: Record<string, string[]> = {
+  id: ["id", "actor", "actorid", "node", "nodeid", "name", "key"],
+  label: ["label", "actorname", "displayname", "title"],
+  kind: ["kind", "actorkind", "actortype", "category"],
+  inCluster: ["incluster", "inside", "local", "member", "internal"],
+  stage: ["stage", "valuechainstage", "chainstage", "tier"],
+  group: ["group", "subgroup", "faction", "block"],
+  respondent: ["respondent", "responded", "answered"],
+  x: ["x"],
+  y: ["y"],
+};
+
+export const TIE_COLUMN_ALIASES: Record<string, string[]> = {
+  source: ["source", "from", "sender", "ego", "i", "nominator"],
+  target: ["target", "to", "receiver", "alter", "j", "nominee"],
+  relation: ["relation", "rel", "question", "layer", "network"],
+  weight: ["weight", "strength", "value", "tiestrength", "intensity", "w"],
+  wave: ["wave", "round", "time", "year", "period"],
+  tieType: ["tietype", "linktype"],
+};
+
+export interface ColumnMap {
+  /** field → column index */
+  fields: Record<string, number>;
+  /** free attribute columns: index → attribute name (renamed when reserved) */
+  extras: { index: number; name: string }[];
+}
+
+/** Map a header row to model fields by alias; the first matching column wins, repeats are reported. */
+export function mapColumns(
+  header: string[],
+  aliases: Record<string, string[]>,
+  report: ImportReport,
+  file: string,
+  line: number,
+  column: (f: number) => number,
+): ColumnMap {
+  const fields: Record<string, number> = {};
+  const extras: { index: number; name: string }[] = [];
+  const seenNames = new Set<string>();
+  const usable: number[] = [];
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === "") {
+      report.warn(file, "empty-header", `column ${index + 1} has no name; its values are ignored`, { line, column: column(index) }, "give the column a name in the header row");
+      return;
+    }
+    if (seenNames.has(name)) {
+      report.warn(file, "duplicate-column", `column "${name}" appears twice; the second is ignored`, { line, column: column(index) }, "rename one of the columns");
+      return;
+    }
+    seenNames.add(name);
+    usable.push(index);
+  });
+  // For each field, the alias earliest in its list wins (so "id" beats "name" whatever the column order).
+  const taken = new Set<number>();
+  for (const [field, names] of Object.entries(aliases)) {
+    for (const alias of names) {
+      const index = usable.find((i) => !taken.has(i) && norm(header[i]) === alias);
+      if (index !== undefined) {
+        fields[field] = index;
+        taken.add(index);
+        break;
+      }
+    }
+  }
+  for (const index of usable) {
+    if (taken.has(index)) continue;
+    const name = header[index].trim();
+    let attr = name;
+    if ((RESERVED_ATTRIBUTES as readonly string[]).includes(attr) || attr === "label" || attr === "id") {
+      attr = `${name}_`;
+      report.warn(file, "reserved-attribute", `column "${name}" is a reserved name; kept as attribute "${attr}"`, { line, column: column(index) }, "rename the column to silence this warning");
+    }
+    extras.push({ index, name: attr });
+  }
+  return { fields, extras };
+}
+
+/** Infer the type of each extra column and report it under `table`. */
+export function inferExtras(
+  rows: string[][],
+  extras: { index: number; name: string }[],
+  report: ImportReport,
+  table: string,
+): { index: number; name: string; type: InferredType }[] {
+  const typed = extras.map((e) => ({ ...e, type: inferColumnType(rows.map((r) => r[e.index] ?? "")) }));
+  if (typed.length > 0) {
+    report.attributes[table] ??= {};
+    for (const t of typed) report.attributes[table][t.name] = t.type;
+  }
+  return typed;
+}
+
+/** The typed free attributes of one row (empty cells are left out: missing, not empty string). */
+export function extraValues(row: string[], typed: { index: number; name: string; type: InferredType }[]): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const t of typed) {
+    const v = coerce(row[t.index] ?? "", t.type);
+    if (v !== undefined) out[t.name] = v;
+  }
+  return out;
+}

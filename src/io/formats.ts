@@ -1,0 +1,34 @@
+/**
+ * The registry of file formats. Each importer/exporter lives in its own module and is listed here once;
+ * the CLI, `readInput` and the viewer all find formats through this list.
+ */
+import type { Format, InputFile } from "./format.js";
+import { extensionOf } from "./format.js";
+import { tidyFormat } from "./tidy.js";
+
+export const FORMATS: Format[] = [tidyFormat];
+
+export function formatByName(name: string): Format | undefined {
+  return FORMATS.find((f) => f.name === name.toLowerCase());
+}
+
+/**
+ * Choose the format of a file: by extension when only one format claims it, else by content sniffing among
+ * the formats that claim the extension (or all formats for an unknown extension).
+ */
+export function detectFormat(file: InputFile): Format | undefined {
+  const ext = extensionOf(file.name);
+  const claiming = FORMATS.filter((f) => f.extensions.includes(ext));
+  if (claiming.length === 1) return claiming[0];
+  const candidates = claiming.length > 0 ? claiming : FORMATS;
+  let best: Format | undefined;
+  let bestScore = 0;
+  for (const f of candidates) {
+    const s = f.sniff ? f.sniff(file) : 0;
+    if (s > bestScore) {
+      bestScore = s;
+      best = f;
+    }
+  }
+  return best ?? (claiming.length > 0 ? claiming[0] : undefined);
+}

@@ -1,0 +1,94 @@
+/**
+ * Reading and writing files and dataset folders from disk (Node only; the viewer hands parsers text directly).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ClusterGraph } from "../model/types.js";
+import { extensionOf, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
+import { detectFormat, formatByName, FORMATS } from "./formats.js";
+import { InputError, assertImportOk } from "./report.js";
+
+const BINARY_EXTENSIONS = new Set([".xlsx", ".xls"]);
+
+function readFile(path: string): InputFile {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  const bytes = readFileSync(path);
+  const ext = extensionOf(path);
+  if (BINARY_EXTENSIONS.has(ext)) return { name: path, text: "", bytes: new Uint8Array(bytes) };
+  return { name: path, text: bytes.toString("utf8"), bytes: new Uint8Array(bytes) };
+}
+
+/** The files of a dataset folder: nodes.csv and ties.csv (edges.csv, links.csv also accepted). */
+export function datasetFiles(folder: string): string[] {
+  const names = readdirSync(folder);
+  const pick = (re: RegExp) => names.find((n) => re.test(n));
+  const nodes = pick(/^(nodes|actors|vertices)\.(csv|tsv|txt)$/i);
+  const ties = pick(/^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i);
+  if (!ties && !nodes) {
+    throw new InputError(`${folder}: a dataset folder needs ties.csv (and usually nodes.csv); found ${names.length ? names.join(", ") : "nothing"}`);
+  }
+  return [nodes, ties].filter((x): x is string => x !== undefined).map((n) => join(folder, n));
+}
+
+export interface ReadInputOptions extends ReadOptions {
+  /** Format name; overrides sniffing by name and content. */
+  format?: string;
+}
+
+/** Read a dataset folder or a file into a cluster graph and its import report. Throws InputError on failure. */
+export async function readInput(path: string, options: ReadInputOptions = {}): Promise<ImportResult & { format: Format }> {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`, undefined);
+  let files: InputFile[];
+  let format: Format | undefined;
+  if (statSync(path).isDirectory()) {
+    files = datasetFiles(path).map(readFile);
+    format = formatByName(options.format ?? "tidy");
+  } else {
+    files = [readFile(path)];
+    format = options.format ? formatByName(options.format) : detectFormat(files[0]);
+  }
+  if (!format) {
+    const known = FORMATS.map((f) => f.name).join(", ");
+    throw new InputError(options.format ? `unknown format "${options.format}" (known: ${known})` : `${path}: cannot tell the format; pass --format (one of: ${known})`);
+  }
+  const result = await format.read(files, options);
+  return { ...result, format };
+}
+
+/** Like {@link readInput}, but throws InputError when the report has errors (or warnings under strict). */
+export async function loadInput(path: string, options: ReadInputOptions = {}): Promise<ImportResult & { format: Format }> {
+  const r = await readInput(path, options);
+  assertImportOk(r.report, options.strict ?? false);
+  return r;
+}
+
+/** Choose the output format from a name or the output path's extension (a path without extension = tidy folder). */
+export function outputFormat(path: string, name?: string): Format {
+  if (name) {
+    const f = formatByName(name);
+    if (!f) throw new InputError(`unknown format "${name}" (known: ${FORMATS.map((x) => x.name).join(", ")})`);
+    return f;
+  }
+  const ext = extensionOf(path);
+  if (ext === "") return formatByName("tidy")!;
+  const claiming = FORMATS.filter((f) => f.extensions.includes(ext) && f.write);
+  // For .csv the tidy ties file is the default; --format matrix|roster chooses another.
+  const f = claiming.find((x) => x.name === "tidy") ?? claiming[0];
+  if (!f) throw new InputError(`${path}: no writer for "${ext}" files; pass --format (writers: ${FORMATS.filter((x) => x.write).map((x) => x.name).join(", ")})`);
+  return f;
+}
+
+/** Write a graph in a format to disk; returns the paths written. */
+export async function writeOutput(graph: ClusterGraph, path: string, format: Format, options: WriteOptions = {}): Promise<string[]> {
+  if (!format.write) throw new InputError(`format ${format.name} cannot be written`);
+  const isFolder = format.name === "tidy" && extensionOf(path) === "";
+  const files = await format.write(graph, isFolder ? path : path, options);
+  const written: string[] = [];
+  for (const f of files) {
+    const target = f.name;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.data);
+    written.push(target);
+  }
+  return written;
+}

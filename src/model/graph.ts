@@ -1,0 +1,91 @@
+/**
+ * Building a {@link ClusterGraph}: actors with defaults, ties with their derived type.
+ */
+import Graph from "graphology";
+import type { ActorAttributes, ClusterAttributes, ClusterGraph, NominationDirection, TieAttributes, TieType } from "./types.js";
+import { resolveTieType } from "./tieType.js";
+
+const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (options?: object) => ClusterGraph };
+
+export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}): ClusterGraph {
+  const graph = new MultiDirectedGraph({ allowSelfLoops: true });
+  graph.replaceAttributes({ direction: "flow", ...attributes } as ClusterAttributes);
+  return graph;
+}
+
+/** Default actor attributes: its id as label, kind `other`, inside the cluster. */
+export function actorDefaults(id: string): ActorAttributes {
+  return { label: id, kind: "other", inCluster: true };
+}
+
+/** Add (or merge into) an actor; returns its attributes. */
+export function addActor(graph: ClusterGraph, id: string, attributes: Partial<ActorAttributes> = {}): ActorAttributes {
+  const clean: Partial<ActorAttributes> = {};
+  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) clean[k] = v;
+  if (graph.hasNode(id)) {
+    graph.mergeNodeAttributes(id, clean);
+  } else {
+    graph.addNode(id, { ...actorDefaults(id), ...clean } as ActorAttributes);
+  }
+  return graph.getNodeAttributes(id);
+}
+
+export interface TieInput {
+  relation?: string;
+  weight?: number;
+  wave?: string;
+  /** An explicit tie type from the data; wins over derivation. */
+  tieType?: TieType;
+  nominator?: string;
+  [attribute: string]: string | number | boolean | null | undefined;
+}
+
+export interface AddedTie {
+  key: string;
+  tieType: TieType;
+  /** Set when an explicit tie type disagrees with the one derived from the actors. */
+  contradiction?: { given: TieType; derived: TieType };
+}
+
+/** Add a tie (knowledge flows source → target). Both actors must exist. */
+export function addTie(graph: ClusterGraph, source: string, target: string, input: TieInput = {}): AddedTie {
+  const { tieType: given, relation, weight, wave, ...rest } = input;
+  const r = resolveTieType(graph.getNodeAttributes(source), graph.getNodeAttributes(target), given);
+  const attributes: TieAttributes = { relation: relation ?? "knowledge", weight: weight ?? 1, tieType: r.tieType };
+  if (wave !== undefined && wave !== "") attributes.wave = wave;
+  if (r.given) attributes.tieTypeGiven = true;
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) attributes[k] = v;
+  const key = graph.addEdge(source, target, attributes);
+  return r.contradiction ? { key, tieType: r.tieType, contradiction: { given: r.tieType, derived: r.derived } } : { key, tieType: r.tieType };
+}
+
+/** Re-derive the type of every tie whose type was not given (after actor attributes changed). */
+export function rederiveTieTypes(graph: ClusterGraph): void {
+  graph.forEachEdge((edge, attr, source, target, sa, ta) => {
+    if (attr.tieTypeGiven) return;
+    graph.setEdgeAttribute(edge, "tieType", resolveTieType(sa, ta).tieType);
+  });
+}
+
+/** A reading direction stated as the flow convention used to store ties. */
+export function describeDirection(direction: NominationDirection): string {
+  return direction === "asks"
+    ? "ties read as 'source asks target'; stored reversed as knowledge flow target → source"
+    : "ties read as knowledge flow: source gives knowledge to target";
+}
+
+/** Relations present in the graph, sorted. */
+export function relationsOf(graph: ClusterGraph): string[] {
+  const s = new Set<string>();
+  graph.forEachEdge((_e, a) => s.add(a.relation));
+  return [...s].sort();
+}
+
+/** Waves present in the graph, sorted. */
+export function wavesOf(graph: ClusterGraph): string[] {
+  const s = new Set<string>();
+  graph.forEachEdge((_e, a) => {
+    if (a.wave !== undefined) s.add(a.wave);
+  });
+  return [...s].sort();
+}

@@ -1,0 +1,229 @@
+/**
+ * Views of a cluster graph for the metrics. None of them mutates the original.
+ *
+ * - {@link filterTies}: ties of some relations / waves / tie types / minimum strength; local actors only.
+ * - {@link collapse}: parallel ties (several relations or waves between the same ordered pair) merged into
+ *   one weighted arc of a simple digraph. Weight rule (default `sum`): the arc's weight is the sum of the
+ *   strengths of the ties it merges, i.e. the total knowledge flow from a to b. `max`, `mean`, `count`
+ *   (number of ties) and `binary` (1) are the alternatives.
+ * - {@link indexDigraph}: the collapsed digraph as integer-indexed sorted adjacency arrays (CSR), the
+ *   form the metrics compute on.
+ */
+import type { ClusterGraph, TieAttributes, TieType } from "./types.js";
+import { createClusterGraph } from "./graph.js";
+
+export interface TieFilter {
+  relations?: string[];
+  waves?: string[];
+  tieTypes?: TieType[];
+  minWeight?: number;
+  /** Keep only actors inside the cluster (and ties among them). */
+  localOnly?: boolean;
+  /** Keep only these actor kinds. */
+  kinds?: string[];
+}
+
+/** A copy of the graph restricted by the filter. Actors are all kept unless `localOnly` or `kinds` drop them. */
+export function filterTies(graph: ClusterGraph, filter: TieFilter = {}): ClusterGraph {
+  const out = createClusterGraph({ ...graph.getAttributes() });
+  const kinds = filter.kinds ? new Set(filter.kinds) : undefined;
+  graph.forEachNode((id, a) => {
+    if (filter.localOnly && !a.inCluster) return;
+    if (kinds && !kinds.has(a.kind)) return;
+    out.addNode(id, { ...a });
+  });
+  const relations = filter.relations ? new Set(filter.relations) : undefined;
+  const waves = filter.waves ? new Set(filter.waves) : undefined;
+  const types = filter.tieTypes ? new Set(filter.tieTypes) : undefined;
+  graph.forEachEdge((key, a, s, t) => {
+    if (!out.hasNode(s) || !out.hasNode(t)) return;
+    if (relations && !relations.has(a.relation)) return;
+    if (waves && !(a.wave !== undefined && waves.has(a.wave))) return;
+    if (types && !types.has(a.tieType)) return;
+    if (filter.minWeight !== undefined && a.weight < filter.minWeight) return;
+    out.addEdgeWithKey(key, s, t, { ...a });
+  });
+  return out;
+}
+
+/** The same ties read the other way round (flow ↔ asks). */
+export function reverseTies(graph: ClusterGraph): ClusterGraph {
+  const out = createClusterGraph({ ...graph.getAttributes() });
+  graph.forEachNode((id, a) => out.addNode(id, { ...a }));
+  graph.forEachEdge((key, a, s, t) => out.addEdgeWithKey(key, t, s, { ...a }));
+  return out;
+}
+
+export type WeightRule = "sum" | "max" | "mean" | "count" | "binary";
+
+export interface CollapseOptions {
+  weight?: WeightRule;
+  /** Keep self-loops as arcs (default true: some peers count them, e.g. in density). */
+  keepLoops?: boolean;
+}
+
+/** One arc of a collapsed digraph. */
+export interface CollapsedArc {
+  source: string;
+  target: string;
+  weight: number;
+  /** Number of ties merged into this arc. */
+  ties: number;
+  relations: string[];
+  tieType: TieType;
+}
+
+/**
+ * Merge parallel ties into a simple weighted digraph (see the module comment for the weight rule).
+ * Returns node ids in graph order and the arcs sorted by (source order, target order).
+ */
+export function collapse(graph: ClusterGraph, options: CollapseOptions = {}): { nodes: string[]; arcs: CollapsedArc[] } {
+  const rule = options.weight ?? "sum";
+  const keepLoops = options.keepLoops ?? true;
+  const nodes = graph.nodes();
+  const index = new Map(nodes.map((id, i) => [id, i] as const));
+  const byPair = new Map<string, { arc: CollapsedArc; sum: number; max: number; rel: Set<string> }>();
+  graph.forEachEdge((_key, a: TieAttributes, s, t) => {
+    if (s === t && !keepLoops) return;
+    const k = `${index.get(s)}\u0000${index.get(t)}`;
+    let e = byPair.get(k);
+    if (!e) {
+      e = { arc: { source: s, target: t, weight: 0, ties: 0, relations: [], tieType: a.tieType }, sum: 0, max: -Infinity, rel: new Set() };
+      byPair.set(k, e);
+    }
+    e.arc.ties++;
+    e.sum += a.weight;
+    e.max = Math.max(e.max, a.weight);
+    e.rel.add(a.relation);
+  });
+  const arcs: CollapsedArc[] = [];
+  for (const e of byPair.values()) {
+    const w = rule === "sum" ? e.sum : rule === "max" ? e.max : rule === "mean" ? e.sum / e.arc.ties : rule === "count" ? e.arc.ties : 1;
+    e.arc.weight = w;
+    e.arc.relations = [...e.rel].sort();
+    arcs.push(e.arc);
+  }
+  arcs.sort((x, y) => index.get(x.source)! - index.get(y.source)! || index.get(x.target)! - index.get(y.target)!);
+  return { nodes, arcs };
+}
+
+/**
+ * A simple digraph over integer indices 0..n−1 in compressed sparse row form. Neighbour lists are
+ * sorted ascending, so {@link hasArc} is a binary search. Self-loops are not in the adjacency lists;
+ * they are counted in `loops` (weight per node) because some peers count them (e.g. in density).
+ */
+export interface Digraph {
+  n: number;
+  ids: string[];
+  index: Map<string, number>;
+  outStart: Int32Array;
+  outAdj: Int32Array;
+  outW: Float64Array;
+  inStart: Int32Array;
+  inAdj: Int32Array;
+  inW: Float64Array;
+  /** Self-loop weight per node (0 when none). */
+  loops: Float64Array;
+  /** Number of non-loop arcs. */
+  arcs: number;
+  /** Number of self-loops. */
+  loopCount: number;
+}
+
+/** Build a {@link Digraph} from a cluster graph (parallel ties collapsed by `weight` rule). */
+export function indexDigraph(graph: ClusterGraph, options: CollapseOptions = {}): Digraph {
+  const { nodes, arcs } = collapse(graph, { ...options, keepLoops: true });
+  return digraphFromArcs(nodes, arcs);
+}
+
+/** Build a {@link Digraph} from node ids and weighted arcs (duplicates must already be merged). */
+export function digraphFromArcs(ids: string[], arcs: { source: string; target: string; weight: number }[]): Digraph {
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i] as const));
+  const loops = new Float64Array(n);
+  const outDeg = new Int32Array(n + 1);
+  const inDeg = new Int32Array(n + 1);
+  let m = 0;
+  let loopCount = 0;
+  const src = new Int32Array(arcs.length);
+  const dst = new Int32Array(arcs.length);
+  const w = new Float64Array(arcs.length);
+  for (const a of arcs) {
+    const i = index.get(a.source);
+    const j = index.get(a.target);
+    if (i === undefined || j === undefined) throw new Error(`arc ${a.source} → ${a.target} names an unknown actor`);
+    if (i === j) {
+      loops[i] += a.weight;
+      loopCount++;
+      continue;
+    }
+    src[m] = i;
+    dst[m] = j;
+    w[m] = a.weight;
+    outDeg[i + 1]++;
+    inDeg[j + 1]++;
+    m++;
+  }
+  for (let i = 0; i < n; i++) {
+    outDeg[i + 1] += outDeg[i];
+    inDeg[i + 1] += inDeg[i];
+  }
+  const outAdj = new Int32Array(m);
+  const outW = new Float64Array(m);
+  const inAdj = new Int32Array(m);
+  const inW = new Float64Array(m);
+  const oPos = outDeg.slice(0, n);
+  const iPos = inDeg.slice(0, n);
+  // Fill in order of (source, target) so that lists come out sorted when arcs are sorted; sort anyway.
+  const order = Array.from({ length: m }, (_, k) => k).sort((a, b) => src[a] - src[b] || dst[a] - dst[b]);
+  for (const k of order) {
+    const i = src[k];
+    const j = dst[k];
+    outAdj[oPos[i]] = j;
+    outW[oPos[i]++] = w[k];
+  }
+  const orderIn = Array.from({ length: m }, (_, k) => k).sort((a, b) => dst[a] - dst[b] || src[a] - src[b]);
+  for (const k of orderIn) {
+    const i = src[k];
+    const j = dst[k];
+    inAdj[iPos[j]] = i;
+    inW[iPos[j]++] = w[k];
+  }
+  return { n, ids, index, outStart: outDeg, outAdj, outW, inStart: inDeg, inAdj, inW, loops, arcs: m, loopCount };
+}
+
+/** Is there an arc i → j (i ≠ j)? Binary search in i's sorted out-list. */
+export function hasArc(g: Digraph, i: number, j: number): boolean {
+  let lo = g.outStart[i];
+  let hi = g.outStart[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = g.outAdj[mid];
+    if (v === j) return true;
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Weight of arc i → j, or 0 when absent. */
+export function arcWeight(g: Digraph, i: number, j: number): number {
+  let lo = g.outStart[i];
+  let hi = g.outStart[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = g.outAdj[mid];
+    if (v === j) return g.outW[mid];
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Group labels of every node for a partition attribute; missing values become the string "(none)". */
+export function partitionOf(graph: ClusterGraph, attribute: string, ids: string[] = graph.nodes()): string[] {
+  return ids.map((id) => {
+    const v = graph.getNodeAttribute(id, attribute);
+    return v === undefined || v === null || v === "" ? "(none)" : String(v);
+  });
+}
