@@ -28,7 +28,7 @@ function table(file: InputFile, report: ImportReport): CsvTable | undefined {
 }
 
 /** Rows with a different number of fields than the header: fewer → padded (warning); more → dropped (error). */
-function checkRagged(t: CsvTable, r: number, file: string, report: ImportReport): boolean {
+function checkRagged(t: Pick<CsvTable, "rows" | "line" | "column">, r: number, file: string, report: ImportReport): boolean {
   const width = t.rows[0].length;
   const row = t.rows[r];
   if (row.length === width) return true;
@@ -45,7 +45,15 @@ function checkRagged(t: CsvTable, r: number, file: string, report: ImportReport)
 
 function readNodes(graph: ClusterGraph, file: InputFile, report: ImportReport): void {
   const t = table(file, report);
-  if (!t) return;
+  if (t) readNodesTable(graph, t, file.name, report);
+}
+
+/**
+ * Read an actor table (header row + one row per actor) into the graph. Exported for the other tabular
+ * importers (XLSX sheets …): `t` only needs rows and the line/column of each cell.
+ */
+export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "line" | "column">, fileName: string, report: ImportReport): void {
+  const file = { name: fileName };
   const cols = mapColumns(t.rows[0], ACTOR_COLUMN_ALIASES, report, file.name, t.line(0), (f) => t.column(0, f));
   const idCol = cols.fields.id;
   if (idCol === undefined) {
@@ -113,7 +121,22 @@ function readNodes(graph: ClusterGraph, file: InputFile, report: ImportReport): 
 
 function readTies(graph: ClusterGraph, file: InputFile, report: ImportReport, options: ReadOptions, createActors: boolean): void {
   const t = table(file, report);
-  if (!t) return;
+  if (t) readTiesTable(graph, t, file.name, report, options, createActors);
+}
+
+/**
+ * Read a tie table (header row + one row per tie) into the graph; with `createActors` unknown ids become new
+ * actors (reported), else they are errors. Exported for the other tabular importers.
+ */
+export function readTiesTable(
+  graph: ClusterGraph,
+  t: Pick<CsvTable, "rows" | "line" | "column">,
+  fileName: string,
+  report: ImportReport,
+  options: ReadOptions,
+  createActors: boolean,
+): void {
+  const file = { name: fileName };
   const cols = mapColumns(t.rows[0], TIE_COLUMN_ALIASES, report, file.name, t.line(0), (f) => t.column(0, f));
   for (const need of ["source", "target"] as const) {
     if (cols.fields[need] === undefined) {
