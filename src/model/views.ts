@@ -227,3 +227,66 @@ export function partitionOf(graph: ClusterGraph, attribute: string, ids: string[
     return v === undefined || v === null || v === "" ? "(none)" : String(v);
   });
 }
+
+/**
+ * The undirected view of a {@link Digraph}: i and j are neighbours when i → j or j → i. One entry per
+ * unordered pair, neighbour lists sorted ascending; the weight of the pair is `w(i→j) + w(j→i)` (the
+ * total knowledge exchanged, as igraph `as.undirected(mode = "collapse", edge.attr.comb = "sum")`).
+ * Self-loops are left out. Used by the measures that ignore direction (fragmentation, articulation
+ * points, transitivity, core–periphery on the symmetrised graph).
+ */
+export interface Undirected {
+  n: number;
+  start: Int32Array;
+  adj: Int32Array;
+  w: Float64Array;
+  /** Number of unordered pairs (edges). */
+  edges: number;
+}
+
+export function undirectedView(g: Digraph): Undirected {
+  const n = g.n;
+  const start = new Int32Array(n + 1);
+  const tmpAdj: number[] = [];
+  const tmpW: number[] = [];
+  for (let i = 0; i < n; i++) {
+    start[i] = tmpAdj.length;
+    // Merge the two sorted lists (out and in).
+    let a = g.outStart[i];
+    const ae = g.outStart[i + 1];
+    let b = g.inStart[i];
+    const be = g.inStart[i + 1];
+    while (a < ae || b < be) {
+      const va = a < ae ? g.outAdj[a] : Infinity;
+      const vb = b < be ? g.inAdj[b] : Infinity;
+      if (va === vb) {
+        tmpAdj.push(va);
+        tmpW.push(g.outW[a++] + g.inW[b++]);
+      } else if (va < vb) {
+        tmpAdj.push(va);
+        tmpW.push(g.outW[a++]);
+      } else {
+        tmpAdj.push(vb);
+        tmpW.push(g.inW[b++]);
+      }
+    }
+  }
+  start[n] = tmpAdj.length;
+  return { n, start, adj: Int32Array.from(tmpAdj), w: Float64Array.from(tmpW), edges: tmpAdj.length / 2 };
+}
+
+/** The sub-digraph induced by the actors with `keep[i]` true (ids and order preserved). */
+export function inducedDigraph(g: Digraph, keep: ArrayLike<boolean | number>): Digraph {
+  const ids: string[] = [];
+  for (let i = 0; i < g.n; i++) if (keep[i]) ids.push(g.ids[i]);
+  const arcs: { source: string; target: string; weight: number }[] = [];
+  for (let i = 0; i < g.n; i++) {
+    if (!keep[i]) continue;
+    if (g.loops[i] > 0) arcs.push({ source: g.ids[i], target: g.ids[i], weight: g.loops[i] });
+    for (let k = g.outStart[i]; k < g.outStart[i + 1]; k++) {
+      const j = g.outAdj[k];
+      if (keep[j]) arcs.push({ source: g.ids[i], target: g.ids[j], weight: g.outW[k] });
+    }
+  }
+  return digraphFromArcs(ids, arcs);
+}
