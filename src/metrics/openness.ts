@@ -1,0 +1,192 @@
+/**
+ * External openness: how much knowledge each actor receives from, and gives to, actors outside the
+ * cluster (`inCluster` false), and the cluster's share of knowledge inflow that comes from outside.
+ *
+ * Ties are knowledge flow source → target, so an actor's *external inflow* are its ties from outside
+ * actors (outside → actor), its *external outflow* its ties to outside actors. Counts are numbers of
+ * distinct partner actors (parallel ties — several relations or waves — are collapsed into one arc);
+ * strengths are sums of survey tie strengths (collapse rule `sum` by default: the total knowledge flow
+ * over the pair). Self-loops are ignored.
+ *
+ * Cluster level: of all the ties entering inside actors, the share that comes from outside,
+ * `inflowShare = Σ_{v inside} externalIn(v) / Σ_{v inside} (externalIn(v) + localIn(v))`, and the same
+ * with strengths (`inflowStrengthShare`). `NaN` when no tie enters an inside actor.
+ *
+ * This is a project operationalisation of "external openness" in the sense of Giuliani & Bell (2005,
+ * Research Policy 34:47–68): the paper's own index (built from links to extra-cluster knowledge sources)
+ * was not available to check, so the ingredients are reported separately for the user to combine.
+ */
+import type { ClusterGraph } from "../model/types.js";
+import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+
+export interface OpennessOptions {
+  /** Weight rule for collapsing parallel ties (default `sum`). */
+  weight?: WeightRule;
+  /** Report every actor (default) or only actors inside the cluster (`insideOnly: true`). */
+  insideOnly?: boolean;
+}
+
+export interface ActorOpenness {
+  id: string;
+  label: string;
+  kind: string;
+  inCluster: boolean;
+  /** Number of outside actors this actor receives knowledge from. */
+  externalIn: number;
+  externalInStrength: number;
+  /** Number of outside actors this actor gives knowledge to. */
+  externalOut: number;
+  externalOutStrength: number;
+  /** Number of inside actors this actor receives knowledge from. */
+  localIn: number;
+  localInStrength: number;
+  /** Number of inside actors this actor gives knowledge to. */
+  localOut: number;
+  localOutStrength: number;
+  /** Ids of the outside actors it receives knowledge from (input ids, graph order). */
+  outsideSources: string[];
+}
+
+export interface ClusterOpenness {
+  /** Actors inside / outside the cluster. */
+  insideActors: number;
+  outsideActors: number;
+  /** Ties (collapsed arcs) from outside actors to inside actors, and their total strength. */
+  inflowTies: number;
+  inflowStrength: number;
+  /** Ties from inside actors to outside actors, and their total strength. */
+  outflowTies: number;
+  outflowStrength: number;
+  /** Ties among inside actors, and their total strength. */
+  localTies: number;
+  localStrength: number;
+  /** Share of ties entering inside actors that come from outside (NaN when no tie enters an inside actor). */
+  inflowShare: number;
+  /** The same share, by strength. */
+  inflowStrengthShare: number;
+  /** Inside actors that receive knowledge from at least one outside actor. */
+  openActors: number;
+  /** openActors / insideActors (NaN when there is no inside actor). */
+  openShare: number;
+  /**
+   * Concentration of the inflow: the largest share of the outside→inside strength received by a single
+   * inside actor (NaN when there is no inflow). 1 means all outside knowledge enters through one actor.
+   */
+  topReceiverShare: number;
+  /** That actor (undefined when there is no inflow). */
+  topReceiver?: string;
+}
+
+export interface OpennessResult {
+  options: { weight: WeightRule; insideOnly: boolean };
+  actors: ActorOpenness[];
+  cluster: ClusterOpenness;
+}
+
+/** Per-actor openness on a digraph given which actors are inside (`inside[i]`). All actors, index order. */
+export function opennessOnDigraph(g: Digraph, inside: ArrayLike<boolean>) {
+  const n = g.n;
+  const extIn = new Float64Array(n);
+  const extInS = new Float64Array(n);
+  const extOut = new Float64Array(n);
+  const extOutS = new Float64Array(n);
+  const locIn = new Float64Array(n);
+  const locInS = new Float64Array(n);
+  const locOut = new Float64Array(n);
+  const locOutS = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    for (let p = g.inStart[v]; p < g.inStart[v + 1]; p++) {
+      const u = g.inAdj[p];
+      if (inside[u]) {
+        locIn[v]++;
+        locInS[v] += g.inW[p];
+      } else {
+        extIn[v]++;
+        extInS[v] += g.inW[p];
+      }
+    }
+    for (let p = g.outStart[v]; p < g.outStart[v + 1]; p++) {
+      const u = g.outAdj[p];
+      if (inside[u]) {
+        locOut[v]++;
+        locOutS[v] += g.outW[p];
+      } else {
+        extOut[v]++;
+        extOutS[v] += g.outW[p];
+      }
+    }
+  }
+  return { extIn, extInS, extOut, extOutS, locIn, locInS, locOut, locOutS };
+}
+
+/**
+ * External openness of every actor and of the cluster (see the module comment). The cluster summary is
+ * what the "closed cluster" verdict reads: a low `inflowShare` and few `openActors` mean little outside
+ * knowledge; a `topReceiverShare` near 1 means it enters through one actor.
+ */
+export function externalOpenness(graph: ClusterGraph, options: OpennessOptions = {}): OpennessResult {
+  const weight = options.weight ?? "sum";
+  const insideOnly = options.insideOnly ?? false;
+  const g = indexDigraph(graph, { weight });
+  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
+  const o = opennessOnDigraph(g, inside);
+  const actors: ActorOpenness[] = [];
+  let insideActors = 0;
+  let inflowTies = 0;
+  let inflowStrength = 0;
+  let outflowTies = 0;
+  let outflowStrength = 0;
+  let localTies = 0;
+  let localStrength = 0;
+  let openActors = 0;
+  let top = -1;
+  for (let i = 0; i < g.n; i++) {
+    const a = graph.getNodeAttributes(g.ids[i]);
+    if (inside[i]) {
+      insideActors++;
+      inflowTies += o.extIn[i];
+      inflowStrength += o.extInS[i];
+      outflowTies += o.extOut[i];
+      outflowStrength += o.extOutS[i];
+      localTies += o.locIn[i];
+      localStrength += o.locInS[i];
+      if (o.extIn[i] > 0) openActors++;
+      if (o.extIn[i] > 0 && (top < 0 || o.extInS[i] > o.extInS[top])) top = i;
+    }
+    if (insideOnly && !inside[i]) continue;
+    const sources: string[] = [];
+    for (let p = g.inStart[i]; p < g.inStart[i + 1]; p++) if (!inside[g.inAdj[p]]) sources.push(g.ids[g.inAdj[p]]);
+    actors.push({
+      id: g.ids[i],
+      label: a.label ?? g.ids[i],
+      kind: a.kind,
+      inCluster: inside[i],
+      externalIn: o.extIn[i],
+      externalInStrength: o.extInS[i],
+      externalOut: o.extOut[i],
+      externalOutStrength: o.extOutS[i],
+      localIn: o.locIn[i],
+      localInStrength: o.locInS[i],
+      localOut: o.locOut[i],
+      localOutStrength: o.locOutS[i],
+      outsideSources: sources,
+    });
+  }
+  const cluster: ClusterOpenness = {
+    insideActors,
+    outsideActors: g.n - insideActors,
+    inflowTies,
+    inflowStrength,
+    outflowTies,
+    outflowStrength,
+    localTies,
+    localStrength,
+    inflowShare: inflowTies + localTies === 0 ? NaN : inflowTies / (inflowTies + localTies),
+    inflowStrengthShare: inflowStrength + localStrength === 0 ? NaN : inflowStrength / (inflowStrength + localStrength),
+    openActors,
+    openShare: insideActors === 0 ? NaN : openActors / insideActors,
+    topReceiverShare: top < 0 || inflowStrength === 0 ? NaN : o.extInS[top] / inflowStrength,
+  };
+  if (top >= 0) cluster.topReceiver = g.ids[top];
+  return { options: { weight, insideOnly }, actors, cluster };
+}
