@@ -5,8 +5,10 @@
 import type { Format, InputFile } from "./format.js";
 import { extensionOf } from "./format.js";
 import { tidyFormat } from "./tidy.js";
+import { gexfFormat } from "./gexf.js";
+import { graphmlFormat } from "./graphml.js";
 
-export const FORMATS: Format[] = [tidyFormat];
+export const FORMATS: Format[] = [tidyFormat, gexfFormat, graphmlFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());

@@ -1,0 +1,166 @@
+/**
+ * XML shared by the GEXF and GraphML modules: a guard that refuses dangerous documents before any parser
+ * sees them, parsing with line/column on every element, and a small escaping writer.
+ *
+ * Refused before parsing, in one linear scan of the text: a DOCTYPE that declares entities (`<!ENTITY`,
+ * the "billion laughs" expansion bomb and its relatives), a DOCTYPE naming an external DTD (SYSTEM/PUBLIC:
+ * the parser must never fetch or read another file), and parameter-entity references. A plain
+ * `<!DOCTYPE graphml>` without a subset is accepted.
+ */
+import { DOMParser } from "@xmldom/xmldom";
+import type { ImportReport } from "./report.js";
+
+/** Line and column (1-based) of a character offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export interface XmlRefusal {
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Look for a DOCTYPE with entity declarations or an external identifier. Linear in the text and independent
+ * of what the entities would expand to, so a bomb is refused in microseconds.
+ */
+export function unsafeXml(text: string): XmlRefusal | undefined {
+  const doctype = text.search(/<!DOCTYPE/i);
+  if (doctype < 0) return undefined;
+  const at = (offset: number) => positionOf(text, offset);
+  // The DOCTYPE declaration runs to the first '>' outside its internal subset [ ... ].
+  const open = text.indexOf("[", doctype);
+  const close = text.indexOf(">", doctype);
+  const head = text.slice(doctype, open >= 0 && open < close ? open : close + 1);
+  if (/\b(SYSTEM|PUBLIC)\b/.test(head)) {
+    return {
+      ...at(doctype),
+      code: "xml-external-dtd",
+      message: "the DOCTYPE names an external DTD (SYSTEM/PUBLIC); external files are never read, the document is refused",
+      hint: "remove the <!DOCTYPE …> line: GEXF and GraphML need no DTD",
+    };
+  }
+  if (open >= 0 && open < close) {
+    const end = text.indexOf("]", open);
+    const subset = text.slice(open, end < 0 ? text.length : end);
+    const entity = subset.search(/<!ENTITY/i);
+    if (entity >= 0) {
+      const declared = (subset.match(/<!ENTITY/gi) ?? []).length;
+      return {
+        ...at(open + entity),
+        code: "xml-entity",
+        message: `the DOCTYPE declares ${declared} entit${declared === 1 ? "y" : "ies"}; entity declarations are refused (they can expand to gigabytes — the "billion laughs" attack — or read local files)`,
+        hint: "remove the <!DOCTYPE …> block and write the text the entities stood for",
+      };
+    }
+    const pe = subset.search(/%[A-Za-z_][\w.-]*;/);
+    if (pe >= 0) {
+      return { ...at(open + pe), code: "xml-entity", message: "the DOCTYPE uses parameter entities; refused", hint: "remove the <!DOCTYPE …> block" };
+    }
+  }
+  return undefined;
+}
+
+/** An element with the position xmldom records when its locator is on. */
+export type Located = Element & { lineNumber?: number; columnNumber?: number };
+
+export function where(el: Node): { line?: number; column?: number } {
+  const l = el as unknown as { lineNumber?: number; columnNumber?: number };
+  return { line: l.lineNumber, column: l.columnNumber };
+}
+
+/**
+ * Parse an XML document after the safety guard. Problems go to the report (file, line, column); returns
+ * undefined when the document cannot be used.
+ */
+export function parseXml(text: string, file: string, report: ImportReport): Document | undefined {
+  const refusal = unsafeXml(text);
+  if (refusal) {
+    report.error(file, refusal.code, refusal.message, { line: refusal.line, column: refusal.column }, refusal.hint);
+    return undefined;
+  }
+  if (text.trim() === "") {
+    report.error(file, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the network again");
+    return undefined;
+  }
+  let fatal = false;
+  const parser = new DOMParser({
+    onError(level, message, context) {
+      const loc = (context as unknown as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+      const at = { line: loc?.lineNumber, column: loc?.columnNumber };
+      const clean = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").trim();
+      if (level === "warning") report.warn(file, "xml-syntax", clean, at, "check the XML near this position");
+      else {
+        if (level === "fatalError") fatal = true;
+        report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
+      }
+    },
+  });
+  let doc: Document;
+  try {
+    doc = parser.parseFromString(text, "text/xml") as unknown as Document;
+  } catch (e) {
+    if (!fatal) report.error(file, "xml-syntax", e instanceof Error ? e.message.split("\n")[0] : String(e), { line: 1, column: 1 });
+    return undefined;
+  }
+  if (fatal || !doc.documentElement) {
+    if (!fatal) report.error(file, "xml-syntax", "no root element", { line: 1, column: 1 });
+    return undefined;
+  }
+  return doc;
+}
+
+/** Child elements of `el` with a local name (namespace prefixes ignored). */
+export function children(el: Element, localName?: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const e = n as Element;
+    if (localName === undefined || localNameOf(e) === localName) out.push(e);
+  }
+  return out;
+}
+
+export function child(el: Element, localName: string): Element | undefined {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && localNameOf(n as Element) === localName) return n as Element;
+  return undefined;
+}
+
+export function localNameOf(el: Element): string {
+  const name = el.localName ?? el.nodeName;
+  const i = name.indexOf(":");
+  return i >= 0 ? name.slice(i + 1) : name;
+}
+
+/** Escape text for an XML attribute value or element content. */
+export function xmlEscape(value: string): string {
+  let out = "";
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "&") out += "&amp;";
+    else if (ch === "<") out += "&lt;";
+    else if (ch === ">") out += "&gt;";
+    else if (ch === '"') out += "&quot;";
+    else if (ch === "'") out += "&apos;";
+    else if (c === 9 || c === 10 || c === 13) out += `&#${c};`;
+    else if (c < 0x20 || c === 0xfffe || c === 0xffff) continue; // not allowed in XML 1.0
+    else out += ch;
+  }
+  return out;
+}
