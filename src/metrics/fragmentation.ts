@@ -1,0 +1,423 @@
+/**
+ * Fragmentation (Borgatti 2006, "Identifying sets of key players in a social network", *Computational and
+ * Mathematical Organization Theory* 12:21–34): how far the cluster falls apart, and which actors hold it
+ * together.
+ *
+ *   F  = 1 − Σ_{i≠j} r_ij / (n(n − 1))          r_ij = 1 if i can reach j, else 0
+ *   DF = 1 − Σ_{i≠j} (1/d_ij) / (n(n − 1))      1/∞ = 0
+ *
+ * over the n actors of the (residual) network. F = 0 when everyone reaches everyone, 1 when all are
+ * isolated; in the undirected case F = 1 − Σ_k s_k(s_k − 1)/(n(n − 1)) over component sizes s_k
+ * (methods.md §5). n < 2 → NaN.
+ * - `mode: "undirected"` (default): a tie in either direction connects (knowledge can travel both ways
+ *   along a relationship); reachability = weak components, d_ij = undirected geodesic distance.
+ * - `mode: "directed"`: r_ij and d_ij follow the direction of knowledge flow (source → target), as R
+ *   keyplayer `fragment()` does with directed geodesics.
+ * Distances count steps: tie strengths are not used (keyplayer's default would read strengths as
+ * distances; clusterflow does not).
+ *
+ * Key player, KPP-Neg ({@link keyPlayers}): the k actors whose removal maximises F or DF of the residual
+ * network. Algorithm (deterministic, no randomness): greedy start — add, one at a time, the actor whose
+ * removal raises the criterion most (ties → the earlier actor in input order); then Borgatti's swap
+ * heuristic — among all swaps of a member for a non-member take the best improving one, repeat until no
+ * swap improves by more than 1e-12 or `maxRounds` rounds. Reference: Borgatti (2006); R keyplayer
+ * `kpset()` (which starts from top-k or random sets and takes first-improving swaps instead).
+ *
+ * Articulation points and bridges ({@link cutPoints}) are on the undirected view: an actor (tie) whose
+ * removal disconnects its component. Hopcroft–Tarjan, iterative. Matches networkx
+ * `articulation_points` / `bridges` on `G.to_undirected()` and igraph `articulation_points` / `bridges`.
+ */
+import type { Digraph, Undirected } from "../model/views.js";
+import { undirectedView } from "../model/views.js";
+
+export type FragmentationMode = "undirected" | "directed";
+export type KeyPlayerCriterion = "F" | "DF";
+
+export interface FragmentationResult {
+  mode: FragmentationMode;
+  /** Actors in the (residual) network. */
+  n: number;
+  /** Borgatti's F. */
+  fragmentation: number;
+  /** Distance-weighted fragmentation DF. */
+  distanceWeighted: number;
+  /** Ordered pairs (i ≠ j) in which i cannot reach j. */
+  unreachablePairs: number;
+}
+
+/** Adjacency (start/adj CSR) used for reachability in the chosen mode. */
+interface Adjacency {
+  n: number;
+  start: Int32Array;
+  adj: Int32Array;
+}
+
+function adjacencyOf(g: Digraph, mode: FragmentationMode): Adjacency {
+  if (mode === "directed") return { n: g.n, start: g.outStart, adj: g.outAdj };
+  const u = undirectedView(g);
+  return { n: u.n, start: u.start, adj: u.adj };
+}
+
+/**
+ * Breadth-first search from every actor not in `removed`; returns Σ r_ij and Σ 1/d_ij over ordered pairs
+ * of remaining actors. O(n(n + m)).
+ */
+function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dist: Int32Array, queue: Int32Array): { reach: number; inv: number } {
+  const n = a.n;
+  let reach = 0;
+  let inv = 0;
+  for (let s = 0; s < n; s++) {
+    if (removed[s]) continue;
+    dist.fill(-1);
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const v = queue[head++];
+      const dv = dist[v] + 1;
+      for (let k = a.start[v]; k < a.start[v + 1]; k++) {
+        const w = a.adj[k];
+        if (removed[w] || dist[w] >= 0) continue;
+        dist[w] = dv;
+        queue[tail++] = w;
+        reach++;
+        if (wantDistance) inv += 1 / dv;
+      }
+    }
+  }
+  return { reach, inv };
+}
+
+/** Undirected F from component sizes (faster than BFS from every actor). */
+function componentF(a: Adjacency, removed: Uint8Array, label: Int32Array, queue: Int32Array): { reach: number; n: number } {
+  label.fill(-1);
+  let reach = 0;
+  let n = 0;
+  for (let s = 0; s < a.n; s++) {
+    if (removed[s] || label[s] >= 0) continue;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    label[s] = s;
+    while (head < tail) {
+      const v = queue[head++];
+      for (let k = a.start[v]; k < a.start[v + 1]; k++) {
+        const w = a.adj[k];
+        if (removed[w] || label[w] >= 0) continue;
+        label[w] = s;
+        queue[tail++] = w;
+      }
+    }
+    reach += tail * (tail - 1);
+    n += tail;
+  }
+  return { reach, n };
+}
+
+function scoreOf(a: Adjacency, mode: FragmentationMode, removed: Uint8Array, criterion: KeyPlayerCriterion, buf: { dist: Int32Array; queue: Int32Array }): number {
+  let n = 0;
+  for (let i = 0; i < a.n; i++) if (!removed[i]) n++;
+  if (n < 2) return NaN;
+  const pairs = n * (n - 1);
+  if (criterion === "F" && mode === "undirected") return 1 - componentF(a, removed, buf.dist, buf.queue).reach / pairs;
+  const { reach, inv } = reachSums(a, removed, criterion === "DF", buf.dist, buf.queue);
+  return criterion === "F" ? 1 - reach / pairs : 1 - inv / pairs;
+}
+
+export interface FragmentationOptions {
+  mode?: FragmentationMode;
+  /** Actor ids (or Digraph indices) to remove before measuring. */
+  removed?: readonly (string | number)[];
+}
+
+function removedMask(g: Digraph, removed: readonly (string | number)[] = []): Uint8Array {
+  const mask = new Uint8Array(g.n);
+  for (const r of removed) {
+    const i = typeof r === "number" ? r : g.index.get(r);
+    if (i === undefined || i < 0 || i >= g.n) throw new Error(`fragmentation: unknown actor "${r}"`);
+    mask[i] = 1;
+  }
+  return mask;
+}
+
+/** F and DF of a digraph, optionally after removing some actors; see the module comment. */
+export function fragmentation(g: Digraph, options: FragmentationOptions = {}): FragmentationResult {
+  const mode = options.mode ?? "undirected";
+  const a = adjacencyOf(g, mode);
+  const removed = removedMask(g, options.removed);
+  let n = 0;
+  for (let i = 0; i < g.n; i++) if (!removed[i]) n++;
+  const { reach, inv } = reachSums(a, removed, true, new Int32Array(g.n), new Int32Array(g.n));
+  const pairs = n * (n - 1);
+  return {
+    mode,
+    n,
+    fragmentation: pairs === 0 ? NaN : 1 - reach / pairs,
+    distanceWeighted: pairs === 0 ? NaN : 1 - inv / pairs,
+    unreachablePairs: pairs - reach,
+  };
+}
+
+export interface KeyPlayerOptions {
+  /** Size of the set (default 3, at most n − 2). */
+  k?: number;
+  /** Criterion to maximise: "DF" (default; it also separates actors in a connected network) or "F". */
+  criterion?: KeyPlayerCriterion;
+  mode?: FragmentationMode;
+  /** Maximum rounds of best-swap improvement after the greedy start (default 25). */
+  maxRounds?: number;
+}
+
+export interface KeyPlayerResult {
+  options: Required<KeyPlayerOptions> & { algorithm: string };
+  /** The key players, in the order the greedy step added them (swaps replace in place). */
+  set: string[];
+  /** Criterion of the network without the set. */
+  score: number;
+  /** Criterion of the whole network. */
+  baseline: number;
+  /** F and DF of the network without the set. */
+  after: FragmentationResult;
+  before: FragmentationResult;
+  /** For each actor taken alone: the criterion after removing only that actor (Digraph order). */
+  individual: { id: string; score: number }[];
+  swapRounds: number;
+  /** false when `maxRounds` stopped the swaps before no swap improved. */
+  converged: boolean;
+}
+
+/** The k actors whose removal fragments the network most (greedy + best swaps); see the module comment. */
+export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlayerResult {
+  const mode = options.mode ?? "undirected";
+  const criterion = options.criterion ?? "DF";
+  const maxRounds = options.maxRounds ?? 25;
+  const k = Math.max(0, Math.min(options.k ?? 3, g.n - 2));
+  const a = adjacencyOf(g, mode);
+  const buf = { dist: new Int32Array(g.n), queue: new Int32Array(g.n) };
+  const removed = new Uint8Array(g.n);
+  const EPS = 1e-12;
+  const baseline = scoreOf(a, mode, removed, criterion, buf);
+  const individual: { id: string; score: number }[] = [];
+  for (let v = 0; v < g.n; v++) {
+    removed[v] = 1;
+    individual.push({ id: g.ids[v], score: g.n > 2 ? scoreOf(a, mode, removed, criterion, buf) : NaN });
+    removed[v] = 0;
+  }
+  const set: number[] = [];
+  for (let step = 0; step < k; step++) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let v = 0; v < g.n; v++) {
+      if (removed[v]) continue;
+      removed[v] = 1;
+      const s = step === 0 ? individual[v].score : scoreOf(a, mode, removed, criterion, buf);
+      removed[v] = 0;
+      if (s > bestScore + EPS) {
+        bestScore = s;
+        best = v;
+      }
+    }
+    if (best < 0) break;
+    removed[best] = 1;
+    set.push(best);
+  }
+  let current = set.length ? scoreOf(a, mode, removed, criterion, buf) : baseline;
+  let rounds = 0;
+  let converged = true;
+  while (set.length > 0) {
+    if (rounds >= maxRounds) {
+      converged = false;
+      break;
+    }
+    let bestGain = EPS;
+    let bu = -1;
+    let bv = -1;
+    for (let p = 0; p < set.length; p++) {
+      const u = set[p];
+      removed[u] = 0;
+      for (let v = 0; v < g.n; v++) {
+        if (removed[v] || v === u) continue;
+        removed[v] = 1;
+        const gain = scoreOf(a, mode, removed, criterion, buf) - current;
+        removed[v] = 0;
+        if (gain > bestGain) {
+          bestGain = gain;
+          bu = p;
+          bv = v;
+        }
+      }
+      removed[u] = 1;
+    }
+    if (bu < 0) break;
+    rounds++;
+    removed[set[bu]] = 0;
+    removed[bv] = 1;
+    set[bu] = bv;
+    current = scoreOf(a, mode, removed, criterion, buf);
+  }
+  const ids = set.map((i) => g.ids[i]);
+  return {
+    options: { k, criterion, mode, maxRounds, algorithm: "greedy start, then best-improving swaps (Borgatti 2006)" },
+    set: ids,
+    score: current,
+    baseline,
+    after: fragmentation(g, { mode, removed: set }),
+    before: fragmentation(g, { mode }),
+    individual,
+    swapRounds: rounds,
+    converged,
+  };
+}
+
+export interface CutPoints {
+  /** Actors whose removal disconnects their component (undirected view), in Digraph order. */
+  articulationPoints: string[];
+  /** Ties whose removal disconnects their component, as [a, b] with a before b in Digraph order. */
+  bridges: [string, string][];
+}
+
+/** Articulation points and bridges of the undirected view (Hopcroft–Tarjan, iterative). */
+export function cutPoints(g: Digraph | Undirected, ids?: readonly string[]): CutPoints {
+  const u = "start" in g ? g : undirectedView(g);
+  const names = ids ?? ("ids" in g ? g.ids : Array.from({ length: u.n }, (_, i) => String(i)));
+  const n = u.n;
+  const disc = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  const isCut = new Uint8Array(n);
+  const stackV = new Int32Array(n);
+  const stackK = new Int32Array(n);
+  const bridges: [number, number][] = [];
+  let time = 0;
+  for (let root = 0; root < n; root++) {
+    if (disc[root] >= 0) continue;
+    let children = 0;
+    let sp = 0;
+    stackV[0] = root;
+    stackK[0] = u.start[root];
+    disc[root] = low[root] = time++;
+    while (sp >= 0) {
+      const v = stackV[sp];
+      const k = stackK[sp];
+      if (k < u.start[v + 1]) {
+        stackK[sp] = k + 1;
+        const w = u.adj[k];
+        if (disc[w] < 0) {
+          parent[w] = v;
+          disc[w] = low[w] = time++;
+          if (v === root) children++;
+          sp++;
+          stackV[sp] = w;
+          stackK[sp] = u.start[w];
+        } else if (w !== parent[v] && disc[w] < low[v]) {
+          low[v] = disc[w];
+        }
+        continue;
+      }
+      sp--;
+      if (sp >= 0) {
+        const p = stackV[sp];
+        if (low[v] < low[p]) low[p] = low[v];
+        if (low[v] > disc[p]) bridges.push(p < v ? [p, v] : [v, p]);
+        if (p !== root && low[v] >= disc[p]) isCut[p] = 1;
+      }
+    }
+    if (children > 1) isCut[root] = 1;
+  }
+  const articulationPoints: string[] = [];
+  for (let i = 0; i < n; i++) if (isCut[i]) articulationPoints.push(names[i]);
+  bridges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return { articulationPoints, bridges: bridges.map(([x, y]) => [names[x], names[y]]) };
+}
+
+/** All-pairs step distances of the undirected view (−1 = unreachable), row-major n × n. */
+export function distanceMatrix(g: Digraph, mode: FragmentationMode = "undirected"): Int32Array {
+  const a = adjacencyOf(g, mode);
+  const n = g.n;
+  const d = new Int32Array(n * n).fill(-1);
+  const queue = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const row = s * n;
+    d[row + s] = 0;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+      const v = queue[head++];
+      const dv = d[row + v] + 1;
+      for (let k = a.start[v]; k < a.start[v + 1]; k++) {
+        const w = a.adj[k];
+        if (d[row + w] >= 0) continue;
+        d[row + w] = dv;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return d;
+}
+
+export interface NewTieEffect {
+  a: string;
+  b: string;
+  /** F and DF (undirected) after adding the tie a – b. */
+  fragmentation: number;
+  distanceWeighted: number;
+  /** Decrease of F and of DF compared with the network as it is. */
+  fragmentationDrop: number;
+  distanceWeightedDrop: number;
+}
+
+/**
+ * The effect of adding each candidate tie (undirected: knowledge may then travel both ways) on F and DF,
+ * from the all-pairs distance matrix: after adding a – b, `d'(i,j) = min(d(i,j), d(i,a) + 1 + d(b,j),
+ * d(i,b) + 1 + d(a,j))`. O(n²) per candidate after one O(n(n + m)) distance matrix. Candidates are
+ * Digraph index pairs; the result keeps their order.
+ */
+export function newTieEffects(g: Digraph, candidates: readonly [number, number][], dist?: Int32Array): NewTieEffect[] {
+  const n = g.n;
+  const d = dist ?? distanceMatrix(g, "undirected");
+  const pairs = n * (n - 1);
+  let reach0 = 0;
+  let inv0 = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = d[i * n + j];
+      if (i !== j && x > 0) {
+        reach0++;
+        inv0 += 1 / x;
+      }
+    }
+  }
+  const F0 = pairs === 0 ? NaN : 1 - reach0 / pairs;
+  const DF0 = pairs === 0 ? NaN : 1 - inv0 / pairs;
+  return candidates.map(([a, b]) => {
+    let reach = 0;
+    let inv = 0;
+    for (let i = 0; i < n; i++) {
+      const dia = d[i * n + a];
+      const dib = d[i * n + b];
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        let x = d[i * n + j];
+        const daj = d[a * n + j];
+        const dbj = d[b * n + j];
+        if (dia >= 0 && dbj >= 0) {
+          const y = dia + 1 + dbj;
+          if (x < 0 || y < x) x = y;
+        }
+        if (dib >= 0 && daj >= 0) {
+          const y = dib + 1 + daj;
+          if (x < 0 || y < x) x = y;
+        }
+        if (x > 0) {
+          reach++;
+          inv += 1 / x;
+        }
+      }
+    }
+    const F = pairs === 0 ? NaN : 1 - reach / pairs;
+    const DF = pairs === 0 ? NaN : 1 - inv / pairs;
+    return { a: g.ids[a], b: g.ids[b], fragmentation: F, distanceWeighted: DF, fragmentationDrop: F0 - F, distanceWeightedDrop: DF0 - DF };
+  });
+}
