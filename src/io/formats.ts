@@ -5,10 +5,13 @@
 import type { Format, InputFile } from "./format.js";
 import { extensionOf } from "./format.js";
 import { tidyFormat } from "./tidy.js";
+import { matrixFormat } from "./matrix.js";
+import { rosterFormat } from "./roster.js";
+import { jsonFormat } from "./json.js";
 import { gexfFormat } from "./gexf.js";
 import { graphmlFormat } from "./graphml.js";
 
-export const FORMATS: Format[] = [tidyFormat, gexfFormat, graphmlFormat];
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());
