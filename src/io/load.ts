@@ -20,14 +20,49 @@ function readFile(path: string): InputFile {
 
 /** The files of a dataset folder: nodes.csv and ties.csv (edges.csv, links.csv also accepted). */
 export function datasetFiles(folder: string): string[] {
-  const names = readdirSync(folder);
-  const pick = (re: RegExp) => names.find((n) => re.test(n));
-  const nodes = pick(/^(nodes|actors|vertices)\.(csv|tsv|txt)$/i);
-  const ties = pick(/^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i);
-  if (!ties && !nodes) {
-    throw new InputError(`${folder}: a dataset folder needs ties.csv (and usually nodes.csv); found ${names.length ? names.join(", ") : "nothing"}`);
+  return datasetLayout(folder).paths;
+}
+
+const NODES_FILE = /^(nodes|actors|vertices)\.(csv|tsv|txt)$/i;
+/** File names that make a folder a dataset of each format, checked in this order. */
+const FOLDER_LAYOUTS: { format: string; main: RegExp }[] = [
+  { format: "tidy", main: /^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i },
+  { format: "roster", main: /^(roster|survey)\.(csv|tsv|txt)$/i },
+  { format: "matrix", main: /^(matrix|adjacency)\.(csv|tsv|txt)$/i },
+  { format: "json", main: /^(graph|network)\.json$/i },
+];
+
+/**
+ * What a dataset folder holds: `nodes.csv` with `ties.csv` (tidy), `roster.csv`/`survey.csv` (roster),
+ * `matrix.csv` (matrix), or `graph.json` (json); with `format` given, the files of that format. When a
+ * folder holds several layouts the first in that order is read and `notes` says which others were left.
+ */
+export function datasetLayout(folder: string, format?: string): { paths: string[]; format?: string; notes: string[] } {
+  const names = readdirSync(folder).sort();
+  const nodes = names.find((n) => NODES_FILE.test(n));
+  const found = FOLDER_LAYOUTS.map((l) => ({ ...l, file: names.find((n) => l.main.test(n)) })).filter((l) => l.file !== undefined);
+  const notes: string[] = [];
+  const withNodes = (file: string | undefined) => [nodes, file].filter((x): x is string => x !== undefined).map((n) => join(folder, n));
+  if (format !== undefined) {
+    if (!formatByName(format)) throw new InputError(`unknown format "${format}" (known: ${FORMATS.map((f) => f.name).join(", ")})`);
+    const layout = found.find((l) => l.format === format);
+    if (layout) return { paths: layout.format === "json" ? [join(folder, layout.file!)] : withNodes(layout.file), format, notes };
+    // A format without a folder layout (gexf, graphml, dl …): the one file with one of its extensions.
+    const f = formatByName(format);
+    const files = f ? names.filter((n) => f.extensions.includes(extensionOf(n)) && !/^manifest\.json$/i.test(n)) : [];
+    if (f && files.length === 1) return { paths: [join(folder, files[0])], format, notes };
+    if (format === "tidy" && nodes) return { paths: withNodes(undefined), format, notes };
+    throw new InputError(`${folder}: no ${format} file in this folder (found ${names.length ? names.join(", ") : "nothing"})`);
   }
-  return [nodes, ties].filter((x): x is string => x !== undefined).map((n) => join(folder, n));
+  if (found.length === 0) {
+    if (nodes) return { paths: withNodes(undefined), format: "tidy", notes: ["no ties file: actors only"] };
+    throw new InputError(
+      `${folder}: a dataset folder needs ties.csv (and usually nodes.csv), roster.csv, matrix.csv or graph.json; found ${names.length ? names.join(", ") : "nothing"}`,
+    );
+  }
+  const [chosen, ...others] = found;
+  for (const o of others) notes.push(`the folder also holds ${o.file} (${o.format}); ${chosen.file} was read — pass --format ${o.format} to read the other`);
+  return { paths: chosen.format === "json" ? [join(folder, chosen.file!)] : withNodes(chosen.file), format: chosen.format, notes };
 }
 
 export interface ReadInputOptions extends ReadOptions {
@@ -40,9 +75,12 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`, undefined);
   let files: InputFile[];
   let format: Format | undefined;
+  let folderNotes: string[] = [];
   if (statSync(path).isDirectory()) {
-    files = datasetFiles(path).map(readFile);
-    format = formatByName(options.format ?? "tidy");
+    const layout = datasetLayout(path, options.format);
+    files = layout.paths.map(readFile);
+    format = formatByName(layout.format ?? options.format ?? "tidy");
+    folderNotes = layout.notes;
   } else {
     files = [readFile(path)];
     format = options.format ? formatByName(options.format) : detectFormat(files[0]);
@@ -52,6 +90,7 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
     throw new InputError(options.format ? `unknown format "${options.format}" (known: ${known})` : `${path}: cannot tell the format; pass --format (one of: ${known})`);
   }
   const result = await format.read(files, options);
+  for (const n of folderNotes) result.report.note(n);
   return { ...result, format };
 }
 
