@@ -9,7 +9,8 @@
  * - Adjusted Rand index (Hubert & Arabie 1985, *J. Classification* 2:193–218):
  *   `ARI = (Σ_ij C(n_ij,2) − E) / (½(Σ_i C(a_i,2) + Σ_j C(b_j,2)) − E)`,
  *   `E = Σ_i C(a_i,2)·Σ_j C(b_j,2) / C(n,2)`; 1 = identical, ≈ 0 = chance, can be negative. When the
- *   denominator is 0 (both partitions trivial in the same way) the partitions agree fully: 1.
+ *   denominator is 0 (both partitions trivial: one group each, or all singletons each) the index is 0/0:
+ *   NaN, as igraph (scikit-learn returns 1 there). Fewer than two actors: NaN (igraph refuses).
  *   Matches igraph `compare(x, y, method = "adjusted.rand")`.
  *
  * No network is involved: only the labels (aligned by actor) matter, not their names.
@@ -72,13 +73,13 @@ const pairs = (x: number) => (x * (x - 1)) / 2;
 /** Adjusted Rand index between two partitions (labels aligned by actor). */
 export function adjustedRandIndex(a: readonly string[], b: readonly string[]): number {
   const { ca, cb, cells, n } = contingency(a, b);
-  if (n <= 1) return 1;
+  if (n <= 1) return NaN;
   const sa = ca.reduce((s, c) => s + pairs(c), 0);
   const sb = cb.reduce((s, c) => s + pairs(c), 0);
   const sij = cells.reduce((s, c) => s + pairs(c), 0);
   const expected = (sa * sb) / pairs(n);
   const max = (sa + sb) / 2;
-  if (max === expected) return 1;
+  if (max === expected) return NaN;
   return (sij - expected) / (max - expected);
 }
 
