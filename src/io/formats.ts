@@ -10,8 +10,9 @@ import { rosterFormat } from "./roster.js";
 import { jsonFormat } from "./json.js";
 import { gexfFormat } from "./gexf.js";
 import { graphmlFormat } from "./graphml.js";
+import { dlFormat } from "./dl.js";
 
-export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat];
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());
