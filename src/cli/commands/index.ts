@@ -2,8 +2,13 @@
 import type { Command } from "commander";
 import type { Context } from "../common.js";
 import { registerValidate } from "./validate.js";
+import { registerInfo } from "./info.js";
+import { registerConvert } from "./convert.js";
 import { registerGatekeepers } from "./gatekeepers.js";
+import { registerCentrality } from "./centrality.js";
+import { registerBrokerage } from "./brokerage.js";
+import { registerHoles } from "./holes.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerGatekeepers];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers];
