@@ -328,7 +328,7 @@ export function edgesToWrite(graph: ClusterGraph): WrittenEdge[] {
   graph.forEachEdge((key, stored, source, target) => {
     if (used.has(key)) return;
     // tieTypeGiven is written for every tie, so that a reader tells a given type from a derived one.
-    const attributes = { ...stored, tieTypeGiven: stored.tieTypeGiven === true };
+    const attributes: TieAttributes = { ...stored, tieTypeGiven: stored.tieTypeGiven === true };
     used.add(key);
     if (attributes.undirected === true && source !== target) {
       const twin = graph.outEdges(target, source).find((k) => !used.has(k) && sameTie(graph.getEdgeAttributes(k), stored));
