@@ -16,8 +16,9 @@
  *
  * Search (deterministic; the method used is echoed): `"exact"` enumerates every partition (Gray code,
  * O(2ⁿ·n)); `"search"` tries every prefix of the actors ordered by degree (netUtils' `rk1_dc` idea:
- * core = the best-connected actors), keeps the best, then applies best-improving single-actor moves
- * between core and periphery until none improves the fit by more than 1e-12. `"auto"` (default) is exact
+ * core = the best-connected actors), and from each of the three best prefixes applies best-improving
+ * moves (one actor changes side, or a core and a periphery actor swap) until none improves the fit by
+ * more than 1e-12; the best result wins. `"auto"` (default) is exact
  * up to 20 actors. Among partitions of equal fit (within 1e-12) the one with the larger core is kept
  * (e.g. K5 plus 5 isolates: the whole K5, as netUtils; any part of it fits equally). UCINET uses a genetic algorithm instead and warns of local optima; so may this search.
  */
@@ -155,6 +156,19 @@ class State {
     if (this.inCore[i]) return fitOf(this.c - 1, n - this.c + 1, this.sCC - sC, this.sPP + sP, this.qCC - qC, this.qPP + qP);
     return fitOf(this.c + 1, n - this.c - 1, this.sCC + sC, this.sPP - sP, this.qCC + qC, this.qPP - qP);
   }
+  /** Fit after core member i and periphery member j exchange sides; `pair` = a_ij + a_ji and squares. */
+  fitIfSwapped(i: number, j: number, pair: { v: number; q: number }): number {
+    const n = this.x.n;
+    const sCi = this.toCore[i];
+    const qCi = this.toCoreSq[i];
+    const sCC1 = this.sCC - sCi;
+    const sPP1 = this.sPP + (this.total[i] - sCi);
+    const qCC1 = this.qCC - qCi;
+    const qPP1 = this.qPP + (this.totalSq[i] - qCi);
+    const sCj = this.toCore[j] - pair.v;
+    const qCj = this.toCoreSq[j] - pair.q;
+    return fitOf(this.c, n - this.c, sCC1 + sCj, sPP1 - (this.total[j] - sCj), qCC1 + qCj, qPP1 - (this.totalSq[j] - qCj));
+  }
   fit(): number {
     return fitOf(this.c, this.x.n - this.c, this.sCC, this.sPP, this.qCC, this.qPP);
   }
@@ -187,6 +201,67 @@ class State {
   }
 }
 
+/** a_ij + a_ji for actors i and j (binary search in i's sorted neighbour list). */
+function pairVal(x: Cells, i: number, j: number): { v: number; q: number } {
+  let lo = x.start[i];
+  let hi = x.start[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = x.adj[mid];
+    if (w === j) return { v: x.val[mid], q: x.sq[mid] };
+    if (w < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return { v: 0, q: 0 };
+}
+
+/**
+ * Best-improvement local search: each round takes the best of all single moves (an actor changes side)
+ * and all swaps (a core member and a periphery member exchange sides); stops when nothing improves the
+ * fit by more than eps. Then, among equal fits, grows the core by moves that keep the fit.
+ */
+function improve(ls: State, x: Cells, n: number, eps: number): number {
+  let current = ls.fit();
+  for (let round = 0; round < 50 * n; round++) {
+    let bi = -1;
+    let bj = -1;
+    let bf = Number.isNaN(current) ? -Infinity : current;
+    for (let i = 0; i < n; i++) {
+      const f = ls.fitIfFlipped(i);
+      if (f > bf + eps) {
+        bf = f;
+        bi = i;
+        bj = -1;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (!ls.inCore[i]) continue;
+      for (let j = 0; j < n; j++) {
+        if (ls.inCore[j]) continue;
+        const f = ls.fitIfSwapped(i, j, pairVal(x, i, j));
+        if (f > bf + eps) {
+          bf = f;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0) break;
+    ls.flip(bi);
+    if (bj >= 0) ls.flip(bj);
+    current = ls.fit();
+  }
+  for (let i = 0; i < n; i++) {
+    if (ls.inCore[i]) continue;
+    const f = ls.fitIfFlipped(i);
+    if (f >= current - eps) {
+      ls.flip(i);
+      current = Math.max(current, f);
+    }
+  }
+  return current;
+}
+
 /** Borgatti–Everett discrete core–periphery partition of maximal fit; see the module comment. */
 export function corePeriphery(g: Digraph, options: CorePeripheryOptions = {}): CorePeripheryResult {
   const mode = options.mode ?? "undirected";
@@ -216,46 +291,28 @@ export function corePeriphery(g: Digraph, options: CorePeripheryOptions = {}): C
       }
     }
   } else if (n >= 4) {
+    // Starts: the best prefixes of the actors ordered by degree (up to three sizes).
     const degree = Array.from({ length: n }, (_, i) => i).map((i) => ({ i, d: total[i] }));
     degree.sort((a, b) => b.d - a.d || a.i - b.i);
+    const prefixes: { c: number; f: number }[] = [];
     for (let c = 0; c < n - 1; c++) {
       st.flip(degree[c].i);
       const f = st.fit();
-      if (f > bestFit + EPS || (f >= bestFit - EPS && st.c > bestC)) {
-        bestFit = f;
-        bestC = st.c;
-        best = Uint8Array.from(st.inCore);
+      if (Number.isFinite(f)) prefixes.push({ c: st.c, f });
+    }
+    prefixes.sort((a, b) => b.f - a.f || b.c - a.c);
+    const starts = prefixes.slice(0, 3);
+    if (starts.length === 0) starts.push({ c: 2, f: NaN });
+    for (const start of starts) {
+      const ls = new State(x, total, totalSq, S, Q);
+      for (let r = 0; r < start.c; r++) ls.flip(degree[r].i);
+      const current = improve(ls, x, n, EPS);
+      if (current > bestFit + EPS || (current >= bestFit - EPS && ls.c > bestC)) {
+        bestFit = current;
+        bestC = ls.c;
+        best = Uint8Array.from(ls.inCore);
       }
     }
-    // Local search from the best prefix.
-    const ls = new State(x, total, totalSq, S, Q);
-    for (let i = 0; i < n; i++) if (best[i]) ls.flip(i);
-    let current = ls.fit();
-    for (let round = 0; round < 50 * n; round++) {
-      let bi = -1;
-      let bf = current;
-      for (let i = 0; i < n; i++) {
-        const f = ls.fitIfFlipped(i);
-        if (f > bf + EPS) {
-          bf = f;
-          bi = i;
-        }
-      }
-      if (bi < 0) break;
-      ls.flip(bi);
-      current = bf;
-    }
-    // Among partitions of equal fit, prefer the larger core: add actors whose move keeps the fit.
-    for (let i = 0; i < n; i++) {
-      if (ls.inCore[i]) continue;
-      const f = ls.fitIfFlipped(i);
-      if (f >= current - EPS) {
-        ls.flip(i);
-        current = Math.max(current, f);
-      }
-    }
-    bestFit = current;
-    best = Uint8Array.from(ls.inCore);
   }
   if (!(bestFit > -Infinity)) {
     bestFit = NaN;

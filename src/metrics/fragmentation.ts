@@ -17,11 +17,9 @@
  * distances; clusterflow does not).
  *
  * Key player, KPP-Neg ({@link keyPlayers}): the k actors whose removal maximises F or DF of the residual
- * network. Algorithm (deterministic, no randomness): greedy start — add, one at a time, the actor whose
- * removal raises the criterion most (ties → the earlier actor in input order); then Borgatti's swap
- * heuristic — among all swaps of a member for a non-member take the best improving one, repeat until no
- * swap improves by more than 1e-12 or `maxRounds` rounds. Reference: Borgatti (2006); R keyplayer
- * `kpset()` (which starts from top-k or random sets and takes first-improving swaps instead).
+ * network. Small problems are solved exactly (every k-set); larger ones by Borgatti's swap heuristic
+ * from a greedy start and seeded random starts (see {@link keyPlayers}). Reference: Borgatti (2006);
+ * R keyplayer `kpset()` (which starts from top-k or random sets and takes first-improving swaps instead).
  *
  * Articulation points and bridges ({@link cutPoints}) are on the undirected view: an actor (tie) whose
  * removal disconnects its component. Hopcroft–Tarjan, iterative. Matches networkx
@@ -29,6 +27,7 @@
  */
 import type { Digraph, Undirected } from "../model/views.js";
 import { undirectedView } from "../model/views.js";
+import { seededRng, shuffle } from "../model/random.js";
 
 export type FragmentationMode = "undirected" | "directed";
 export type KeyPlayerCriterion = "F" | "DF";
@@ -165,107 +164,184 @@ export interface KeyPlayerOptions {
   /** Criterion to maximise: "DF" (default; it also separates actors in a connected network) or "F". */
   criterion?: KeyPlayerCriterion;
   mode?: FragmentationMode;
-  /** Maximum rounds of best-swap improvement after the greedy start (default 25). */
+  /**
+   * "auto" (default): exhaustive when C(n, k)·n·(n + m) ≤ `exhaustiveBudget`, otherwise the heuristic;
+   * "exhaustive": every k-set; "heuristic": greedy start and seeded random starts, each improved by swaps.
+   */
+  method?: "auto" | "exhaustive" | "heuristic";
+  /** Work budget (BFS steps) under which "auto" enumerates every set (default 3e8). */
+  exhaustiveBudget?: number;
+  /** Random starting sets besides the greedy one (default 5). */
+  restarts?: number;
+  /** Seed of the random starting sets (default 1). */
+  seed?: number;
+  /** Maximum rounds of best-swap improvement per start (default 25). */
   maxRounds?: number;
 }
 
 export interface KeyPlayerResult {
-  options: Required<KeyPlayerOptions> & { algorithm: string };
-  /** The key players, in the order the greedy step added them (swaps replace in place). */
+  options: { k: number; criterion: KeyPlayerCriterion; mode: FragmentationMode; method: "exhaustive" | "heuristic"; restarts: number; seed: number; maxRounds: number; algorithm: string };
+  /** The key players, in Digraph order. */
   set: string[];
   /** Criterion of the network without the set. */
   score: number;
   /** Criterion of the whole network. */
   baseline: number;
-  /** F and DF of the network without the set. */
+  /** F and DF of the network without the set, and of the whole network. */
   after: FragmentationResult;
   before: FragmentationResult;
   /** For each actor taken alone: the criterion after removing only that actor (Digraph order). */
   individual: { id: string; score: number }[];
-  swapRounds: number;
-  /** false when `maxRounds` stopped the swaps before no swap improved. */
+  /** Sets evaluated. */
+  evaluations: number;
+  /** false when `maxRounds` stopped the swaps of some start before no swap improved. */
   converged: boolean;
 }
 
-/** The k actors whose removal fragments the network most (greedy + best swaps); see the module comment. */
+function binomial(n: number, k: number): number {
+  let r = 1;
+  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
+  return r;
+}
+
+/**
+ * The k actors whose removal fragments the network most (KPP-Neg). Exhaustive when small enough,
+ * otherwise Borgatti's heuristic: a greedy starting set (add the actor that raises the criterion most,
+ * ties → earlier actor) and `restarts` random starting sets (seeded, model/random.ts), each improved by
+ * best-improving member/non-member swaps until none improves by more than 1e-12; the best set wins
+ * (ties → the earlier start). The method, seed and restarts are echoed.
+ */
 export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlayerResult {
   const mode = options.mode ?? "undirected";
   const criterion = options.criterion ?? "DF";
   const maxRounds = options.maxRounds ?? 25;
+  const restarts = options.restarts ?? 5;
+  const seed = options.seed ?? 1;
   const k = Math.max(0, Math.min(options.k ?? 3, g.n - 2));
   const a = adjacencyOf(g, mode);
+  const work = binomial(g.n, k) * g.n * (g.n + a.adj.length);
+  const method = options.method === "exhaustive" || options.method === "heuristic" ? options.method : work <= (options.exhaustiveBudget ?? 3e8) ? "exhaustive" : "heuristic";
   const buf = { dist: new Int32Array(g.n), queue: new Int32Array(g.n) };
   const removed = new Uint8Array(g.n);
   const EPS = 1e-12;
-  const baseline = scoreOf(a, mode, removed, criterion, buf);
+  let evaluations = 0;
+  const score = () => {
+    evaluations++;
+    return scoreOf(a, mode, removed, criterion, buf);
+  };
+  const baseline = score();
   const individual: { id: string; score: number }[] = [];
   for (let v = 0; v < g.n; v++) {
     removed[v] = 1;
-    individual.push({ id: g.ids[v], score: g.n > 2 ? scoreOf(a, mode, removed, criterion, buf) : NaN });
+    individual.push({ id: g.ids[v], score: g.n > 2 ? score() : NaN });
     removed[v] = 0;
   }
-  const set: number[] = [];
-  for (let step = 0; step < k; step++) {
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let v = 0; v < g.n; v++) {
-      if (removed[v]) continue;
-      removed[v] = 1;
-      const s = step === 0 ? individual[v].score : scoreOf(a, mode, removed, criterion, buf);
-      removed[v] = 0;
+  let bestSet: number[] = [];
+  let bestScore = k === 0 ? baseline : -Infinity;
+  let converged = true;
+  if (k > 0 && method === "exhaustive") {
+    const idx = Array.from({ length: k }, (_, i) => i);
+    for (;;) {
+      for (const i of idx) removed[i] = 1;
+      const s = score();
+      for (const i of idx) removed[i] = 0;
       if (s > bestScore + EPS) {
         bestScore = s;
-        best = v;
+        bestSet = idx.slice();
       }
+      let p = k - 1;
+      while (p >= 0 && idx[p] === g.n - k + p) p--;
+      if (p < 0) break;
+      idx[p]++;
+      for (let q = p + 1; q < k; q++) idx[q] = idx[q - 1] + 1;
     }
-    if (best < 0) break;
-    removed[best] = 1;
-    set.push(best);
-  }
-  let current = set.length ? scoreOf(a, mode, removed, criterion, buf) : baseline;
-  let rounds = 0;
-  let converged = true;
-  while (set.length > 0) {
-    if (rounds >= maxRounds) {
-      converged = false;
-      break;
-    }
-    let bestGain = EPS;
-    let bu = -1;
-    let bv = -1;
-    for (let p = 0; p < set.length; p++) {
-      const u = set[p];
-      removed[u] = 0;
+  } else if (k > 0) {
+    const rng = seededRng(seed);
+    const starts: number[][] = [];
+    // Greedy start.
+    const greedy: number[] = [];
+    for (let step = 0; step < k; step++) {
+      let best = -1;
+      let bs = -Infinity;
       for (let v = 0; v < g.n; v++) {
-        if (removed[v] || v === u) continue;
+        if (removed[v]) continue;
         removed[v] = 1;
-        const gain = scoreOf(a, mode, removed, criterion, buf) - current;
+        const s = step === 0 ? individual[v].score : score();
         removed[v] = 0;
-        if (gain > bestGain) {
-          bestGain = gain;
-          bu = p;
-          bv = v;
+        if (s > bs + EPS) {
+          bs = s;
+          best = v;
         }
       }
-      removed[u] = 1;
+      removed[best] = 1;
+      greedy.push(best);
     }
-    if (bu < 0) break;
-    rounds++;
-    removed[set[bu]] = 0;
-    removed[bv] = 1;
-    set[bu] = bv;
-    current = scoreOf(a, mode, removed, criterion, buf);
+    removed.fill(0);
+    starts.push(greedy);
+    for (let r = 0; r < restarts; r++) starts.push(shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k));
+    for (const start of starts) {
+      const set = start.slice();
+      removed.fill(0);
+      for (const v of set) removed[v] = 1;
+      let current = score();
+      let rounds = 0;
+      for (;;) {
+        if (rounds >= maxRounds) {
+          converged = false;
+          break;
+        }
+        let bestGain = EPS;
+        let bu = -1;
+        let bv = -1;
+        for (let p = 0; p < set.length; p++) {
+          const u = set[p];
+          removed[u] = 0;
+          for (let v = 0; v < g.n; v++) {
+            if (removed[v] || v === u) continue;
+            removed[v] = 1;
+            const gain = score() - current;
+            removed[v] = 0;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bu = p;
+              bv = v;
+            }
+          }
+          removed[u] = 1;
+        }
+        if (bu < 0) break;
+        rounds++;
+        removed[set[bu]] = 0;
+        removed[bv] = 1;
+        set[bu] = bv;
+        current = score();
+      }
+      if (current > bestScore + EPS) {
+        bestScore = current;
+        bestSet = set.slice();
+      }
+    }
+    removed.fill(0);
   }
-  const ids = set.map((i) => g.ids[i]);
+  bestSet.sort((x, y) => x - y);
   return {
-    options: { k, criterion, mode, maxRounds, algorithm: "greedy start, then best-improving swaps (Borgatti 2006)" },
-    set: ids,
-    score: current,
+    options: {
+      k,
+      criterion,
+      mode,
+      method,
+      restarts,
+      seed,
+      maxRounds,
+      algorithm: method === "exhaustive" ? "every set of k actors" : "greedy start and seeded random starts, each improved by best swaps (Borgatti 2006)",
+    },
+    set: bestSet.map((i) => g.ids[i]),
+    score: bestScore,
     baseline,
-    after: fragmentation(g, { mode, removed: set }),
+    after: fragmentation(g, { mode, removed: bestSet }),
     before: fragmentation(g, { mode }),
     individual,
-    swapRounds: rounds,
+    evaluations,
     converged,
   };
 }
