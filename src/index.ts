@@ -21,4 +21,8 @@ export type { OpennessOptions, OpennessResult, ActorOpenness, ClusterOpenness } 
 export { cognitiveRoles, classifyCognitiveRole, COGNITIVE_ROLES, COGNITIVE_ROLE_LABELS } from "./diagnosis/roles.js";
 export type { CognitiveRole, CognitiveRoleOptions, CognitiveRoleThresholds, CognitiveRolesResult, ActorCognitiveRole, SourceAbsorberPosition } from "./diagnosis/roles.js";
 export { gatekeepers } from "./diagnosis/gatekeepers.js";
+export { centrality, betweenness, closeness, pagerank, eigenvector, degrees, degreeCentralization } from "./metrics/centrality.js";
+export type { CentralityOptions, CentralityResult, ActorCentrality, BetweennessOptions, ClosenessOptions, IterativeOptions, IterativeResult, PathWeights } from "./metrics/centrality.js";
+export { structuralHoles, structuralHolesOnDigraph, constraint, effectiveSize } from "./metrics/structuralHoles.js";
+export type { StructuralHolesOptions, StructuralHolesResult, ActorStructuralHoles, StructuralHolesArrays } from "./metrics/structuralHoles.js";
 export type { GatekeeperOptions, GatekeeperRow, GatekeepersResult } from "./diagnosis/gatekeepers.js";

@@ -1,0 +1,36 @@
+import type { Command } from "commander";
+import { structuralHoles } from "../../metrics/structuralHoles.js";
+import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { csvTable, table, toJson } from "../output.js";
+
+interface HolesCliOptions extends InputOptions {
+  csv?: boolean;
+  unweighted?: boolean;
+}
+
+const COLUMNS = ["alters", "effectiveSize", "efficiency", "constraint", "hierarchy"] as const;
+
+/** `clusterflow holes <input>` — Burt's effective size, efficiency, constraint and hierarchy per actor. */
+export function registerHoles(program: Command, ctx: Context): void {
+  const cmd = program
+    .command("holes")
+    .argument("<input>", "dataset folder or file")
+    .description("Burt's structural holes per actor: effective size, efficiency, constraint, hierarchy")
+    .option("--unweighted", "count every tie as 1 instead of using tie strengths")
+    .option("--csv", "print CSV");
+  readOptions(viewOptions(cmd)).action(async (input: string, opts: HolesCliOptions) => {
+    const { view } = await load(input, opts, ctx);
+    const r = structuralHoles(view, { weighted: !opts.unweighted });
+    if (opts.json) {
+      ctx.io.out(toJson("holes", { input, view: viewUsed(opts), ...r }));
+      return;
+    }
+    const rows = r.actors.map((a) => [a.id, ...COLUMNS.map((c) => a[c])]);
+    if (opts.csv) {
+      ctx.io.out(csvTable(["id", ...COLUMNS], rows));
+      return;
+    }
+    ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; NaN = undefined)\n\n`);
+    ctx.io.out(table(["id", ...COLUMNS], rows));
+  });
+}

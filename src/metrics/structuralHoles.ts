@@ -1,0 +1,197 @@
+/**
+ * Burt's structural holes: effective size, efficiency, constraint and hierarchy of each actor's
+ * network (Burt 1992, *Structural Holes*; Burt 2004, AJS 110:349–399; Borgatti 1997, Connections 20(1)).
+ *
+ * Direction is ignored in the way Burt and the peers define it: the neighbours N(i) of an actor are the
+ * actors it gives knowledge to **or** receives knowledge from, each counted once (predecessors ∪
+ * successors), and the investment in a pair is the *mutual* strength `m_ij = a_ij + a_ji`. Self-loops
+ * are ignored, and so are pairs of total strength 0. Weights are tie strengths (sums of survey strengths; `weighted: false` counts every tie as
+ * 1, so a mutual pair weighs 2 and a one-way pair 1, as the peers do).
+ *
+ * - `p_ij = m_ij / Σ_{k∈N(i)} m_ik` (proportional investment of i in j).
+ * - Constraint `C_i = Σ_{j∈N(i)} c_ij`, local constraint `c_ij = (p_ij + Σ_{q∈N(i)} p_iq p_qj)²`.
+ * - Effective size `E_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m̂_jq)`, `m̂_jq = m_jq / max_k m_jk` (j's
+ *   strongest mutual tie). Unweighted symmetric graphs give Borgatti's `n − 2t/n`.
+ * - Efficiency `E_i / |N(i)|` (effective size per alter; networkx's docstring divides by `G.degree`,
+ *   which counts a mutual pair twice in a DiGraph — not done here).
+ * - Hierarchy `H_i = Σ_j r_ij ln r_ij / (|N(i)| ln |N(i)|)`, `r_ij = c_ij / (C_i / |N(i)|)`, `0 ln 0 = 0`;
+ *   0 when constraint is spread evenly; undefined (NaN) when |N(i)| = 1.
+ * - Isolates (no neighbour, self-loops aside): every measure NaN.
+ *
+ * `p_qj` and `m̂_jq` are normalised over **all** the alter's ties (whole-network flavour), as networkx
+ * (SciPy path, `constraint(G, weight=…)`, `effective_size(G, weight=…)` with `nodes=None`) and R igraph
+ * `constraint(g, weights = …)` compute them. Matches both on loop-free graphs; igraph also ignores loops.
+ * Hierarchy has no peer in networkx or igraph; it is tested against a direct evaluation of the formula.
+ */
+import type { ClusterGraph } from "../model/types.js";
+import { indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
+
+export interface StructuralHolesOptions {
+  /** Use tie strengths (default true) or count every tie as 1. */
+  weighted?: boolean;
+  /** Weight rule for collapsing parallel ties (default `sum`). */
+  weight?: WeightRule;
+}
+
+export interface ActorStructuralHoles {
+  id: string;
+  label: string;
+  /** |N(i)|: actors tied to i in either direction. */
+  alters: number;
+  effectiveSize: number;
+  efficiency: number;
+  constraint: number;
+  hierarchy: number;
+}
+
+export interface StructuralHolesResult {
+  options: { weighted: boolean; weight: WeightRule };
+  actors: ActorStructuralHoles[];
+}
+
+export interface StructuralHolesArrays {
+  alters: Float64Array;
+  effectiveSize: Float64Array;
+  efficiency: Float64Array;
+  constraint: Float64Array;
+  hierarchy: Float64Array;
+}
+
+/** Burt's measures on a digraph (see the module comment). */
+export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boolean } = {}): StructuralHolesArrays {
+  const weighted = options.weighted ?? true;
+  const n = g.n;
+  let u = undirectedView(g);
+  if (!weighted) {
+    // Every arc counts 1: m_ij = [i→j] + [j→i].
+    const w = new Float64Array(u.w.length);
+    for (let i = 0; i < n; i++) {
+      for (let p = u.start[i]; p < u.start[i + 1]; p++) {
+        const j = u.adj[p];
+        w[p] = (hasOut(g, i, j) ? 1 : 0) + (hasOut(g, j, i) ? 1 : 0);
+      }
+    }
+    u = { ...u, w };
+  }
+  const { start, adj, w } = u;
+  // Row sums and row maxima of the mutual-strength matrix.
+  const sum = new Float64Array(n);
+  const max = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      sum[i] += w[p];
+      if (w[p] > max[i]) max[i] = w[p];
+    }
+  }
+  const alters = new Float64Array(n);
+  const effectiveSize = new Float64Array(n);
+  const efficiency = new Float64Array(n);
+  const constraint = new Float64Array(n);
+  const hierarchy = new Float64Array(n);
+  // Dense scratch rows: pi[k] = p_ik for k ∈ N(i); indirect[j] = Σ_q p_iq p_qj; red[j] = Σ_q p_iq m̂_jq.
+  const pi = new Float64Array(n);
+  const indirect = new Float64Array(n);
+  const red = new Float64Array(n);
+  const local: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s0 = start[i];
+    const s1 = start[i + 1];
+    let k = 0; // alters with a positive mutual strength (a tie of strength 0 invests nothing)
+    for (let p = s0; p < s1; p++) if (w[p] > 0) k++;
+    alters[i] = k;
+    if (k === 0 || sum[i] === 0) {
+      effectiveSize[i] = efficiency[i] = constraint[i] = hierarchy[i] = NaN;
+      continue;
+    }
+    for (let p = s0; p < s1; p++) pi[adj[p]] = w[p] / sum[i];
+    // indirect[j] for j ∈ N(i): Σ_{q∈N(i)} p_iq p_qj. Walk q's neighbours and accumulate into j.
+    // red[j] for j ∈ N(i): Σ_{q∈N(i)} p_iq m̂_jq = Σ_q p_iq m_qj / max_j (m symmetric).
+    for (let p = s0; p < s1; p++) {
+      const q = adj[p];
+      const piq = pi[q];
+      if (piq === 0 || sum[q] === 0) continue;
+      for (let r = start[q]; r < start[q + 1]; r++) {
+        const j = adj[r];
+        indirect[j] += (piq * w[r]) / sum[q];
+        red[j] += piq * w[r];
+      }
+    }
+    let c = 0;
+    let e = 0;
+    local.length = 0;
+    for (let p = s0; p < s1; p++) {
+      if (w[p] === 0) continue;
+      const j = adj[p];
+      const lc = (pi[j] + indirect[j]) ** 2;
+      local.push(lc);
+      c += lc;
+      e += 1 - (max[j] > 0 ? red[j] / max[j] : 0);
+    }
+    constraint[i] = c;
+    effectiveSize[i] = e;
+    efficiency[i] = e / k;
+    if (k === 1) hierarchy[i] = NaN;
+    else {
+      let h = 0;
+      const mean = c / k;
+      for (const lc of local) {
+        const r = lc / mean;
+        if (r > 0) h += r * Math.log(r);
+      }
+      hierarchy[i] = h / (k * Math.log(k));
+    }
+    // Clear the scratch rows touched.
+    for (let p = s0; p < s1; p++) {
+      const q = adj[p];
+      pi[q] = 0;
+      for (let r = start[q]; r < start[q + 1]; r++) {
+        indirect[adj[r]] = 0;
+        red[adj[r]] = 0;
+      }
+    }
+  }
+  return { alters, effectiveSize, efficiency, constraint, hierarchy };
+}
+
+function hasOut(g: Digraph, i: number, j: number): boolean {
+  let lo = g.outStart[i];
+  let hi = g.outStart[i + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = g.outAdj[mid];
+    if (v === j) return true;
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Burt's structural-hole measures of every actor of a cluster graph (see the module comment). */
+export function structuralHoles(graph: ClusterGraph, options: StructuralHolesOptions = {}): StructuralHolesResult {
+  const weighted = options.weighted ?? true;
+  const weight = options.weight ?? "sum";
+  const g = indexDigraph(graph, { weight });
+  const r = structuralHolesOnDigraph(g, { weighted });
+  return {
+    options: { weighted, weight },
+    actors: g.ids.map((id, i) => ({
+      id,
+      label: graph.getNodeAttribute(id, "label") ?? id,
+      alters: r.alters[i],
+      effectiveSize: r.effectiveSize[i],
+      efficiency: r.efficiency[i],
+      constraint: r.constraint[i],
+      hierarchy: r.hierarchy[i],
+    })),
+  };
+}
+
+/** Constraint only (R igraph `constraint`, networkx `constraint`), on a digraph. */
+export function constraint(g: Digraph, options: { weighted?: boolean } = {}): Float64Array {
+  return structuralHolesOnDigraph(g, options).constraint;
+}
+
+/** Effective size only (networkx `effective_size`), on a digraph. */
+export function effectiveSize(g: Digraph, options: { weighted?: boolean } = {}): Float64Array {
+  return structuralHolesOnDigraph(g, options).effectiveSize;
+}
