@@ -10,6 +10,7 @@
  * Strengths: integers on the 0–3 survey scale; a planted tie is present, so its strength is 1, 2 or 3.
  */
 import type { AttributeValue } from "./types.js";
+import { ACTOR_FIELDS, RESERVED_ATTRIBUTES } from "./types.js";
 import { seededRng, type Rng } from "./random.js";
 
 /** Probabilities of strengths 1, 2 and 3 (they need not sum to 1; they are normalised). */
@@ -110,6 +111,10 @@ export class PlantedCluster {
     }
     return items.map(({ id, label }, i) => {
       if (this.actorById.has(id)) throw new Error(`planted actor id "${id}" used twice`);
+      const attributes = spec.attributes ? spec.attributes(i, this.rng) : {};
+      for (const k of Object.keys(attributes)) {
+        if ((RESERVED_ATTRIBUTES as readonly string[]).includes(k) || (ACTOR_FIELDS as readonly string[]).includes(k)) throw new Error(`planted attribute name "${k}" is reserved; choose another (e.g. "${k}Class")`);
+      }
       const actor: PlantedActor = {
         id,
         label,
@@ -117,7 +122,7 @@ export class PlantedCluster {
         inCluster: spec.inCluster,
         stage: spec.stage,
         group: spec.group,
-        attributes: spec.attributes ? spec.attributes(i, this.rng) : {},
+        attributes,
       };
       this.actorList.push(actor);
       this.actorById.set(id, actor);
@@ -199,6 +204,32 @@ export class PlantedCluster {
         const j = i + Math.floor(this.rng() * (pool.length - i));
         [pool[i], pool[j]] = [pool[j], pool[i]];
         n += this.plantWithReciprocity(s, pool[i], spec.relation, spec.strength, spec.wave, spec.reciprocity ?? 0);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Triadic closure: for every open two-path a → b → c among `among` in `relation` (as planted so far, in
+   * planting order), plant a → c with probability `probability`. Raises transitivity the way learning among
+   * neighbours does. Returns the number of ties planted.
+   */
+  closeTriads(among: readonly string[], spec: { relation: string; probability: number; strength: StrengthMix; wave?: string }): number {
+    const inSet = new Set(among);
+    const out = new Map<string, string[]>();
+    for (const t of this.tieList) {
+      if (t.relation !== spec.relation || t.wave !== spec.wave || !inSet.has(t.source) || !inSet.has(t.target)) continue;
+      const list = out.get(t.source);
+      if (list) list.push(t.target);
+      else out.set(t.source, [t.target]);
+    }
+    let n = 0;
+    for (const a of among) {
+      for (const b of out.get(a) ?? []) {
+        for (const c of out.get(b) ?? []) {
+          if (c === a || this.has(a, c, spec.relation, spec.wave)) continue;
+          if (this.rng() < spec.probability && this.tie(a, c, spec.relation, this.strength(spec.strength), spec.wave)) n++;
+        }
       }
     }
     return n;

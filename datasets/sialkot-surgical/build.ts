@@ -1,0 +1,141 @@
+/**
+ * Sialkot surgical-instrument cluster, Pakistan — a stylised reconstruction (not survey data) of the organised
+ * cluster in Nadvi's account (Schmitz & Nadvi 1999 and the World Development special issue).
+ *
+ * What the case says: about 300 firms and 1,500 suppliers, 90 % of output exported. After the 1994 US import
+ * restrictions on quality grounds, the local trade association channelled outside know-how on quality
+ * assurance: it lobbied for support, hired a quality-assurance consultancy, and metal-testing labs and training
+ * facilities were set up; the first firm met ISO standards within two years. Foreign buyers and manufacturers
+ * were a main source of quality know-how.
+ *
+ * Two waves: 1994 (just after the restrictions) and 1997 (after the association's programme).
+ *
+ * Run: npx tsx datasets/sialkot-surgical/build.ts [outDir]
+ */
+import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedTie } from "../../src/model/plant.js";
+import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+
+export const SEED = 1994;
+
+export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
+  const p = new PlantedCluster(SEED);
+  const TA = "technical-advice";
+  const BU = "business";
+  const W1 = "1994";
+  const W2 = "1997";
+
+  // --- Outside ---------------------------------------------------------------------------------------------
+  const [regulator] = p.actors({ names: [{ id: "usregulator", label: "US medical-device regulator" }], kind: "government", inCluster: false, stage: "regulation", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United States" }) });
+  const buyers = p.actors({ names: [1, 2, 3, 4, 5].map((i) => ({ id: `buyer${i}`, label: `Foreign buyer ${i}` })), kind: "buyer", inCluster: false, stage: "distribution", group: "abroad", attributes: (i) => ({ employees: null, sizeClass: null, country: ["United States", "United States", "Germany", "United Kingdom", "France"][i] }) });
+  const foreignMakers = p.actors({ names: [1, 2, 3].map((i) => ({ id: `foreignmaker${i}`, label: `Foreign instrument manufacturer ${i} (Germany)` })), kind: "firm", inCluster: false, stage: "manufacturing", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Germany" }) });
+  const [standards] = p.actors({ names: [{ id: "isoregistrar", label: "International quality-certification body" }], kind: "other", inCluster: false, stage: "certification", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United Kingdom" }) });
+  const [support] = p.actors({ names: [{ id: "exportagency", label: "National export-promotion agency" }], kind: "government", inCluster: false, stage: "support", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Pakistan" }) });
+  const outside = [regulator, ...buyers, ...foreignMakers, standards, support];
+
+  // --- The association and what it brought in --------------------------------------------------------------
+  const [association] = p.actors({ names: [{ id: "association", label: "Surgical instrument manufacturers' association" }], kind: "association", inCluster: true, stage: "support", group: "institutions", attributes: () => ({ employees: 12, sizeClass: "institution", country: "Pakistan" }) });
+  const [consultancy] = p.actors({ names: [{ id: "qaconsultancy", label: "Quality-assurance consultancy (hired by the association)" }], kind: "other", inCluster: true, stage: "support", group: "institutions", attributes: () => ({ employees: 15, sizeClass: "institution", country: "Pakistan" }) });
+  const [lab] = p.actors({ names: [{ id: "metallab", label: "Metal-testing laboratory" }], kind: "lab", inCluster: true, stage: "support", group: "institutions", attributes: () => ({ employees: 10, sizeClass: "institution", country: "Pakistan" }) });
+  const [training] = p.actors({ names: [{ id: "trainingcentre", label: "Training facility" }], kind: "lab", inCluster: true, stage: "support", group: "institutions", attributes: () => ({ employees: 8, sizeClass: "institution", country: "Pakistan" }) });
+
+  // --- Manufacturers and their suppliers -----------------------------------------------------------------------
+  const sizeOf = (i: number) => (i < 8 ? "large" : i < 25 ? "medium" : "small");
+  const makers = p.actors({ prefix: "maker", count: 55, label: (i) => `Instrument manufacturer ${i + 1} (${sizeOf(i)})`, kind: "firm", inCluster: true, stage: "manufacturing", group: "manufacturers", attributes: (i, r) => ({ employees: sizeOf(i) === "large" ? 150 + Math.floor(r() * 250) : sizeOf(i) === "medium" ? 40 + Math.floor(r() * 100) : 5 + Math.floor(r() * 30), sizeClass: sizeOf(i), country: "Pakistan" }) });
+  const large = makers.slice(0, 8);
+  const mediumMakers = makers.slice(8, 25);
+  const trades = ["forging", "filing and grinding", "polishing", "heat treatment"];
+  const suppliers = p.actors({ prefix: "supplier", count: 45, label: (i) => `Supplier ${i + 1} (${trades[i % 4]})`, kind: "supplier", inCluster: true, stage: "components", group: "suppliers", attributes: (i, r) => ({ employees: 2 + Math.floor(r() * 15), sizeClass: "micro", country: "Pakistan", trade: trades[i % 4] }) });
+
+  // ===== Wave 1994: the shock ====================================================================================
+  // Buyers deal with large and medium manufacturers; foreign manufacturers subcontract to large ones.
+  p.fan(buyers, [...large, ...mediumMakers], { relation: BU, perSource: [4, 6], strength: STRONG, wave: W1 });
+  p.fan(buyers, large, { relation: TA, perSource: [1, 2], strength: WEAK, wave: W1 });
+  p.fan(foreignMakers, large, { relation: TA, perSource: [1, 2], strength: MEDIUM, wave: W1 });
+  p.tie(regulator, large[0], TA, 1, W1);
+  p.tie(regulator, large[1], TA, 1, W1);
+  // Strong vertical ties: every manufacturer puts work out to 2–5 suppliers and tells them how.
+  p.fan(makers, suppliers, { relation: BU, perSource: [2, 5], strength: STRONG, wave: W1 });
+  for (const t of [...p.tiesPlanted]) if (t.wave === W1 && t.relation === BU && makers.includes(t.source) && suppliers.includes(t.target) && p.rng() < 0.6) p.tie(t.source, t.target, TA, p.strength(MEDIUM), W1);
+  p.block(suppliers, makers, { relation: BU, density: 0.02, strength: WEAK, wave: W1 });
+  // Horizontal: little bilateral co-operation; the association is a thin club.
+  p.block(makers, makers, { relation: TA, density: 0.01, strength: WEAK, wave: W1 });
+  p.fan([association], makers, { relation: BU, perSource: [10, 10], strength: WEAK, wave: W1 });
+  p.tie(regulator, association, TA, 2, W1);
+
+  // ===== Wave 1997: after the association's programme ========================================================
+  // Market ties persist (85 % of them), as do the vertical ties to suppliers.
+  const w1 = p.tiesPlanted.filter((t: PlantedTie) => t.wave === W1 && (buyers.includes(t.source) || foreignMakers.includes(t.source) || suppliers.includes(t.target) || suppliers.includes(t.source)));
+  for (const t of w1) if (p.rng() < 0.85) p.tie(t.source, t.target, t.relation, t.weight, W2);
+  // Buyers and foreign makers pass more quality know-how to the firms they deal with.
+  p.fan(buyers, large, { relation: TA, perSource: [1, 2], strength: MEDIUM, wave: W2 });
+  // Outside know-how comes in through the association: the regulator's requirements, the certification body's
+  // standards, the export agency's support it lobbied for, foreign makers' training help.
+  p.tie(regulator, association, TA, 3, W2);
+  p.tie(standards, association, TA, 3, W2);
+  p.tie(support, association, BU, 3, W2);
+  p.tie(support, association, TA, 2, W2);
+  p.tie(foreignMakers[0], association, TA, 2, W2);
+  p.tie(foreignMakers[1], association, TA, 2, W2);
+  p.tie(buyers[0], association, TA, 2, W2);
+  // … and the consultancy it hired, which learns from the certification body.
+  p.tie(association, consultancy, BU, 3, W2);
+  p.tie(association, consultancy, TA, 3, W2);
+  p.tie(standards, consultancy, TA, 3, W2);
+  p.tie(consultancy, association, TA, 2, W2);
+  // The association sets up the testing lab and the training facility.
+  p.tie(association, lab, BU, 3, W2);
+  p.tie(association, lab, TA, 2, W2);
+  p.tie(association, training, BU, 3, W2);
+  p.tie(association, training, TA, 3, W2);
+  p.tie(consultancy, training, TA, 2, W2);
+  // Quality-assurance know-how goes out to the members and to suppliers.
+  p.block([association], makers, { relation: TA, density: 0.8, strength: STRONG, wave: W2 });
+  p.block([association], suppliers, { relation: TA, density: 0.3, strength: WEAK, wave: W2 });
+  p.block(makers, [association], { relation: BU, density: 0.5, strength: MEDIUM, wave: W2 });
+  p.block([consultancy], makers, { relation: TA, density: 0.4, strength: STRONG, wave: W2 });
+  p.block([lab], makers, { relation: TA, density: 0.35, strength: MEDIUM, wave: W2 });
+  p.block([training], [...makers, ...suppliers], { relation: TA, density: 0.2, strength: MEDIUM, wave: W2 });
+  // Rising multilateral horizontal co-operation (working groups of the association) and some bilateral.
+  p.block(makers, makers, { relation: TA, density: 0.035, strength: WEAK, wave: W2 });
+
+  const meta: DatasetMeta = {
+    name: "sialkot-surgical",
+    title: "Sialkot surgical-instrument cluster, Pakistan (stylised reconstruction)",
+    source:
+      "Schmitz, H. & Nadvi, K. (1999), \"Clustering and industrialization: introduction\", and the World Development special issue it introduces (vol. 27, no. 9), with Nadvi's account of Sialkot; UNCTAD (1998), TD/B/COM.3/EM.5/2 (Sialkot as an organised cluster) — as summarised in the project's case brief (cases.md, \"Sialkot surgical instruments\"). Facts of the case: about 300 firms, 1,500 suppliers, 90 % of output exported, about 20 % of world exports (1996); the 1994 US import restrictions on quality grounds; the first firm met ISO standards within two years.",
+    summary:
+      "An organised, export-oriented cluster of surgical-instrument manufacturers and their many small suppliers (forging, filing and grinding, polishing, heat treatment). After the US restrictions of 1994 the local trade association became the channel of outside quality know-how: it lobbied for support, hired a quality-assurance consultancy, and set up a metal-testing laboratory and a training facility. Two survey waves show the network before and after.",
+    relations: {
+      "technical-advice": "quality-assurance, specification and process know-how passed from source to target",
+      business: "orders, work put out, membership services and support passed from source to target",
+    },
+    attributes: {
+      employees: "employees (empty for organisations abroad)",
+      sizeClass: "manufacturers: large, medium or small; suppliers: micro; institutions: institution",
+      country: "country of the organisation",
+      trade: "suppliers only: the process they do",
+    },
+    waves: {
+      "1994": "just after the US import restrictions: market ties, vertical ties to suppliers, a thin association",
+      "1997": "after the association's quality programme: the same market and supplier ties (85 % persist) plus the association's, the consultancy's, the lab's and the training facility's ties",
+    },
+    assumptions: [
+      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 5 foreign buyers, 3 German instrument manufacturers, an international certification body and the national export-promotion agency.",
+      "Inside: 55 manufacturers (8 large, 17 medium, 30 small; group `manufacturers`), 45 micro suppliers (group `suppliers`, stage `components`), and the institutions (group `institutions`): the association, the quality-assurance consultancy it hired, the metal-testing lab and the training facility. The consultancy works in the cluster and is counted inside it.",
+      "1994: each buyer places business with 4–6 large or medium manufacturers (strong) and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers and the association. Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how (technical advice); suppliers report back with density 0.02. Manufacturers advise each other with density 0.01. The association passes business information to 10 members.",
+      "1997: 85 % of the 1994 market and supplier ties persist (same strengths). Buyers advise 1–2 large manufacturers more (medium). Outside know-how enters through the association: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer all advise (or support) the association, not the firms. The association hires the consultancy (which also learns from the certification body) and sets up the lab and the training facility.",
+      "1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises 40 % of manufacturers (strong), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. Manufacturers advise each other with density 0.035 (rising multilateral co-operation).",
+      "The two waves are separate ties in ties.csv (column `wave`); the whole file, both waves together, is what `clusterflow report` analyses unless `--wave` is given.",
+      "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
+      "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
+    ],
+    expected: [
+      "The trade association as the top gatekeeper between outside sources and local firms (Gould–Fernandez gatekeeper counts, partition `inCluster`), with the consultancy it brought in next among the institutions.",
+      "Strong vertical ties from manufacturers to suppliers.",
+      "Between the waves (`--wave 1994` vs `--wave 1997`): rising multilateral horizontal co-operation through the association.",
+    ],
+  };
+  return { planted: p, meta };
+}
+
+runDatasetBuilder(import.meta.url, build);
