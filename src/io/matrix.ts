@@ -109,7 +109,7 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
         file,
         "ragged-row",
         `row ${label === "" ? r + 1 : `"${label}"`} has ${row.length} fields, the label row has ${width}`,
-        row.length < width ? { line: t.line(r), column: t.column(r, row.length) } : at(r, width),
+        row.length < width ? { line: t.line(r), column: t.column(r, row.length - 1) + (row[row.length - 1]?.length ?? 0) } : at(r, width),
         "every row needs its label and one cell per column; check for a missing or extra delimiter",
       );
       fatal = true;

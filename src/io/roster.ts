@@ -478,7 +478,7 @@ export function parseRoster(files: InputFile[], options: ReadOptions = {}): Impo
       continue;
     }
     if (row.length < width) {
-      report.warn(file, "ragged-row", `row has ${row.length} fields, the header has ${width}; the missing ones are read as empty`, { line: t.line(r), column: t.column(r, row.length) }, "check for a missing delimiter in this row");
+      report.warn(file, "ragged-row", `row has ${row.length} fields, the header has ${width}; the missing ones are read as empty`, { line: t.line(r), column: t.column(r, row.length - 1) + (row[row.length - 1]?.length ?? 0) }, "check for a missing delimiter in this row");
     }
     const cell = (f: number) => (row[f] ?? "").trim();
     const id = cell(idColumn);
