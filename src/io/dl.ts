@@ -42,6 +42,7 @@ import { parseCsv } from "./csv.js";
 import { parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 import { readNodesTable, writeTidy } from "./tidy.js";
+import { decodeText } from "./encoding.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
@@ -595,7 +596,7 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     report.note(`actors and their attributes read from ${companion.name}`);
   }
   report.files.push(file.name);
-  const tokens = tokenize(file.text, file.name, report);
+  const tokens = tokenize(decodeText(file, report), file.name, report);
   const r = new DlReader(tokens, file.name, report);
   const h = r.header();
   if (!h) return done();
@@ -845,6 +846,11 @@ export const dlFormat: Format = {
     return /^\uFEFF?\s*dl[\s,=]/i.test(file.text.slice(0, 64)) ? 1 : 0;
   },
   read: (files, options) => parseDl(files, options),
+  companions(main, siblings) {
+    const parts = main.split(/[\\/]/);
+    const stem = stemOf(parts[parts.length - 1], [".dl", ".txt"]);
+    return siblings.filter((s) => s === `${stem}.nodes.csv`);
+  },
   write(graph, base, options): WriteResult {
     const stem = stemOf(base, [".dl", ".txt"]);
     const name = /\.(dl|txt)$/i.test(base) ? base : `${base}.dl`;

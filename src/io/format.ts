@@ -47,6 +47,12 @@ export interface Format {
   /** Content sniffing for files whose extension is ambiguous (.csv, .txt). Higher wins; 0 = not this format. */
   sniff?(file: InputFile): number;
   read(files: InputFile[], options: ReadOptions): ImportResult | Promise<ImportResult>;
+  /**
+   * Files that belong with a main file and are read with it (Pajek `.clu` partitions, an actor table
+   * `<stem>.nodes.csv` beside a DL or Pajek file): given the main file's path and the names of the files in
+   * its folder, the names to read too.
+   */
+  companions?(main: string, siblings: string[]): string[];
   /** `baseName` is the output path without extension handling; the writer names its files. */
   write?(graph: ClusterGraph, baseName: string, options: WriteOptions): WriteResult | Promise<WriteResult>;
 }

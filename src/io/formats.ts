@@ -11,8 +11,9 @@ import { jsonFormat } from "./json.js";
 import { gexfFormat } from "./gexf.js";
 import { graphmlFormat } from "./graphml.js";
 import { dlFormat } from "./dl.js";
+import { pajekFormat } from "./pajek.js";
 
-export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat];
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, pajekFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());

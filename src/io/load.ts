@@ -89,6 +89,11 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
     const known = FORMATS.map((f) => f.name).join(", ");
     throw new InputError(options.format ? `unknown format "${options.format}" (known: ${known})` : `${path}: cannot tell the format; pass --format (one of: ${known})`);
   }
+  if (format.companions && files.length === 1) {
+    const main = files[0].name;
+    const dir = dirname(main);
+    for (const name of format.companions(main, readdirSync(dir).sort())) files.push(readFile(join(dir, name)));
+  }
   const result = await format.read(files, options);
   for (const n of folderNotes) result.report.note(n);
   return { ...result, format };
