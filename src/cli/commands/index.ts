@@ -8,7 +8,8 @@ import { registerGatekeepers } from "./gatekeepers.js";
 import { registerCentrality } from "./centrality.js";
 import { registerBrokerage } from "./brokerage.js";
 import { registerHoles } from "./holes.js";
+import { registerView } from "./view.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerView];

@@ -1,0 +1,291 @@
+/**
+ * End-to-end tests of the viewer in a real browser: Debian's Chromium driven by playwright-core against a
+ * fresh build of viz/ served by `clusterflow view`'s own server. They fail (never skip) when Chromium is
+ * missing or the viewer is broken. Screenshots of every step go to tests/artifacts/.
+ *
+ * What the page shows is compared with what the library computes in Node on the same input.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildViewer, collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import { readInput } from "../../src/io/load.js";
+import { parseTidy } from "../../src/io/tidy.js";
+import { formatLocation } from "../../src/io/report.js";
+import type { ClusterGraph } from "../../src/model/types.js";
+import { centrality } from "../../src/metrics/centrality.js";
+import { brokerage } from "../../src/metrics/brokerage.js";
+import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
+import { fmt } from "../../viz/src/dom.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const TAIWAN = "datasets/taiwan-flowers";
+const SERVED = "datasets/jepara-furniture";
+
+let server: ViewerServer;
+let browser: Browser;
+let page: Page;
+let taiwan: ClusterGraph;
+
+type Win = Window & {
+  __app: {
+    ready: Promise<void>;
+    whenIdle(): Promise<void>;
+    graph: { order: number; size: number; getNodeAttribute(id: string, a: string): unknown; forEachEdge(fn: (k: string, a: { tieType: string }) => void): void };
+    display: { getNodeAttributes(id: string): { x: number; y: number; size: number; color: string } };
+    renderer: {
+      graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+      getCamera(): { getState(): { x: number; y: number; ratio: number } };
+      getNodeDisplayData(id: string): { x: number; y: number; size: number; color: string; hidden?: boolean } | undefined;
+      getEdgeDisplayData(id: string): { hidden?: boolean } | undefined;
+      getDimensions(): { width: number; height: number };
+    };
+    analysis: { size: number; order: number; values: Record<string, Record<string, number>>; gatekeepers: { id: string; rank: number; score: number }[] };
+    source: unknown;
+    app: { source?: { name: string }; select(id: string | undefined): void };
+  };
+};
+
+async function shot(name: string): Promise<Buffer> {
+  return page.screenshot({ path: `${ARTIFACTS}viewer-${name}.png` });
+}
+
+/** RGBA of screenshot pixels, decoded by the browser from the PNG bytes (never read from the WebGL canvas). */
+async function pixels(png: Buffer, points: { x: number; y: number }[]): Promise<number[][]> {
+  return page.evaluate(
+    async ({ b64, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      return points.map((p) => Array.from(ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data));
+    },
+    { b64: png.toString("base64"), points },
+  );
+}
+
+/** Number of pixels that differ between two screenshots of the same size. */
+async function diffCount(a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a, b }) => {
+      const load = async (s: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${s}`;
+        await img.decode();
+        const c = document.createElement("canvas");
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext("2d")!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height).data;
+      };
+      const [x, y] = await Promise.all([load(a), load(b)]);
+      let n = 0;
+      for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 30) n++;
+      return n;
+    },
+    { a: a.toString("base64"), b: b.toString("base64") },
+  );
+}
+
+function hexRgb(hex: string): number[] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** Page coordinates of an actor's centre. */
+async function nodePoint(id: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  const p = await page.evaluate((id) => {
+    const a = (window as unknown as Win).__app;
+    const d = a.display.getNodeAttributes(id);
+    return a.renderer.graphToViewport({ x: d.x, y: d.y });
+  }, id);
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+async function openDataset(id: string): Promise<void> {
+  await page.goto(`${server.url}?dataset=${id}`);
+  await page.waitForFunction(() => (window as unknown as Win).__app !== undefined, null, { timeout: 15_000 });
+  await page.evaluate(() => (window as unknown as Win).__app.ready);
+}
+
+beforeAll(async () => {
+  // Fail, never skip, when the browser is missing.
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  process.chdir(REPO);
+  await buildViewer();
+  server = await serveViewer({ port: 0, input: collectInput(SERVED) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  taiwan = (await readInput(TAIWAN)).graph;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("viewer", () => {
+  it("draws a bundled dataset: actors appear at their positions in the screenshot", async () => {
+    await openDataset("taiwan-flowers");
+    const counts = await page.evaluate(() => ({ order: (window as unknown as Win).__app.graph.order, size: (window as unknown as Win).__app.graph.size }));
+    expect(counts).toEqual({ order: taiwan.order, size: taiwan.size });
+    const png = await shot("1-taiwan-loaded");
+    // Probe the centres of the largest actors that are not under the legend or the tool buttons.
+    const legend = (await page.locator(".legend").boundingBox())!;
+    const graphBox = (await page.locator("#graph").boundingBox())!;
+    const candidates = await page.evaluate(() => {
+      const a = (window as unknown as Win).__app;
+      return (a.analysis.gatekeepers ?? []).slice(0, 30).map((g) => ({ id: g.id, ...a.display.getNodeAttributes(g.id) }));
+    });
+    const probes: { id: string; x: number; y: number; color: string }[] = [];
+    for (const c of candidates.filter((c) => c.size >= 7)) {
+      const p = await nodePoint(c.id);
+      const inLegend = p.x > legend.x - 10 && p.x < legend.x + legend.width + 10 && p.y > legend.y - 10 && p.y < legend.y + legend.height + 10;
+      const inside = p.x > graphBox.x + 10 && p.x < graphBox.x + graphBox.width - 60 && p.y > graphBox.y + 10 && p.y < graphBox.y + graphBox.height - 10;
+      if (!inLegend && inside) probes.push({ id: c.id, ...p, color: c.color });
+    }
+    expect(probes.length).toBeGreaterThanOrEqual(4);
+    const px = await pixels(png, probes);
+    const close = probes.filter((p, i) => hexRgb(p.color).every((v, k) => Math.abs(v - px[i][k]) <= 40));
+    expect(close.length / probes.length).toBeGreaterThanOrEqual(0.75);
+    // And the background far from the graph is white, so the probes did not match by accident.
+    const bg = await pixels(png, [{ x: graphBox.x + graphBox.width - 20, y: graphBox.y + graphBox.height - 20 }]);
+    expect(bg[0].slice(0, 3).every((v) => v > 240)).toBe(true);
+  });
+
+  it("search focuses an actor: the camera moves onto it", async () => {
+    const target = "lab03";
+    const label = taiwan.getNodeAttribute(target, "label");
+    const before = await page.evaluate(() => (window as unknown as Win).__app.renderer.getCamera().getState());
+    await page.locator(".search input").fill(label);
+    await page.locator(".search input").press("Enter");
+    await page.waitForTimeout(700);
+    const after = await page.evaluate(() => (window as unknown as Win).__app.renderer.getCamera().getState());
+    expect(after.ratio).toBeLessThan(before.ratio);
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(0.01);
+    const graphBox = (await page.locator("#graph").boundingBox())!;
+    const p = await nodePoint(target);
+    expect(Math.abs(p.x - (graphBox.x + graphBox.width / 2))).toBeLessThan(graphBox.width * 0.1);
+    expect(Math.abs(p.y - (graphBox.y + graphBox.height / 2))).toBeLessThan(graphBox.height * 0.1);
+    await expect.poll(() => page.locator(".actor-name").textContent()).toBe(label);
+    await shot("2-search-focused");
+  });
+
+  it("clicking an actor opens its panel with the metrics the library computes", async () => {
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => (window as unknown as Win).__app.app.select(undefined));
+    await page.locator(".stage-tools button[title='fit the whole graph']").click();
+    await page.waitForTimeout(500);
+    const ranking = gatekeepers(taiwan).ranking;
+    const top = ranking[0];
+    const p = await nodePoint(top.id);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => page.locator(".actor-name").textContent()).toBe(top.label);
+    await shot("3-actor-panel");
+    // The panel's figures are those of the library run in Node on the same input.
+    const c = centrality(taiwan).actors.find((a) => a.id === top.id)!;
+    for (const key of ["inDegree", "outDegree", "inStrength", "betweenness", "pagerank", "gatekeeperScore"] as const) {
+      const shown = await page.locator(`.metrics tr[data-metric="${key}"] .value`).textContent();
+      const expected = key === "gatekeeperScore" ? top.score : c[key];
+      expect(shown, key).toBe(fmt(expected, 4));
+    }
+    const inPage = await page.evaluate((id) => {
+      const v = (window as unknown as Win).__app.analysis.values;
+      return { betweenness: v.betweenness[id], closenessIn: v.closenessIn[id], eigenvector: v.eigenvector[id], gatekeeperScore: v.gatekeeperScore[id] };
+    }, top.id);
+    expect(inPage.betweenness).toBeCloseTo(c.betweenness, 9);
+    expect(inPage.closenessIn).toBeCloseTo(c.closenessIn, 12);
+    expect(inPage.eigenvector).toBeCloseTo(c.eigenvector, 12);
+    expect(inPage.gatekeeperScore).toBeCloseTo(top.score, 12);
+    expect(top.rank).toBe(1);
+    expect(await page.locator(".gk-summary").textContent()).toContain(`1st of ${ranking.length}`);
+    const b = brokerage(taiwan).actors.find((a) => a.id === top.id)!;
+    expect(await page.locator('.brokerage tr[data-role="gatekeeper"] td').nth(1).textContent()).toBe(fmt(b.gatekeeper, 3));
+    expect(await page.locator("ul.reasons").first().locator("li").allTextContents()).toEqual(top.reasons);
+  });
+
+  it("a tie-type filter changes what is drawn", async () => {
+    await page.evaluate(() => (window as unknown as Win).__app.app.select(undefined));
+    await page.mouse.move(5, 5);
+    await page.locator(".stage-tools button[title='fit the whole graph']").click();
+    await page.waitForTimeout(500);
+    const before = await shot("4a-before-filter");
+    let expectedExternal = 0;
+    taiwan.forEachEdge((_key, a) => {
+      if (a.tieType === "external") expectedExternal++;
+    });
+    // Edge keys are the page's own (graphology generates them per graph instance).
+    const external = await page.evaluate(() => {
+      const keys: string[] = [];
+      (window as unknown as Win).__app.graph.forEachEdge((k, a) => {
+        if (a.tieType === "external") keys.push(k);
+      });
+      return keys;
+    });
+    expect(external.length).toBe(expectedExternal);
+    expect(external.length).toBeGreaterThan(0);
+    const shownBefore = await page.evaluate((keys) => keys.map((k) => (window as unknown as Win).__app.renderer.getEdgeDisplayData(k)?.hidden !== true), external);
+    expect(shownBefore.every(Boolean)).toBe(true);
+    await page.locator('[data-filter="tieType"] input[data-value="external"]').uncheck();
+    await page.evaluate(() => (window as unknown as Win).__app.whenIdle());
+    const after = await shot("4b-external-ties-hidden");
+    const hidden = await page.evaluate((keys) => keys.map((k) => (window as unknown as Win).__app.renderer.getEdgeDisplayData(k)?.hidden === true), external);
+    expect(hidden.every(Boolean)).toBe(true);
+    expect(await diffCount(before, after)).toBeGreaterThan(100);
+    // The metrics follow the view.
+    const size = await page.evaluate(() => (window as unknown as Win).__app.analysis.size);
+    expect(size).toBe(taiwan.size - external.length);
+    await page.locator('[data-filter="tieType"] input[data-value="external"]').check();
+    await page.evaluate(() => (window as unknown as Win).__app.whenIdle());
+  });
+
+  it("a dropped file with an error shows the error with file, line and column", async () => {
+    const csv = "source,target,weight\nlab01,lab02,2\nlab02,lab03,-1\nlab03,lab01,1\n";
+    await page.evaluate(async (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "ties.csv", { type: "text/csv" }));
+      const target = document.querySelector(".stage")!;
+      target.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true }));
+      target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, csv);
+    const failed = page.locator(".import-failed");
+    await expect.poll(() => failed.count()).toBe(1);
+    const item = page.locator(".issues .issue-error").first();
+    // The same problem, located the same way, as the importer reports it in Node.
+    const expected = parseTidy([{ name: "ties.csv", text: csv }]).report.errors[0];
+    expect(expected.line).toBe(3);
+    expect(await item.locator(".loc").textContent()).toBe(formatLocation(expected));
+    expect(await item.locator(".msg").textContent()).toBe(expected.message);
+    expect(await page.locator(".status").textContent()).toContain("Import failed");
+    // The graph that was shown stays.
+    expect(await page.evaluate(() => (window as unknown as Win).__app.graph.order)).toBe(taiwan.order);
+    await shot("5-dropped-file-error");
+  });
+
+  it("`clusterflow view <input>` hands its input to the page", async () => {
+    const served = (await readInput(SERVED)).graph;
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as Win).__app !== undefined);
+    await page.evaluate(() => (window as unknown as Win).__app.ready);
+    const got = await page.evaluate(() => ({ order: (window as unknown as Win).__app.graph.order, size: (window as unknown as Win).__app.graph.size, name: (window as unknown as Win).__app.app.source?.name }));
+    expect(got).toEqual({ order: served.order, size: served.size, name: SERVED });
+    await shot("6-served-input");
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * What the viewer shows about a graph, computed by the library's own functions (src/metrics,
+ * src/diagnosis) on the view the filters select — the same calls the command line makes. Pure: graph and
+ * options in, plain data out (structured-clone friendly, so it can cross a worker boundary).
+ */
+import type { ClusterGraph, TieType } from "../../../src/model/types.js";
+import { filterTies, indexDigraph, type TieFilter } from "../../../src/model/views.js";
+import { brokerage, BROKERAGE_ROLES, type BrokerageRoles } from "../../../src/metrics/brokerage.js";
+import { externalOpenness } from "../../../src/metrics/openness.js";
+import { louvainCommunities } from "../../../src/metrics/communities.js";
+import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRolesResult } from "../../../src/diagnosis/roles.js";
+import { gatekeepers } from "../../../src/diagnosis/gatekeepers.js";
+import { centrality, degrees } from "../../../src/metrics/centrality.js";
+import { structuralHoles } from "../../../src/metrics/structuralHoles.js";
+
+/** Filters as plain arrays (undefined = everything). */
+export interface ViewFilter {
+  relations?: string[];
+  waves?: string[];
+  tieTypes?: TieType[];
+  kinds?: string[];
+  minWeight?: number;
+  localOnly?: boolean;
+}
+
+export interface AnalysisOptions {
+  filter: ViewFilter;
+  /** Partition for brokerage and the gatekeeper ranking (the CLI's default is inCluster). */
+  partition: string;
+  /** Partition whose fragmentation the diagnosis examines (undefined: the diagnosis chooses). */
+  groups?: string;
+  seed: number;
+  resolution: number;
+}
+
+export interface MetricDef {
+  key: string;
+  label: string;
+  section: string;
+  description: string;
+}
+
+export interface AnalysisProblem {
+  section: string;
+  message: string;
+}
+
+export interface Analysis {
+  options: AnalysisOptions;
+  /** Actors and ties of the analysed view. */
+  order: number;
+  size: number;
+  /** Per-actor numeric metrics: definitions, then values by metric key and actor id. */
+  metrics: MetricDef[];
+  values: Record<string, Record<string, number>>;
+  brokerage?: { partition: string; raw: Record<string, BrokerageRoles>; z: Record<string, BrokerageRoles>; group: Record<string, string> };
+  roles?: { byId: Record<string, CognitiveRolesResult["actors"][number]>; thresholds: CognitiveRolesResult["thresholds"]; counts: CognitiveRolesResult["counts"]; options: CognitiveRolesResult["options"] };
+  gatekeepers?: { id: string; rank: number; score: number; reasons: string[]; detail?: Record<string, unknown> }[];
+  gatekeeperOptions?: Record<string, unknown>;
+  communities?: { membership: Record<string, string>; count: number; modularity: number; seed: number; resolution: number; directed: boolean; weighted: boolean };
+  diagnosis?: unknown;
+  problems: AnalysisProblem[];
+  timings: Record<string, number>;
+}
+
+export const ROLE_WORDS: Record<string, string> = COGNITIVE_ROLE_LABELS;
+
+function toTieFilter(f: ViewFilter): TieFilter {
+  return { relations: f.relations, waves: f.waves, tieTypes: f.tieTypes, kinds: f.kinds, minWeight: f.minWeight, localOnly: f.localOnly };
+}
+
+/** The view the filters select (the graph itself when nothing is filtered). */
+export function viewOf(graph: ClusterGraph, f: ViewFilter): ClusterGraph {
+  const any = f.relations || f.waves || f.tieTypes || f.kinds || (f.minWeight !== undefined && f.minWeight > 0) || f.localOnly;
+  return any ? filterTies(graph, toTieFilter(f)) : graph;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+function step<T>(a: Analysis, section: string, fn: () => T): T | undefined {
+  const t0 = now();
+  try {
+    return fn();
+  } catch (e) {
+    a.problems.push({ section, message: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  } finally {
+    a.timings[section] = Math.round((now() - t0) * 10) / 10;
+  }
+}
+
+function column(a: Analysis, def: MetricDef, values: Record<string, number>): void {
+  a.metrics.push(def);
+  a.values[def.key] = values;
+}
+
+/** Work beyond this many actors + ties is split: cheap measures first, path-based ones after. */
+export const HEAVY_WORK = 6_000;
+
+export type Phase = "fast" | "full";
+
+/**
+ * Analyse the view of `graph` selected by `options.filter`. The `fast` phase leaves out the path-based
+ * centralities (betweenness, closeness: O(n·m)) and the spectral ones; `full` computes everything.
+ */
+export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Phase = "full"): Analysis {
+  const view = viewOf(graph, options.filter);
+  const a: Analysis = { options, order: view.order, size: view.size, metrics: [], values: {}, problems: [], timings: {} };
+  const byId = (ids: string[], arr: ArrayLike<number>) => Object.fromEntries(ids.map((id, i) => [id, arr[i]]));
+
+  step(a, "gatekeepers", () => {
+    const r = gatekeepers(view, { partition: options.partition });
+    a.gatekeepers = r.ranking.map((x) => ({ id: x.id, rank: x.rank, score: x.score, reasons: x.reasons, detail: { scoreParts: x.scoreParts, group: x.group, outsideSources: x.outsideSources } }));
+    a.gatekeeperOptions = { ...r.options, thresholds: r.thresholds, notes: r.notes };
+    column(a, { key: "gatekeeperScore", label: "gatekeeper score", section: "gatekeeping", description: r.options.score }, Object.fromEntries(r.ranking.map((x) => [x.id, x.score])));
+  });
+
+  if (phase === "full") {
+    step(a, "centrality", () => {
+      const c = centrality(view);
+      const ids = c.actors.map((x) => x.id);
+      const col = (key: keyof (typeof c.actors)[number], label: string, description: string) =>
+        column(a, { key: String(key), label, section: "centrality", description }, byId(ids, c.actors.map((x) => x[key] as number)));
+      col("inDegree", "in-degree", "actors it receives knowledge from");
+      col("outDegree", "out-degree", "actors it gives knowledge to");
+      col("inStrength", "in-strength", "sum of the strengths of the ties it receives");
+      col("outStrength", "out-strength", "sum of the strengths of the ties it gives");
+      col("betweenness", "betweenness", "shortest knowledge paths through it (raw, unweighted)");
+      col("closenessIn", "closeness (in)", "how directly others' knowledge reaches it");
+      col("closenessOut", "closeness (out)", "how directly its knowledge reaches others");
+      col("pagerank", "PageRank", "weighted by tie strength, damping 0.85");
+      col("eigenvector", "eigenvector", "receives knowledge from central actors (weighted)");
+    });
+  } else {
+    step(a, "degree", () => {
+      const g = indexDigraph(view, { weight: "sum" });
+      const d = degrees(g);
+      column(a, { key: "inDegree", label: "in-degree", section: "centrality", description: "actors it receives knowledge from" }, byId(g.ids, d.inDegree));
+      column(a, { key: "outDegree", label: "out-degree", section: "centrality", description: "actors it gives knowledge to" }, byId(g.ids, d.outDegree));
+      column(a, { key: "inStrength", label: "in-strength", section: "centrality", description: "sum of the strengths of the ties it receives" }, byId(g.ids, d.inStrength));
+      column(a, { key: "outStrength", label: "out-strength", section: "centrality", description: "sum of the strengths of the ties it gives" }, byId(g.ids, d.outStrength));
+    });
+  }
+
+  step(a, "openness", () => {
+    const o = externalOpenness(view);
+    const ids = o.actors.map((x) => x.id);
+    column(a, { key: "externalIn", label: "outside sources", section: "openness", description: "outside actors it receives knowledge from" }, byId(ids, o.actors.map((x) => x.externalIn)));
+    column(a, { key: "externalInStrength", label: "outside inflow", section: "openness", description: "strength of the knowledge it receives from outside actors" }, byId(ids, o.actors.map((x) => x.externalInStrength)));
+    column(a, { key: "externalOut", label: "outside recipients", section: "openness", description: "outside actors it gives knowledge to" }, byId(ids, o.actors.map((x) => x.externalOut)));
+  });
+
+  step(a, "brokerage", () => {
+    const b = brokerage(view, { partition: options.partition });
+    const raw: Record<string, BrokerageRoles> = {};
+    const z: Record<string, BrokerageRoles> = {};
+    const group: Record<string, string> = {};
+    for (const x of b.actors) {
+      raw[x.id] = Object.fromEntries(BROKERAGE_ROLES.map((r) => [r, x[r]])) as BrokerageRoles;
+      z[x.id] = x.z;
+      group[x.id] = x.group;
+    }
+    a.brokerage = { partition: b.options.partition, raw, z, group };
+    const ids = b.actors.map((x) => x.id);
+    column(a, { key: "brokerageGatekeeper", label: "G–F gatekeeper", section: "brokerage", description: `Gould–Fernandez gatekeeper two-paths over ${b.options.partition} (raw)` }, byId(ids, b.actors.map((x) => x.gatekeeper)));
+    column(a, { key: "brokerageLiaison", label: "G–F liaison", section: "brokerage", description: `Gould–Fernandez liaison two-paths over ${b.options.partition} (raw)` }, byId(ids, b.actors.map((x) => x.liaison)));
+    column(a, { key: "brokerageTotal", label: "G–F total", section: "brokerage", description: `Gould–Fernandez brokerage, all roles, over ${b.options.partition} (raw)` }, byId(ids, b.actors.map((x) => x.total)));
+  });
+
+  step(a, "holes", () => {
+    const r = structuralHoles(view);
+    const ids = r.actors.map((x) => x.id);
+    column(a, { key: "effectiveSize", label: "effective size", section: "structural holes", description: "Burt's effective size (non-redundant contacts)" }, byId(ids, r.actors.map((x) => x.effectiveSize)));
+    column(a, { key: "constraint", label: "constraint", section: "structural holes", description: "Burt's constraint (low = spans structural holes)" }, byId(ids, r.actors.map((x) => x.constraint)));
+  });
+
+  step(a, "roles", () => {
+    const r = cognitiveRoles(view);
+    a.roles = { byId: Object.fromEntries(r.actors.map((x) => [x.id, x])), thresholds: r.thresholds, counts: r.counts, options: r.options };
+  });
+
+  step(a, "communities", () => {
+    const g = indexDigraph(view, { weight: "sum" });
+    const c = louvainCommunities(g, { seed: options.seed, resolution: options.resolution });
+    a.communities = {
+      membership: Object.fromEntries(g.ids.map((id, i) => [id, c.membership[i]])),
+      count: c.count,
+      modularity: c.modularity,
+      seed: c.options.seed,
+      resolution: c.options.resolution,
+      directed: c.options.directed,
+      weighted: c.options.weighted,
+    };
+  });
+
+  return a;
+}

@@ -1,0 +1,694 @@
+/**
+ * The viewer's state and its renderer. The data graph (a ClusterGraph as the importers built it) is
+ * never handed to sigma: a separate display graph carries only display attributes (x, y, size, colour,
+ * label, program type), so no survey attribute can collide with sigma's reserved names. Filters, hover
+ * and selection act through sigma's reducers; metrics come from the analysis worker, computed by the
+ * library on the filtered view.
+ */
+import Graph from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import type { ImportReport } from "../../src/io/report.js";
+import type { ClusterGraph, TieType } from "../../src/model/types.js";
+import { TIE_TYPES } from "../../src/model/types.js";
+import { relationsOf, wavesOf } from "../../src/model/graph.js";
+import { AnalysisClient } from "./analysis/client.js";
+import type { Analysis, AnalysisOptions, ViewFilter } from "./analysis/compute.js";
+import {
+  categoryScale,
+  DIMMED_EDGE,
+  DIMMED_NODE,
+  FLOW_COLORS,
+  INCLUSTER_COLORS,
+  KIND_COLORS,
+  ROLE_COLORS,
+  sizeScale,
+  tieColor,
+  type CategoryScale,
+  type SizeScale,
+} from "./encodings.js";
+import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, randomPositions, runForceAtlas2 } from "./layout.js";
+import { NodeRingProgram } from "./ringProgram.js";
+
+const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (o?: object) => Graph };
+
+export type ColorBy = "kind" | "inCluster" | "group" | "stage" | "community" | "role";
+export const COLOR_BY: { key: ColorBy; label: string }[] = [
+  { key: "group", label: "group" },
+  { key: "kind", label: "kind" },
+  { key: "inCluster", label: "inside / outside the cluster" },
+  { key: "stage", label: "value-chain stage" },
+  { key: "community", label: "detected community (Louvain)" },
+  { key: "role", label: "cognitive role" },
+];
+
+export type LabelMode = "auto" | "all" | "none";
+export type LayoutName = "force" | "groups" | "file" | "random";
+
+export interface ViewState {
+  colorBy: ColorBy;
+  /** A metric key of the analysis, or "uniform". */
+  sizeBy: string;
+  filter: ViewFilter;
+  /** Partition for brokerage and the gatekeeper ranking. */
+  partition: string;
+  seed: number;
+  resolution: number;
+  labels: LabelMode;
+  layout: LayoutName;
+}
+
+export interface Source {
+  /** Shown in the title bar and in messages. */
+  name: string;
+  kind: "bundled" | "served" | "files";
+  id?: string;
+}
+
+export type Topic = "graph" | "analysis" | "encoding" | "filter" | "selection" | "hover" | "status" | "layout" | "report";
+
+export interface LoadedData {
+  graph: ClusterGraph;
+  report: ImportReport;
+  format: string;
+  source: Source;
+}
+
+export class App {
+  data?: ClusterGraph;
+  report?: ImportReport;
+  format?: string;
+  source?: Source;
+  /** The report of the last import that failed (the graph shown, if any, is the previous one). */
+  failedReport?: { report: ImportReport; source: Source };
+  display: Graph = new MultiDirectedGraph();
+  renderer?: Sigma;
+  analysis?: Analysis;
+  analysing = false;
+  analysisError?: string;
+  state: ViewState;
+  hovered?: string;
+  selected?: string;
+  hoverIn = new Set<string>();
+  hoverOut = new Set<string>();
+  hiddenNodes = new Set<string>();
+  hiddenEdges = new Set<string>();
+  colorScale?: CategoryScale;
+  sizeScale?: SizeScale;
+  forcedLabels = new Set<string>();
+  hasFilePositions = false;
+  status: "empty" | "loading" | "ready" | "error" = "empty";
+  /** Incremented every time a graph and its analysis are in place (for automation). */
+  generation = 0;
+  private layoutCtl?: ForceLayout;
+  private client = new AnalysisClient();
+  private listeners = new Map<Topic, Set<() => void>>();
+  private analysisTimer?: ReturnType<typeof setTimeout>;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(public container: HTMLElement) {
+    this.state = { colorBy: "group", sizeBy: "gatekeeperScore", filter: {}, partition: "inCluster", seed: 1, resolution: 1, labels: "auto", layout: "force" };
+  }
+
+  // ------------------------------------------------------------------ events
+
+  on(topic: Topic, fn: () => void): void {
+    if (!this.listeners.has(topic)) this.listeners.set(topic, new Set());
+    this.listeners.get(topic)!.add(fn);
+  }
+
+  emit(topic: Topic): void {
+    for (const fn of this.listeners.get(topic) ?? []) fn();
+  }
+
+  /** Resolves once the current graph is drawn and its analysis is shown. */
+  whenIdle(): Promise<void> {
+    if (this.status !== "loading" && !this.analysing && this.analysisTimer === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settle(): void {
+    if (this.status === "loading" || this.analysing || this.analysisTimer !== undefined) return;
+    const waiters = this.idleWaiters.splice(0);
+    // Two animation frames: sigma has drawn what the last refresh scheduled.
+    requestAnimationFrame(() => requestAnimationFrame(() => waiters.forEach((w) => w())));
+  }
+
+  setStatus(s: App["status"]): void {
+    this.status = s;
+    this.emit("status");
+    this.settle();
+  }
+
+  // ------------------------------------------------------------------ loading
+
+  /** Show a newly imported graph. */
+  setData(d: LoadedData, initial: Partial<ViewState> = {}): void {
+    this.stopLayout();
+    this.layoutCtl?.kill();
+    this.layoutCtl = undefined;
+    this.data = d.graph;
+    this.report = d.report;
+    this.format = d.format;
+    this.source = d.source;
+    this.failedReport = undefined;
+    this.analysis = undefined;
+    this.hovered = undefined;
+    this.selected = undefined;
+    this.hoverIn.clear();
+    this.hoverOut.clear();
+    const groups = this.distinct("group");
+    const defaults: Partial<ViewState> = {
+      filter: {},
+      colorBy: groups.length > 1 ? "group" : this.distinct("kind").length > 1 ? "kind" : "inCluster",
+      sizeBy: "gatekeeperScore",
+      layout: "force",
+    };
+    this.state = { ...this.state, ...defaults, ...initial };
+    this.buildDisplay();
+    this.computeHidden();
+    this.applyEncodings();
+    this.applyInitialLayout();
+    this.mountRenderer();
+    this.emit("graph");
+    this.emit("report");
+    this.requestAnalysis(0);
+  }
+
+  /** An import failed: keep what is shown, list the problems. */
+  setFailed(report: ImportReport, source: Source): void {
+    this.failedReport = { report, source };
+    this.emit("report");
+    if (!this.data) this.setStatus("error");
+  }
+
+  /** Distinct non-empty values of an actor attribute in the data graph. */
+  distinct(attribute: string): string[] {
+    const s = new Set<string>();
+    this.data?.forEachNode((_id, a) => {
+      const v = a[attribute];
+      if (v !== undefined && v !== null && v !== "") s.add(String(v));
+    });
+    return [...s].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  }
+
+  relations(): string[] {
+    return this.data ? relationsOf(this.data) : [];
+  }
+
+  waves(): string[] {
+    return this.data ? wavesOf(this.data) : [];
+  }
+
+  tieTypes(): TieType[] {
+    const s = new Set<TieType>();
+    this.data?.forEachEdge((_e, a) => s.add(a.tieType));
+    return TIE_TYPES.filter((t) => s.has(t));
+  }
+
+  weightRange(): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    this.data?.forEachEdge((_e, a) => {
+      lo = Math.min(lo, a.weight);
+      hi = Math.max(hi, a.weight);
+    });
+    return Number.isFinite(lo) ? [lo, hi] : [0, 0];
+  }
+
+  // ------------------------------------------------------------------ display graph
+
+  private buildDisplay(): void {
+    const g = this.data!;
+    const d = new MultiDirectedGraph();
+    this.hasFilePositions = filePositions(g.mapNodes((id, a) => [id, a] as [string, typeof a])) !== undefined;
+    g.forEachNode((id, a) => {
+      d.addNode(id, { x: 0, y: 0, size: 4, color: "#999", label: a.label || id, type: a.inCluster === false ? "ring" : "circle" });
+    });
+    // Parallel and reciprocal ties are curved so that each stays visible; single ties are straight.
+    const pairCount = new Map<string, number>();
+    g.forEachEdge((_e, _a, s, t) => {
+      const k = `${s}\u0000${t}`;
+      pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
+    });
+    const seen = new Map<string, number>();
+    const [wMin, wMax] = this.weightRange();
+    const large = g.size > 20_000;
+    g.forEachEdge((key, a, s, t) => {
+      const k = `${s}\u0000${t}`;
+      const i = seen.get(k) ?? 0;
+      seen.set(k, i + 1);
+      const reverse = s !== t && pairCount.has(`${t}\u0000${s}`);
+      const n = pairCount.get(k)!;
+      let curvature = 0;
+      if (reverse) curvature = 0.18 + 0.22 * i;
+      else if (n > 1 && i > 0) curvature = (i % 2 === 1 ? 1 : -1) * 0.22 * Math.ceil(i / 2);
+      const span = wMax - wMin;
+      const size = large ? 0.6 : 0.8 + (span > 0 ? ((a.weight - wMin) / span) * 2.2 : 0.6);
+      d.addEdgeWithKey(key, s, t, {
+        size,
+        color: tieColor(a.tieType),
+        type: curvature !== 0 && !large ? "curved" : "arrow",
+        curvature,
+        weight: a.weight,
+      });
+    });
+    this.display = d;
+  }
+
+  /** Which actors and ties the filters hide (the analysis runs on the same view). */
+  computeHidden(): void {
+    const f = this.state.filter;
+    const g = this.data;
+    this.hiddenNodes.clear();
+    this.hiddenEdges.clear();
+    if (!g) return;
+    const kinds = f.kinds ? new Set(f.kinds) : undefined;
+    g.forEachNode((id, a) => {
+      if ((f.localOnly && a.inCluster === false) || (kinds && !kinds.has(a.kind))) this.hiddenNodes.add(id);
+    });
+    const rel = f.relations ? new Set(f.relations) : undefined;
+    const waves = f.waves ? new Set(f.waves) : undefined;
+    const types = f.tieTypes ? new Set(f.tieTypes) : undefined;
+    g.forEachEdge((key, a, s, t) => {
+      if (
+        this.hiddenNodes.has(s) ||
+        this.hiddenNodes.has(t) ||
+        (rel && !rel.has(a.relation)) ||
+        (waves && !(a.wave !== undefined && waves.has(a.wave))) ||
+        (types && !types.has(a.tieType)) ||
+        (f.minWeight !== undefined && a.weight < f.minWeight)
+      ) {
+        this.hiddenEdges.add(key);
+      }
+    });
+  }
+
+  setFilter(patch: Partial<ViewFilter>): void {
+    this.state.filter = { ...this.state.filter, ...patch };
+    for (const k of Object.keys(this.state.filter) as (keyof ViewFilter)[]) if (this.state.filter[k] === undefined) delete this.state.filter[k];
+    this.computeHidden();
+    if (this.hovered) this.computeHover(this.hovered);
+    this.refresh();
+    this.emit("filter");
+    this.requestAnalysis();
+  }
+
+  // ------------------------------------------------------------------ encodings
+
+  /** The category of an actor under the current colouring. */
+  categoryOf(id: string, by: ColorBy = this.state.colorBy): string | undefined {
+    const a = this.data?.getNodeAttributes(id);
+    if (!a) return undefined;
+    switch (by) {
+      case "kind":
+        return a.kind;
+      case "inCluster":
+        return a.inCluster === false ? "outside" : "inside";
+      case "group":
+        return a.group;
+      case "stage":
+        return a.stage;
+      case "community":
+        return this.analysis?.communities?.membership[id] !== undefined ? `community ${this.analysis.communities.membership[id]}` : undefined;
+      case "role":
+        return this.analysis?.roles?.byId[id]?.role;
+    }
+  }
+
+  /** Value of a metric for an actor (undefined when not computed or not in the view). */
+  metric(key: string, id: string): number | undefined {
+    return this.analysis?.values[key]?.[id];
+  }
+
+  applyEncodings(): void {
+    if (!this.data) return;
+    const ids = this.data.nodes().filter((id) => !this.hiddenNodes.has(id));
+    const by = this.state.colorBy;
+    const values = ids.map((id) => this.categoryOf(id, by));
+    const title = COLOR_BY.find((c) => c.key === by)?.label ?? by;
+    const fixed = by === "kind" ? KIND_COLORS : by === "inCluster" ? { inside: INCLUSTER_COLORS.inside, outside: INCLUSTER_COLORS.outside } : by === "role" ? ROLE_COLORS : undefined;
+    const order = by === "role" ? ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] : by === "inCluster" ? ["inside", "outside"] : undefined;
+    this.colorScale = categoryScale(title, values, fixed, order);
+    const n = this.data.order;
+    const [minSize, maxSize] = n > 5000 ? [1.5, 9] : n > 1000 ? [2, 12] : n > 200 ? [3, 16] : [4, 20];
+    const key = this.state.sizeBy;
+    const def = this.analysis?.metrics.find((m) => m.key === key);
+    if (key === "uniform" || !def) {
+      this.sizeScale = undefined;
+      const s = n > 5000 ? 2.5 : n > 1000 ? 3.5 : 6;
+      this.display.updateEachNodeAttributes((id, a) => ({ ...a, size: s, color: this.colorScale!.colorOf(this.categoryOf(id, by)) }), { attributes: ["size", "color"] });
+    } else {
+      const vals = this.analysis!.values[key];
+      this.sizeScale = sizeScale(def.label, ids.map((id) => vals[id]), minSize, maxSize);
+      this.display.updateEachNodeAttributes((id, a) => ({ ...a, size: this.sizeScale!.sizeOf(vals[id]), color: this.colorScale!.colorOf(this.categoryOf(id, by)) }), { attributes: ["size", "color"] });
+    }
+    this.forcedLabels = new Set((this.analysis?.gatekeepers ?? []).slice(0, n > 500 ? 5 : 8).map((g) => g.id));
+    this.refresh();
+    this.emit("encoding");
+  }
+
+  setColorBy(by: ColorBy): void {
+    this.state.colorBy = by;
+    this.applyEncodings();
+  }
+
+  setSizeBy(key: string): void {
+    this.state.sizeBy = key;
+    this.applyEncodings();
+  }
+
+  setLabels(mode: LabelMode): void {
+    this.state.labels = mode;
+    this.refresh();
+    this.emit("encoding");
+  }
+
+  // ------------------------------------------------------------------ renderer
+
+  private mountRenderer(): void {
+    this.renderer?.kill();
+    this.renderer = undefined;
+    const large = this.display.size > 20_000 || this.display.order > 5_000;
+    this.renderer = new Sigma(this.display, this.container, {
+      nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+      defaultNodeType: "circle",
+      defaultEdgeType: "arrow",
+      renderEdgeLabels: false,
+      zIndex: true,
+      labelFont: "Inter, 'Segoe UI', system-ui, sans-serif",
+      labelSize: 13,
+      labelWeight: "600",
+      labelColor: { color: "#111827" },
+      labelDensity: large ? 0.3 : 0.9,
+      labelGridCellSize: large ? 120 : 80,
+      labelRenderedSizeThreshold: large ? 9 : 7,
+      minEdgeThickness: 0.8,
+      hideEdgesOnMove: large,
+      hideLabelsOnMove: large,
+      stagePadding: 40,
+      minCameraRatio: 0.01,
+      maxCameraRatio: 20,
+      nodeReducer: (node, data) => this.nodeReducer(node, data),
+      edgeReducer: (edge, data) => this.edgeReducer(edge, data),
+    });
+    const r = this.renderer;
+    r.on("enterNode", ({ node }) => this.setHovered(node));
+    r.on("leaveNode", () => this.setHovered(undefined));
+    r.on("clickNode", ({ node }) => this.select(node));
+    r.on("clickStage", () => this.select(undefined));
+    this.installDrag(r);
+  }
+
+  /** Drag an actor to move it (stops a running layout). */
+  private installDrag(r: Sigma): void {
+    let dragged: string | undefined;
+    r.on("downNode", (e) => {
+      dragged = e.node;
+      this.stopLayout();
+    });
+    r.getMouseCaptor().on("mousemovebody", (e) => {
+      if (!dragged) return;
+      const p = r.viewportToGraph(e);
+      this.display.mergeNodeAttributes(dragged, { x: p.x, y: p.y });
+      e.preventSigmaDefault();
+      e.original.preventDefault();
+      e.original.stopPropagation();
+    });
+    const end = () => {
+      dragged = undefined;
+    };
+    r.getMouseCaptor().on("mouseup", end);
+    r.getMouseCaptor().on("mousedown", () => {
+      if (!r.getCustomBBox()) r.setCustomBBox(r.getBBox());
+    });
+  }
+
+  private nodeReducer(node: string, data: Record<string, unknown>): Record<string, unknown> {
+    if (this.hiddenNodes.has(node)) return { ...data, hidden: true };
+    const res: Record<string, unknown> = { ...data };
+    const labels = this.state.labels;
+    if (labels === "all") res.forceLabel = true;
+    else if (labels === "auto" && this.forcedLabels.has(node)) res.forceLabel = true;
+    if (this.hovered) {
+      if (node === this.hovered) {
+        res.highlighted = true;
+        res.forceLabel = true;
+        res.zIndex = 3;
+      } else if (this.hoverIn.has(node) || this.hoverOut.has(node)) {
+        res.forceLabel = labels !== "none";
+        res.zIndex = 2;
+      } else {
+        res.color = DIMMED_NODE;
+        res.label = "";
+        res.forceLabel = false;
+        res.zIndex = 0;
+      }
+    }
+    if (node === this.selected) {
+      res.highlighted = true;
+      res.forceLabel = true;
+      res.zIndex = 3;
+    }
+    if (labels === "none" && node !== this.hovered && node !== this.selected) res.label = "";
+    return res;
+  }
+
+  private edgeReducer(edge: string, data: Record<string, unknown>): Record<string, unknown> {
+    if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
+    if (!this.hovered) return data;
+    const d = this.display;
+    const s = d.source(edge);
+    const t = d.target(edge);
+    if (t === this.hovered) return { ...data, color: FLOW_COLORS.in, zIndex: 2, size: Math.max(1.5, data.size as number) };
+    if (s === this.hovered) return { ...data, color: FLOW_COLORS.out, zIndex: 2, size: Math.max(1.5, data.size as number) };
+    return d.size > 5000 ? { ...data, hidden: true } : { ...data, color: DIMMED_EDGE, zIndex: 0 };
+  }
+
+  refresh(): void {
+    this.renderer?.refresh({ skipIndexation: true });
+  }
+
+  private computeHover(node: string): void {
+    this.hoverIn.clear();
+    this.hoverOut.clear();
+    this.display.forEachInEdge(node, (e, _a, s) => {
+      if (!this.hiddenEdges.has(e)) this.hoverIn.add(s);
+    });
+    this.display.forEachOutEdge(node, (e, _a, _s, t) => {
+      if (!this.hiddenEdges.has(e)) this.hoverOut.add(t);
+    });
+  }
+
+  setHovered(node: string | undefined): void {
+    if (node === this.hovered) return;
+    this.hovered = node;
+    if (node) this.computeHover(node);
+    else {
+      this.hoverIn.clear();
+      this.hoverOut.clear();
+    }
+    this.refresh();
+    this.emit("hover");
+  }
+
+  select(node: string | undefined): void {
+    this.selected = node;
+    this.refresh();
+    this.emit("selection");
+  }
+
+  /** Move the camera onto an actor and select it. */
+  focus(node: string, ratio = 0.35): Promise<void> {
+    const r = this.renderer;
+    if (!r || !this.display.hasNode(node)) return Promise.resolve();
+    this.select(node);
+    const p = r.getNodeDisplayData(node);
+    if (!p) return Promise.resolve();
+    const current = r.getCamera().getState().ratio;
+    return r.getCamera().animate({ x: p.x, y: p.y, ratio: Math.min(current, ratio) }, { duration: 450 });
+  }
+
+  /** Actors whose label or id matches the query: exact first, then prefix, then substring. */
+  find(query: string, limit = 12): string[] {
+    const q = query.trim().toLowerCase();
+    if (!q || !this.data) return [];
+    const exact: string[] = [];
+    const prefix: string[] = [];
+    const inner: string[] = [];
+    this.data.forEachNode((id, a) => {
+      const label = (a.label || id).toLowerCase();
+      const key = id.toLowerCase();
+      if (label === q || key === q) exact.push(id);
+      else if (label.startsWith(q) || key.startsWith(q)) prefix.push(id);
+      else if (label.includes(q) || key.includes(q)) inner.push(id);
+    });
+    return [...exact, ...prefix, ...inner].slice(0, limit);
+  }
+
+  // ------------------------------------------------------------------ layout
+
+  private positionsFor(name: LayoutName): Map<string, { x: number; y: number }> | undefined {
+    const g = this.data!;
+    if (name === "file") return filePositions(g.mapNodes((id, a) => [id, a] as [string, typeof a]));
+    if (name === "random") return randomPositions(g.nodes(), this.state.seed);
+    if (name === "groups") {
+      const by = this.groupingAttribute();
+      const rank = (id: string) => this.metric("gatekeeperScore", id) ?? this.metric("inDegree", id) ?? g.degree(id);
+      const affinity = (id: string) => {
+        const counts = new Map<string, number>();
+        g.forEachNeighbor(id, (n, a) => {
+          if (a.inCluster === false) return;
+          const v = this.groupValue(n, by);
+          if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+        });
+        let best: string | undefined;
+        let most = 0;
+        for (const [k, c] of counts) if (c > most || (c === most && best !== undefined && k < best)) [best, most] = [k, c];
+        return best;
+      };
+      const outside = by === "inCluster" ? undefined : (id: string) => g.getNodeAttribute(id, "inCluster") === false && this.groupValue(id, by) === undefined;
+      return groupPositions(g.nodes(), (id) => this.groupValue(id, by), { outside, rank, affinity, seed: this.state.seed });
+    }
+    return undefined;
+  }
+
+  /** The partition the group layout separates: the colouring when categorical, else `group`. */
+  groupingAttribute(): ColorBy {
+    const by = this.state.colorBy;
+    if (by === "group" || by === "community" || by === "kind" || by === "stage" || by === "role" || by === "inCluster") {
+      if (by === "community" && !this.analysis?.communities) return "group";
+      return by;
+    }
+    return "group";
+  }
+
+  private groupValue(id: string, by: ColorBy): string | undefined {
+    return this.categoryOf(id, by);
+  }
+
+  private applyInitialLayout(): void {
+    const g = this.data!;
+    if (this.hasFilePositions) {
+      this.state.layout = "file";
+      applyPositions(this.display, this.positionsFor("file")!);
+      return;
+    }
+    // Start from the group layout when there are groups (it converges to a clearer picture), else random.
+    const hasGroups = this.distinct("group").length > 1;
+    applyPositions(this.display, this.positionsFor(hasGroups ? "groups" : "random")!);
+    const it = initialIterations(g.order, g.size);
+    if (it > 0) {
+      runForceAtlas2(this.display, it);
+      this.state.layout = "force";
+    } else this.state.layout = hasGroups ? "groups" : "random";
+  }
+
+  /** Apply a named layout (animated for small graphs). */
+  layout(name: LayoutName): void {
+    if (!this.data) return;
+    this.stopLayout();
+    this.state.layout = name;
+    if (name === "force") {
+      // Restart from the seeded start so the result does not depend on what was shown before.
+      const hasGroups = this.distinct("group").length > 1;
+      applyPositions(this.display, this.positionsFor(hasGroups ? "groups" : "random")!);
+      const it = initialIterations(this.data.order, this.data.size);
+      if (it > 0) runForceAtlas2(this.display, it);
+    } else {
+      const p = this.positionsFor(name);
+      if (!p) return;
+      applyPositions(this.display, p);
+    }
+    this.renderer?.setCustomBBox(null);
+    this.renderer?.refresh();
+    this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.emit("layout");
+  }
+
+  get layoutRunning(): boolean {
+    return this.layoutCtl?.running ?? false;
+  }
+
+  startLayout(): void {
+    if (!this.data) return;
+    this.renderer?.setCustomBBox(null);
+    if (!this.layoutCtl) this.layoutCtl = new ForceLayout(this.display);
+    this.layoutCtl.start();
+    this.state.layout = "force";
+    this.emit("layout");
+  }
+
+  stopLayout(): void {
+    if (this.layoutCtl?.running) {
+      this.layoutCtl.stop();
+      this.emit("layout");
+    }
+  }
+
+  // ------------------------------------------------------------------ analysis
+
+  analysisOptions(): AnalysisOptions {
+    const groups = this.distinct("group").length > 0 ? "group" : undefined;
+    return { filter: this.state.filter, partition: this.state.partition, groups, seed: this.state.seed, resolution: this.state.resolution };
+  }
+
+  /** Recompute the analysis of the current view (debounced). */
+  requestAnalysis(delay = 120): void {
+    if (!this.data) return;
+    if (this.analysisTimer !== undefined) clearTimeout(this.analysisTimer);
+    this.analysing = true;
+    this.emit("status");
+    this.analysisTimer = setTimeout(() => {
+      this.analysisTimer = undefined;
+      const graph = this.data!;
+      const { id, promise } = this.client.analyse(graph, structuredClone(this.analysisOptions()), (partial) => {
+        if (id !== this.client.latest || graph !== this.data) return;
+        this.analysis = partial;
+        this.applyEncodings();
+        this.emit("analysis");
+      });
+      promise.then(
+        (a) => {
+          if (id !== this.client.latest || graph !== this.data) return;
+          this.analysis = a;
+          this.analysisError = undefined;
+          this.finishAnalysis();
+        },
+        (e: Error) => {
+          if (id !== this.client.latest || graph !== this.data) return;
+          this.analysisError = e.message;
+          this.finishAnalysis();
+        },
+      );
+    }, delay);
+  }
+
+  private finishAnalysis(): void {
+    this.analysing = false;
+    if (this.analysis && !this.analysis.metrics.some((m) => m.key === this.state.sizeBy) && this.state.sizeBy !== "uniform") {
+      this.state.sizeBy = this.analysis.metrics.some((m) => m.key === "gatekeeperScore") ? "gatekeeperScore" : (this.analysis.metrics[0]?.key ?? "uniform");
+    }
+    this.applyEncodings();
+    this.emit("analysis");
+    if (this.status !== "ready") {
+      this.generation++;
+      this.setStatus("ready");
+    } else {
+      this.generation++;
+      this.settle();
+    }
+  }
+
+  setPartition(p: string): void {
+    this.state.partition = p;
+    this.requestAnalysis();
+  }
+
+  setSeed(seed: number): void {
+    this.state.seed = seed;
+    this.requestAnalysis();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Visual encodings: which colour an actor gets under each colouring, how big it is under each sizing,
+ * and the colours of the three tie types. The legend is drawn from the same tables, so what is shown is
+ * what is explained.
+ */
+import type { TieType } from "../../src/model/types.js";
+
+export const TIE_COLORS: Record<TieType, string> = {
+  horizontal: "#64748b",
+  vertical: "#7c3aed",
+  external: "#ea580c",
+};
+
+export const TIE_LABELS: Record<TieType, string> = {
+  horizontal: "horizontal (same stage, both inside)",
+  vertical: "vertical (different stages, both inside)",
+  external: "external (one end outside the cluster)",
+};
+
+/** Ties drawn translucent so that actors stay readable over dense ties. */
+export function tieColor(t: TieType, alpha = 0.55): string {
+  return withAlpha(TIE_COLORS[t], alpha);
+}
+
+export const FLOW_COLORS = { in: "#0284c7", out: "#e11d48" } as const;
+
+export const KIND_COLORS: Record<string, string> = {
+  firm: "#2563eb",
+  buyer: "#db2777",
+  supplier: "#0d9488",
+  lab: "#16a34a",
+  association: "#ca8a04",
+  government: "#b91c1c",
+  other: "#6b7280",
+};
+
+export const INCLUSTER_COLORS = { inside: "#2563eb", outside: "#f97316", unknown: "#9ca3af" } as const;
+
+/** Cognitive roles (src/diagnosis/roles.ts ids). */
+export const ROLE_COLORS: Record<string, string> = {
+  technologicalGatekeeper: "#dc2626",
+  activeMutualExchanger: "#2563eb",
+  externalStar: "#f59e0b",
+  weaklyConnected: "#94a3b8",
+  isolated: "#cbd5e1",
+  outside: "#7c3aed",
+};
+
+/** A categorical palette (colour-blind aware first eight, then extensions). */
+export const CATEGORICAL = [
+  "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f",
+  "#ff9da7", "#1f77b4", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f",
+];
+export const OTHER_COLOR = "#c0c4cc";
+export const MISSING_COLOR = "#d1d5db";
+export const DIMMED_NODE = "#e5e7eb";
+export const DIMMED_EDGE = "rgba(203,213,225,0.25)";
+export const BACKGROUND = "#ffffff";
+
+export function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const n = parseInt(m[1], 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+/** A categorical colour scale over values sorted by frequency; beyond the palette, values share "other". */
+export interface CategoryScale {
+  kind: "category";
+  title: string;
+  entries: { value: string; color: string; count: number }[];
+  /** Values beyond the palette, drawn in OTHER_COLOR. */
+  others: number;
+  colorOf(value: string | undefined): string;
+}
+
+export function categoryScale(title: string, values: (string | undefined)[], fixed?: Record<string, string>, order?: string[]): CategoryScale {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const k = v ?? "(none)";
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()].sort((a, b) => {
+    if (order) {
+      const ia = order.indexOf(a);
+      const ib = order.indexOf(b);
+      if (ia !== ib) return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
+    }
+    if (a === "(none)") return 1;
+    if (b === "(none)") return -1;
+    return counts.get(b)! - counts.get(a)! || a.localeCompare(b, undefined, { numeric: true });
+  });
+  const colors = new Map<string, string>();
+  const used = new Set(Object.values(fixed ?? {}));
+  const free = CATEGORICAL.filter((c) => !used.has(c));
+  let next = 0;
+  let others = 0;
+  const entries: CategoryScale["entries"] = [];
+  for (const k of keys) {
+    let c = fixed?.[k];
+    if (!c && k === "(none)") c = MISSING_COLOR;
+    if (!c && next < free.length) c = free[next++];
+    if (!c) {
+      others += counts.get(k)!;
+      continue;
+    }
+    colors.set(k, c);
+    entries.push({ value: k, color: c, count: counts.get(k)! });
+  }
+  return { kind: "category", title, entries, others, colorOf: (v) => colors.get(v ?? "(none)") ?? OTHER_COLOR };
+}
+
+/** Node radius (screen pixels at camera ratio 1) for a metric value: area proportional to the value. */
+export interface SizeScale {
+  title: string;
+  min: number;
+  max: number;
+  minSize: number;
+  maxSize: number;
+  sizeOf(value: number | null | undefined): number;
+}
+
+export function sizeScale(title: string, values: (number | null | undefined)[], minSize: number, maxSize: number): SizeScale {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!Number.isFinite(min)) {
+    min = 0;
+    max = 0;
+  }
+  const lo = Math.min(0, min);
+  const span = max - lo;
+  const sizeOf = (v: number | null | undefined) => {
+    if (v === null || v === undefined || !Number.isFinite(v) || span <= 0) return span <= 0 ? (minSize + maxSize) / 3 : minSize;
+    const t = Math.max(0, (v - lo) / span);
+    return minSize + (maxSize - minSize) * Math.sqrt(t);
+  };
+  return { title, min, max, minSize, maxSize, sizeOf };
+}

@@ -1,0 +1,78 @@
+/** The legend: one block per encoding in use (colour, size, external actors, ties, hover flows). */
+import type { App } from "../app.js";
+import { fmt, h, replace } from "../dom.js";
+import { FLOW_COLORS, OTHER_COLOR, TIE_COLORS, TIE_LABELS } from "../encodings.js";
+import { ROLE_WORDS } from "../analysis/compute.js";
+
+function categoryWord(app: App, value: string): string {
+  if (app.state.colorBy === "role") return ROLE_WORDS[value] ?? value;
+  if (app.state.colorBy === "inCluster") return value === "inside" ? "inside the cluster" : value === "outside" ? "outside the cluster" : value;
+  return value;
+}
+
+export function renderLegend(app: App, el: HTMLElement): void {
+  if (!app.data) {
+    el.style.display = "none";
+    return;
+  }
+  el.style.display = "";
+  const blocks: Node[] = [];
+  const cs = app.colorScale;
+  if (cs) {
+    blocks.push(h("h4", {}, `Colour: ${cs.title}`));
+    const ul = h("ul", { class: "legend-colors" });
+    for (const e of cs.entries.slice(0, 14)) {
+      ul.append(h("li", {}, h("span", { class: "dot", style: { background: e.color } }), h("span", {}, categoryWord(app, e.value)), h("span", { class: "count" }, e.count)));
+    }
+    if (cs.others > 0) ul.append(h("li", {}, h("span", { class: "dot", style: { background: OTHER_COLOR } }), h("span", {}, "other values"), h("span", { class: "count" }, cs.others)));
+    blocks.push(ul);
+  }
+  const ss = app.sizeScale;
+  if (ss) {
+    blocks.push(h("h4", {}, `Size: ${ss.title}`));
+    const mid = (ss.min + ss.max) / 2;
+    const px = (v: number) => `${Math.round(ss.sizeOf(v) * 2)}px`;
+    blocks.push(
+      h(
+        "div",
+        { class: "sizes" },
+        ...[ss.min, mid, ss.max].map((v) => h("span", {}, h("i", { style: { width: px(v), height: px(v) } }), fmt(v, 2))),
+      ),
+    );
+  }
+  let outside = 0;
+  app.data.forEachNode((id, a) => {
+    if (a.inCluster === false && !app.hiddenNodes.has(id)) outside++;
+  });
+  if (outside > 0) {
+    blocks.push(h("h4", {}, "Actors"));
+    blocks.push(h("ul", {}, h("li", {}, h("span", { class: "ring" }), h("span", {}, "outside the cluster (ring)"), h("span", { class: "count" }, outside))));
+  }
+  if (app.hovered) {
+    const label = app.data.getNodeAttribute(app.hovered, "label") || app.hovered;
+    blocks.push(h("h4", {}, `Knowledge flows of ${label}`));
+    blocks.push(
+      h(
+        "ul",
+        {},
+        h("li", {}, h("span", { class: "swatch-line", style: { background: FLOW_COLORS.in } }), h("span", {}, "in-flow: knowledge it receives"), h("span", { class: "count" }, app.hoverIn.size)),
+        h("li", {}, h("span", { class: "swatch-line", style: { background: FLOW_COLORS.out } }), h("span", {}, "out-flow: knowledge it gives"), h("span", { class: "count" }, app.hoverOut.size)),
+      ),
+    );
+  } else {
+    const counts = new Map<string, number>();
+    app.data.forEachEdge((key, a) => {
+      if (!app.hiddenEdges.has(key)) counts.set(a.tieType, (counts.get(a.tieType) ?? 0) + 1);
+    });
+    if (counts.size > 0) {
+      blocks.push(h("h4", {}, "Ties (arrow = knowledge flow)"));
+      const ul = h("ul", {});
+      for (const t of ["horizontal", "vertical", "external"] as const) {
+        if (!counts.has(t)) continue;
+        ul.append(h("li", {}, h("span", { class: "swatch-line", style: { background: TIE_COLORS[t] } }), h("span", {}, TIE_LABELS[t]), h("span", { class: "count" }, counts.get(t)!)));
+      }
+      blocks.push(ul);
+    }
+  }
+  replace(el, ...blocks);
+}
