@@ -53,7 +53,8 @@
  * unless `nodes.csv` says otherwise.
  *
  * The writer produces the strength layout (`relation:ACTOR` columns, one row per actor that is not marked
- * `respondent: false`; blank cells for a relation the actor did not answer), read back by this reader.
+ * `respondent: false` or is listed in `nonRespondents`; blank cells for a relation the actor did not
+ * answer), read back by this reader.
  */
 import type { ActorAttributes, AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, describeDirection, relationsOf, wavesOf } from "../model/graph.js";
@@ -651,7 +652,7 @@ function finishResult(graph: ClusterGraph, report: ImportReport, direction: Nomi
 
 /**
  * Write the strength layout: `id`, then `relation:ACTOR` for every relation and actor. Rows: every actor not
- * marked `respondent: false`. Cells: the nomination's strength, 0 for none, blank where the actor is a
+ * marked `respondent: false`, and every actor listed in `nonRespondents` (a blank row). Cells: the nomination's strength, 0 for none, blank where the actor is a
  * non-respondent for the relation. `direction` (default `asks`) says how nominations are written: with
  * `asks` a row lists whom the respondent receives knowledge from. The roster holds one wave: with several
  * waves pass `wave`. Parallel ties of one relation (e.g. repeated rows of a tidy file) are summed; the sum is
@@ -668,8 +669,10 @@ export function writeRoster(graph: ClusterGraph, options: WriteOptions = {}): st
   if (wave !== undefined && !waves.includes(wave)) throw new InputError(`no ties of wave "${wave}" (waves: ${waves.join(", ") || "none"})`);
   const relations = relationsOf(graph);
   const actors = graph.nodes();
-  const rows = actors.filter((id) => graph.getNodeAttribute(id, "respondent") !== false);
   const nonResp = graph.getAttribute("nonRespondents") ?? {};
+  const listed = new Set(Object.values(nonResp).flat());
+  // Rows: actors not marked as non-respondents, and those listed as non-respondents (a blank row keeps that).
+  const rows = actors.filter((id) => graph.getNodeAttribute(id, "respondent") !== false || listed.has(id));
   const cell = new Map<string, number>();
   let parallel = 0;
   graph.forEachEdge((_e, a, s, t) => {
