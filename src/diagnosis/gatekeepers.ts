@@ -44,6 +44,8 @@ export interface GatekeeperOptions {
   weights?: { brokerage?: number; openness?: number };
   /** Fixed thresholds for the cognitive roles (default: medians over inside actors). */
   thresholds?: Partial<CognitiveRoleThresholds>;
+  /** Cognitive roles: well connected inside = local source and absorber (`both`, default) or `either`. */
+  wellConnected?: "both" | "either";
   /** Rank only actors inside the cluster (default false: outside actors such as buyers are ranked too). */
   insideOnly?: boolean;
   /** Weight rule for collapsing parallel ties (default `sum`). */
@@ -87,6 +89,7 @@ export interface GatekeepersResult {
     weights: { brokerage: number; openness: number };
     insideOnly: boolean;
     weight: WeightRule;
+    wellConnected: "both" | "either";
     /** How the input's ties were read (graph attribute `direction`). */
     direction: string;
     score: string;
@@ -112,7 +115,7 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
   const wB = options.weights?.brokerage ?? 0.5;
   const wF = options.weights?.openness ?? 0.5;
   const br: BrokerageResult = brokerage(graph, { partition });
-  const roles = cognitiveRoles(graph, { measure, thresholds: options.thresholds, weight });
+  const roles = cognitiveRoles(graph, { measure, thresholds: options.thresholds, weight, wellConnected: options.wellConnected });
   const g = indexDigraph(graph, { weight });
   const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
   const o = opennessOnDigraph(g, inside);
@@ -145,7 +148,16 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
       reasons.push(`receives knowledge from ${plural(sources.length, "outside actor")}: ${names.join(", ")}${sources.length > 5 ? ", …" : ""}`);
     }
     if (o.locOut[i] > 0) reasons.push(`passes knowledge to ${plural(o.locOut[i], "local actor")}${measure === "strength" ? ` (strength ${fmtNum(o.locOutS[i])})` : ""}`);
-    if (inside[i]) reasons.push(`cognitive role: ${COGNITIVE_ROLE_LABELS[role]}`);
+    if (inside[i]) {
+      const r = roles.actors[i];
+      const why =
+        role === "externalStar" && r.localOut > roles.thresholds.localOut
+          ? " (open, a strong local source, but receives little from local actors)"
+          : role === "externalStar"
+            ? " (open, weakly tied inside)"
+            : "";
+      reasons.push(`cognitive role: ${COGNITIVE_ROLE_LABELS[role]}${why}`);
+    }
     if (pb === 0 && pf === 0) reasons.push("brings no outside knowledge in: no gatekeeper or liaison two-path, no outside inflow passed on locally");
     rows.push({
       id,
@@ -188,6 +200,7 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
       weights: { brokerage: wB, openness: wF },
       insideOnly,
       weight,
+      wellConnected: roles.options.wellConnected,
       direction: String(graph.getAttribute("direction") ?? "flow"),
       score: "score = w_B·(gatekeeper+liaison)/max + w_F·(externalIn × localOut)/max",
     },

@@ -13,6 +13,11 @@
  * | isolated                  | no local ties               | not above    |
  * | outside                   | actor outside the cluster (not classified) |
  *
+ * "Well connected inside" requires both the source and the absorber quantity above their thresholds (the
+ * definition above, default); option `wellConnected: "either"` accepts one of the two, so that an open
+ * actor that passes much knowledge on locally but receives little back (a principal subcontractor) counts
+ * as a gatekeeper rather than an external star.
+ *
  * "Above" means strictly greater than a threshold. Thresholds are explicit options; by default each is
  * the **median over the actors inside the cluster** of the quantity concerned (so with sparse data a
  * median of 0 makes "above" mean "at least one tie"). The thresholds used are returned with the result.
@@ -63,6 +68,8 @@ export interface CognitiveRoleOptions {
   balanceBand?: number;
   /** Weight rule for collapsing parallel ties (default `sum`). */
   weight?: WeightRule;
+  /** Well connected inside = source and absorber above their thresholds (`both`, default) or either. */
+  wellConnected?: "both" | "either";
 }
 
 export interface ActorCognitiveRole {
@@ -82,7 +89,7 @@ export interface ActorCognitiveRole {
 }
 
 export interface CognitiveRolesResult {
-  options: { measure: "strength" | "count"; balanceBand: number; weight: WeightRule };
+  options: { measure: "strength" | "count"; balanceBand: number; weight: WeightRule; wellConnected: "both" | "either" };
   thresholds: CognitiveRoleThresholds & {
     /** Where each threshold came from. */
     origin: Record<keyof CognitiveRoleThresholds, "median of inside actors" | "given">;
@@ -102,8 +109,8 @@ function median(values: number[]): number {
 }
 
 /** Classify one inside actor given its quantities and the thresholds. */
-export function classifyCognitiveRole(localOut: number, localIn: number, externalIn: number, t: CognitiveRoleThresholds): CognitiveRole {
-  const well = localOut > t.localOut && localIn > t.localIn;
+export function classifyCognitiveRole(localOut: number, localIn: number, externalIn: number, t: CognitiveRoleThresholds, wellConnected: "both" | "either" = "both"): CognitiveRole {
+  const well = wellConnected === "both" ? localOut > t.localOut && localIn > t.localIn : localOut > t.localOut || localIn > t.localIn;
   const open = externalIn > t.externalIn;
   if (well) return open ? "technologicalGatekeeper" : "activeMutualExchanger";
   if (open) return "externalStar";
@@ -118,6 +125,7 @@ export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOption
   const measure = options.measure ?? "strength";
   const balanceBand = options.balanceBand ?? 0.2;
   const weight = options.weight ?? "sum";
+  const wellConnected = options.wellConnected ?? "both";
   const g = indexDigraph(graph, { weight });
   const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
   const o = opennessOnDigraph(g, inside);
@@ -136,7 +144,7 @@ export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOption
   const counts = Object.fromEntries(COGNITIVE_ROLES.map((r) => [r, 0])) as Record<CognitiveRole, number>;
   const actors = g.ids.map((id, i): ActorCognitiveRole => {
     const a = graph.getNodeAttributes(id);
-    const role = inside[i] ? classifyCognitiveRole(lo[i], li[i], ei[i], thresholds) : "outside";
+    const role = inside[i] ? classifyCognitiveRole(lo[i], li[i], ei[i], thresholds, wellConnected) : "outside";
     counts[role]++;
     const sum = lo[i] + li[i];
     const balance = sum > 0 ? (lo[i] - li[i]) / sum : NaN;
@@ -144,7 +152,7 @@ export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOption
     return { id, label: a.label ?? id, kind: a.kind, inCluster: inside[i], role, localOut: lo[i], localIn: li[i], externalIn: ei[i], balance, position };
   });
   return {
-    options: { measure, balanceBand, weight },
+    options: { measure, balanceBand, weight, wellConnected },
     thresholds: { ...thresholds, origin: { ...origin }, rule: "above (strictly greater than) the threshold" },
     actors,
     counts,

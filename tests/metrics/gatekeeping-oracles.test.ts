@@ -8,7 +8,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { digraphFromArcs, type Digraph } from "../../src/model/views.js";
+import { digraphFromArcs, indexDigraph, type Digraph } from "../../src/model/views.js";
+import { parseTidy } from "../../src/io/tidy.js";
 import { brokerageOnDigraph, brokerage, SNA_BROKERAGE_COLUMNS, BROKERAGE_ROLES } from "../../src/metrics/brokerage.js";
 import { betweenness, closeness, pagerank, eigenvector, degrees, degreeCentralization } from "../../src/metrics/centrality.js";
 import { structuralHolesOnDigraph } from "../../src/metrics/structuralHoles.js";
@@ -178,5 +179,25 @@ describe.each(R.graphs.map((g) => [g.name, g] as const))("%s", (_name, g) => {
       expectClose(u.effectiveSize.map((e) => e), nx.undirected_effective_size_unweighted!, "networkx Graph effective size (Borgatti n − 2t/n)");
       expectClose(u.effectiveSize, nx.undirected_effective_size_unweighted_scipy!, "networkx Graph effective size, SciPy path");
     }
+  });
+});
+
+describe("advice surveys imported with direction 'asks' are the flow graphs given to the peers", () => {
+  const datasets = { krackhardt_advice: "krackhardt_hightech", lazega_advice: "lazega_lawfirm" } as const;
+  it.each(Object.entries(datasets))("%s", (name, folder) => {
+    const g = R.graphs.find((x) => x.name === name)!;
+    const dir = new URL(`../../../shared/datasets/${folder}/`, import.meta.url);
+    const files = ["nodes.csv", "edges_advice.csv"].map((f) => ({ name: f, text: readFileSync(new URL(f, dir), "utf8") }));
+    const { graph } = parseTidy(files, { direction: "asks" });
+    const d = indexDigraph(graph);
+    const arcs = new Set<string>();
+    for (let i = 0; i < d.n; i++) for (let p = d.outStart[i]; p < d.outStart[i + 1]; p++) arcs.add(`${d.ids[i]}>${d.ids[d.outAdj[p]]}`);
+    expect(d.ids).toEqual(g.ids);
+    expect([...arcs].sort()).toEqual(g.arcs.map(([s, t]) => `${s}>${t}`).sort());
+    const r = brokerage(graph, { partition: g.attribute! });
+    BROKERAGE_ROLES.forEach((role, c) => {
+      expectClose(r.actors.map((a) => a[role]), g.brokerage.raw.map((row) => row[c]), `raw ${role}`);
+      expectClose(r.actors.map((a) => a.z[role]), g.brokerage.z.map((row) => row[c]), `z ${role}`);
+    });
   });
 });

@@ -15,7 +15,7 @@ export function registerBrokerage(program: Command, ctx: Context): void {
     .command("brokerage")
     .argument("<input>", "dataset folder or file")
     .description("Gould–Fernandez brokerage roles per actor over a partition (as R sna::brokerage; --json adds expected, sd, z)")
-    .requiredOption("--partition <attribute>", "actor attribute defining the groups (inCluster, kind, group, stage, …)")
+    .option("--partition <attribute>", "actor attribute defining the groups (inCluster, kind, group, stage, …)", "inCluster")
     .option("--partial-credit", "UCINET partial credit: 1/k when k actors broker the same pair (no expected values)")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: BrokerageCliOptions) => {
