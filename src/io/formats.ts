@@ -12,8 +12,9 @@ import { gexfFormat } from "./gexf.js";
 import { graphmlFormat } from "./graphml.js";
 import { dlFormat } from "./dl.js";
 import { pajekFormat } from "./pajek.js";
+import { xlsxFormat } from "./xlsx.js";
 
-export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, pajekFormat];
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, pajekFormat, xlsxFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());

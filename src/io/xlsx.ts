@@ -1,0 +1,371 @@
+/**
+ * Excel workbooks (.xlsx, read and written with exceljs — not the npm `xlsx` package, whose npm release has
+ * an unpatched vulnerability).
+ *
+ * Layouts, chosen by sheet name (case-insensitive):
+ * - a `ties` sheet (also `edges`, `links`, `arcs`), with or without a `nodes` sheet (`actors`, `vertices`):
+ *   the tidy layout, read by the tidy table readers (same columns, aliases, types, checks);
+ * - a `matrix` sheet (`adjacency`): the adjacency matrix layout of matrix.ts, with the `nodes` sheet as its
+ *   actor table;
+ * - a `roster` sheet (`survey`): the roster survey layout of roster.ts, with the `nodes` sheet.
+ * A workbook without such names is read from its first non-empty sheet, whose layout is recognised as for a
+ * CSV file. Other sheets are listed in the report as not read. Option `sheet` names the sheet to read.
+ *
+ * Cells: numbers, booleans and text as typed in Excel; dates as ISO dates (`2024-03-01`, with the time when
+ * it is not midnight); formulas by their cached result; rich text by its text; error cells are empty (and
+ * reported). Every problem names the workbook, the sheet, the row and the column: `survey.xlsx[ties]:7:3`
+ * (row 7, column 3), with the cell (`C7`) in the message.
+ *
+ * Writing: a `nodes` sheet and a `ties` sheet with the tidy columns (typed cells), plus `tieTypeGiven` so
+ * that a given tie type is told from a derived one when the workbook is read back.
+ */
+import ExcelJS from "exceljs";
+import type { AttributeValue, ClusterGraph } from "../model/types.js";
+import { createClusterGraph, describeDirection, rederiveTieTypes } from "../model/graph.js";
+import { parseCsv, type CsvTable } from "./csv.js";
+import { type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { parseMatrix, matrixFormat } from "./matrix.js";
+import { ImportReport, type ImportIssue } from "./report.js";
+import { parseRoster, rosterFormat } from "./roster.js";
+import { readNodesTable, readTiesTable, tidyFormat } from "./tidy.js";
+
+/** One sheet as a table of text cells, with the sheet row and column of every cell. */
+export interface SheetTable extends Pick<CsvTable, "rows" | "line" | "column"> {
+  sheet: string;
+  /** Name used in messages: `book.xlsx[sheet]`. */
+  name: string;
+}
+
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(column: number): string {
+  let s = "";
+  let c = column;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
+}
+
+/** The text of an exceljs cell value; `error` is set for Excel error cells (#N/A …). */
+function cellText(value: unknown): { text: string; error?: string } {
+  if (value === null || value === undefined) return { text: "" };
+  if (typeof value === "string") return { text: value };
+  if (typeof value === "number") return { text: Number.isFinite(value) ? String(value) : "" };
+  if (typeof value === "boolean") return { text: value ? "true" : "false" };
+  if (value instanceof Date) return { text: isoDate(value) };
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if ("error" in v) return { text: "", error: String(v.error) };
+    if ("richText" in v && Array.isArray(v.richText)) return { text: (v.richText as { text: string }[]).map((r) => r.text).join("") };
+    if ("formula" in v || "sharedFormula" in v) return cellText(v.result);
+    if ("text" in v) return cellText(v.text);
+    if ("hyperlink" in v) return { text: String(v.hyperlink) };
+  }
+  return { text: String(value) };
+}
+
+/** Read every sheet of a workbook as tables. Problems (unreadable file, error cells) go to the report. */
+export async function readWorkbook(file: InputFile, report: ImportReport): Promise<SheetTable[] | undefined> {
+  const bytes = file.bytes;
+  if (!bytes || bytes.length === 0) {
+    report.error(file.name, "empty-file", "the workbook is empty", { line: 1, column: 1 }, "save the workbook again as .xlsx");
+    return undefined;
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const old = bytes[0] === 0xd0 && bytes[1] === 0xcf;
+    report.error(file.name, "xlsx-unreadable", old ? "this is an old binary Excel file (.xls), which is not read" : "this is not an .xlsx workbook (no zip container)", { line: 1, column: 1 }, "open it in Excel or LibreOffice and save it as .xlsx (or export the sheets as CSV)");
+    return undefined;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    await wb.xlsx.load(buffer);
+  } catch (e) {
+    report.error(file.name, "xlsx-unreadable", `the workbook cannot be read: ${e instanceof Error ? e.message : String(e)}`, { line: 1, column: 1 }, "save the workbook again as .xlsx");
+    return undefined;
+  }
+  const tables: SheetTable[] = [];
+  const book = file.name;
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const name = `${book}[${ws.name}]`;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) {
+        const { text, error } = cellText(values[c]);
+        if (error) report.warn(name, "xlsx-error-cell", `cell ${columnLetters(c)}${rowNumber} holds the Excel error ${error}; read as empty`, { line: rowNumber, column: c }, "fix the formula in the workbook");
+        cells[c - 1] = text;
+      }
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = "";
+      while (cells.length > 0 && cells[cells.length - 1].trim() === "") cells.pop();
+      if (cells.length === 0) return;
+      rows.push(cells);
+      lines.push(rowNumber);
+    });
+    // Excel leaves trailing empty cells out: pad rows to the header's width.
+    const width = rows[0]?.length ?? 0;
+    for (const r of rows) while (r.length < width) r.push("");
+    tables.push({ sheet: ws.name, name, rows, line: (r) => lines[r] ?? (lines[lines.length - 1] ?? 0) + 1, column: (_r, f) => f + 1 });
+  });
+  return tables;
+}
+
+/**
+ * A sheet as CSV text, for the readers that take files (matrix, roster), and a map from the text's
+ * line/column back to the sheet's row/column. Every field is quoted so that the delimiter is never in doubt.
+ */
+export function sheetAsCsv(t: SheetTable, fileName = `${t.name}.csv`): { file: InputFile; locate(line: number, column: number): { row: number; column: number } } {
+  const starts: { line: number; col: number; row: number; column: number }[] = [];
+  let text = "";
+  let line = 1;
+  let col = 1;
+  t.rows.forEach((cells, r) => {
+    cells.forEach((cell, f) => {
+      if (f > 0) {
+        text += ",";
+        col++;
+      }
+      starts.push({ line, col, row: t.line(r), column: t.column(r, f) });
+      const q = `"${cell.replace(/"/g, '""')}"`;
+      text += q;
+      const parts = q.split(/\r\n|\r|\n/);
+      if (parts.length > 1) {
+        line += parts.length - 1;
+        col = parts[parts.length - 1].length + 1;
+      } else col += q.length;
+    });
+    text += "\n";
+    line++;
+    col = 1;
+  });
+  const locate = (l: number, c: number) => {
+    let best = starts[0];
+    for (const s of starts) {
+      if (s.line < l || (s.line === l && s.col <= c)) best = s;
+      else break;
+    }
+    return best ? { row: best.row, column: best.column } : { row: l, column: c };
+  };
+  return { file: { name: fileName, text }, locate };
+}
+
+/** Point issues raised on a sheet's CSV text back at the sheet's cells. */
+function relocate(issues: ImportIssue[], from: string, sheet: SheetTable, locate: (line: number, column: number) => { row: number; column: number }): void {
+  for (const i of issues) {
+    if (i.file !== from) continue;
+    i.file = sheet.name;
+    if (i.line !== undefined) {
+      const p = locate(i.line, i.column ?? 1);
+      i.line = p.row;
+      i.column = p.column;
+      i.message += ` (cell ${columnLetters(p.column)}${p.row})`;
+    }
+  }
+}
+
+/** Add the cell reference to issues raised directly on a sheet table. */
+function cellRefs(issues: ImportIssue[], from: number, sheets: Set<string>): void {
+  for (const i of issues.slice(from)) {
+    if (!sheets.has(i.file) || i.line === undefined || i.column === undefined || / \(cell [A-Z]+\d+\)$/.test(i.message)) continue;
+    i.message += ` (cell ${columnLetters(i.column)}${i.line})`;
+  }
+}
+
+const NODES = /^(nodes|actors|vertices)$/i;
+const TIES = /^(ties|edges|links|arcs)$/i;
+const MATRIX = /^(matrix|adjacency)$/i;
+const ROSTER = /^(roster|survey)$/i;
+
+/** Ties written with `tieTypeGiven = false` get their derived type back (the column itself is not kept). */
+function restoreGivenFlags(graph: ClusterGraph): void {
+  graph.forEachEdge((e, a) => {
+    if (a.tieTypeGiven === false) graph.removeEdgeAttribute(e, "tieTypeGiven");
+  });
+  rederiveTieTypes(graph);
+}
+
+/** Read a workbook. */
+export async function parseXlsx(files: InputFile[], options: ReadOptions = {}): Promise<ImportResult> {
+  const direction = options.direction ?? "flow";
+  const file = files[0];
+  let report = new ImportReport("xlsx", direction);
+  let graph = createClusterGraph({ direction });
+  const done = (): ImportResult => {
+    report.format = "xlsx";
+    report.counts.actors = graph.order;
+    report.counts.ties = graph.size;
+    return { graph, report };
+  };
+  report.files.push(file.name);
+  const sheets = await readWorkbook(file, report);
+  if (!sheets) return done();
+  const nonEmpty = sheets.filter((s) => s.rows.length > 0);
+  const find = (re: RegExp) => nonEmpty.find((s) => re.test(s.sheet.trim()));
+  const wanted = typeof options.sheet === "string" ? nonEmpty.find((s) => s.sheet === options.sheet) : undefined;
+  if (typeof options.sheet === "string" && !wanted) {
+    report.error(file.name, "xlsx-sheet", `no sheet "${options.sheet}" with data (sheets: ${sheets.map((s) => s.sheet).join(", ")})`, {}, "name one of the workbook's sheets");
+    return done();
+  }
+  const nodes = find(NODES);
+  type Layout = "tidy" | "matrix" | "roster";
+  let layout: Layout | undefined;
+  let main = wanted ?? find(TIES);
+  if (main && (wanted === undefined || TIES.test(main.sheet))) layout = "tidy";
+  if (!layout) {
+    main = wanted ?? find(MATRIX);
+    if (main && (wanted === undefined || MATRIX.test(main.sheet))) layout = "matrix";
+  }
+  if (!layout) {
+    main = wanted ?? find(ROSTER);
+    if (main && (wanted === undefined || ROSTER.test(main.sheet))) layout = "roster";
+  }
+  if (!layout) {
+    main = wanted ?? nonEmpty.find((s) => s !== nodes);
+    if (main) {
+      const probe = sheetAsCsv(main).file;
+      const scores: [Layout, number][] = [
+        ["tidy", tidyFormat.sniff?.(probe) ?? 0],
+        ["matrix", matrixFormat.sniff?.(probe) ?? 0],
+        ["roster", rosterFormat.sniff?.(probe) ?? 0],
+      ];
+      scores.sort((a, b) => b[1] - a[1]);
+      layout = scores[0][1] > 0 ? scores[0][0] : undefined;
+      if (layout) report.note(`sheet "${main.sheet}" read as a ${layout} table (recognised from its header)`);
+    }
+  }
+  if (!main || !layout) {
+    if (nodes && !main) {
+      readNodesTable(graph, nodes, nodes.name, report);
+      report.note(`only an actor sheet ("${nodes.sheet}"): actors without ties`);
+      return done();
+    }
+    report.error(file.name, "xlsx-layout", `no sheet to read: name the sheets nodes and ties (or matrix, or roster) — found ${sheets.map((s) => `"${s.sheet}"`).join(", ") || "no sheets"}`, {}, "rename the sheets, or export them as CSV");
+    return done();
+  }
+  const read = [main, ...(nodes && nodes !== main ? [nodes] : [])];
+  for (const s of sheets) if (!read.includes(s) && s.rows.length > 0) report.info(file.name, "xlsx-sheet-skipped", `sheet "${s.sheet}" is not read`);
+  const sheetNames = new Set(read.map((s) => s.name));
+  if (layout === "tidy") {
+    const before = report.issues.length;
+    if (nodes && nodes !== main) readNodesTable(graph, nodes, nodes.name, report);
+    readTiesTable(graph, main, main.name, report, options, !nodes || nodes === main);
+    restoreGivenFlags(graph);
+    if (report.attributes.ties) delete report.attributes.ties.tieTypeGiven;
+    cellRefs(report.issues, before, sheetNames);
+    report.note(describeDirection(direction));
+    return done();
+  }
+  // Matrix and roster sheets go through their readers as CSV text; positions are mapped back to cells.
+  const mainCsv = sheetAsCsv(main, `${main.name}.csv`);
+  const csvFiles = [mainCsv.file];
+  const nodesCsv = nodes && nodes !== main ? sheetAsCsv(nodes, `${nodes.name}/nodes.csv`) : undefined;
+  if (nodesCsv) csvFiles.unshift(nodesCsv.file);
+  const result = layout === "matrix" ? parseMatrix(csvFiles, options) : parseRoster(csvFiles, options);
+  for (const i of report.issues) result.report.issues.unshift(i);
+  relocate(result.report.issues, mainCsv.file.name, main, mainCsv.locate);
+  if (nodesCsv && nodes) relocate(result.report.issues, nodesCsv.file.name, nodes, nodesCsv.locate);
+  result.report.files.splice(0, result.report.files.length, file.name);
+  result.report.notes.forEach((n, k) => {
+    result.report.notes[k] = n.split(mainCsv.file.name).join(main!.name).split(nodesCsv?.file.name ?? "\u0000").join(nodes?.name ?? "");
+  });
+  report = result.report;
+  graph = result.graph;
+  return done();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
+
+const ACTOR_FIXED = ["id", "label", "kind", "inCluster", "stage", "group", "respondent"];
+const TIE_FIXED = ["source", "target", "relation", "weight", "wave", "tieType", "tieTypeGiven"];
+
+function cellValue(v: AttributeValue | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  return v;
+}
+
+/** Write a workbook with a nodes sheet and a ties sheet (ties in flow direction). */
+export async function writeXlsx(graph: ClusterGraph): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "clusterflow";
+  // A fixed date keeps the output byte-identical from run to run.
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const extraActor = new Set<string>();
+  graph.forEachNode((_id, a) => {
+    for (const k of Object.keys(a)) if (!ACTOR_FIXED.includes(k) && a[k] !== undefined && a[k] !== null) extraActor.add(k);
+  });
+  const actorCols = [...ACTOR_FIXED, ...[...extraActor].sort()];
+  const nodes = wb.addWorksheet("nodes");
+  nodes.addRow(actorCols);
+  graph.forEachNode((id, a) => nodes.addRow(actorCols.map((c) => (c === "id" ? id : cellValue(a[c])))));
+  const extraTie = new Set<string>();
+  graph.forEachEdge((_e, a) => {
+    for (const k of Object.keys(a)) if (!TIE_FIXED.includes(k) && a[k] !== undefined && a[k] !== null) extraTie.add(k);
+  });
+  const tieCols = [...TIE_FIXED, ...[...extraTie].sort()];
+  const ties = wb.addWorksheet("ties");
+  ties.addRow(tieCols);
+  graph.forEachEdge((_e, a, s, t) =>
+    ties.addRow(tieCols.map((c) => (c === "source" ? s : c === "target" ? t : c === "tieTypeGiven" ? a.tieTypeGiven === true : cellValue(a[c])))),
+  );
+  for (const ws of [nodes, ties]) ws.getRow(1).font = { bold: true };
+  const buffer = await wb.xlsx.writeBuffer();
+  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/**
+ * Set every entry's modification time in a zip to 1980-01-01 00:00, so that the same network gives the same
+ * bytes (the zip library stamps entries with the current time). Walks the central directory; CRCs are
+ * unaffected.
+ */
+export function fixZipTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return zip;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const DOS_TIME = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (let k = 0; k < count && p + 46 <= zip.length; k++) {
+    if (view.getUint32(p, true) !== 0x02014b50) break;
+    view.setUint16(p + 12, DOS_TIME, true);
+    view.setUint16(p + 14, DOS_DATE, true);
+    const local = view.getUint32(p + 42, true);
+    if (local + 30 <= zip.length && view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, DOS_TIME, true);
+      view.setUint16(local + 12, DOS_DATE, true);
+    }
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return zip;
+}
+
+export const xlsxFormat: Format = {
+  name: "xlsx",
+  description: "Excel workbook: nodes + ties sheets, or a matrix sheet, or a roster sheet",
+  extensions: [".xlsx"],
+  sniff(file) {
+    const b = file.bytes;
+    return b && b[0] === 0x50 && b[1] === 0x4b ? 0.5 : 0;
+  },
+  read: (files, options) => parseXlsx(files, options),
+  async write(graph, base, _options: WriteOptions): Promise<WriteResult> {
+    return [{ name: /\.xlsx$/i.test(base) ? base : `${base}.xlsx`, data: await writeXlsx(graph) }];
+  },
+};
