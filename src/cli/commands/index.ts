@@ -9,7 +9,8 @@ import { registerCentrality } from "./centrality.js";
 import { registerBrokerage } from "./brokerage.js";
 import { registerHoles } from "./holes.js";
 import { registerView } from "./view.js";
+import { registerGenerate } from "./generate.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerView];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerView, registerGenerate];
