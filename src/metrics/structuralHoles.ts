@@ -92,6 +92,7 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
   const pi = new Float64Array(n);
   const indirect = new Float64Array(n);
   const red = new Float64Array(n);
+  const mark = new Int32Array(n); // mark[j] === i + 1 ⇔ j ∈ N(i)
   const local: number[] = [];
   for (let i = 0; i < n; i++) {
     const s0 = start[i];
@@ -103,16 +104,21 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
       effectiveSize[i] = efficiency[i] = constraint[i] = hierarchy[i] = NaN;
       continue;
     }
-    for (let p = s0; p < s1; p++) pi[adj[p]] = w[p] / sum[i];
-    // indirect[j] for j ∈ N(i): Σ_{q∈N(i)} p_iq p_qj. Walk q's neighbours and accumulate into j.
-    // red[j] for j ∈ N(i): Σ_{q∈N(i)} p_iq m̂_jq = Σ_q p_iq m_qj / max_j (m symmetric).
+    for (let p = s0; p < s1; p++) {
+      pi[adj[p]] = w[p] / sum[i];
+      mark[adj[p]] = i + 1;
+    }
+    // For j ∈ N(i): indirect[j] = Σ_{q∈N(i)} p_iq p_qj = Σ_q p_iq m_qj / Σ_k m_qk, and
+    // red[j] = Σ_{q∈N(i)} p_iq m_qj (m is symmetric; divided by max_k m_jk below).
     for (let p = s0; p < s1; p++) {
       const q = adj[p];
       const piq = pi[q];
       if (piq === 0 || sum[q] === 0) continue;
+      const f = piq / sum[q];
       for (let r = start[q]; r < start[q + 1]; r++) {
         const j = adj[r];
-        indirect[j] += (piq * w[r]) / sum[q];
+        if (mark[j] !== i + 1) continue;
+        indirect[j] += f * w[r];
         red[j] += piq * w[r];
       }
     }
@@ -140,14 +146,12 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
       }
       hierarchy[i] = h / (k * Math.log(k));
     }
-    // Clear the scratch rows touched.
+    // Clear the scratch rows.
     for (let p = s0; p < s1; p++) {
-      const q = adj[p];
-      pi[q] = 0;
-      for (let r = start[q]; r < start[q + 1]; r++) {
-        indirect[adj[r]] = 0;
-        red[adj[r]] = 0;
-      }
+      const j = adj[p];
+      pi[j] = 0;
+      indirect[j] = 0;
+      red[j] = 0;
     }
   }
   return { alters, effectiveSize, efficiency, constraint, hierarchy };

@@ -81,29 +81,31 @@ export function collapse(graph: ClusterGraph, options: CollapseOptions = {}): { 
   const rule = options.weight ?? "sum";
   const keepLoops = options.keepLoops ?? true;
   const nodes = graph.nodes();
+  const n = nodes.length;
   const index = new Map(nodes.map((id, i) => [id, i] as const));
-  const byPair = new Map<string, { arc: CollapsedArc; sum: number; max: number; rel: Set<string> }>();
+  // Numeric pair keys (i·n + j) and plain arrays: fast on tens of thousands of ties.
+  const byPair = new Map<number, { arc: CollapsedArc; i: number; j: number; sum: number; max: number; rel: string[] }>();
   graph.forEachEdge((_key, a: TieAttributes, s, t) => {
     if (s === t && !keepLoops) return;
-    const k = `${index.get(s)}\u0000${index.get(t)}`;
+    const i = index.get(s)!;
+    const j = index.get(t)!;
+    const k = i * n + j;
     let e = byPair.get(k);
     if (!e) {
-      e = { arc: { source: s, target: t, weight: 0, ties: 0, relations: [], tieType: a.tieType }, sum: 0, max: -Infinity, rel: new Set() };
+      e = { arc: { source: s, target: t, weight: 0, ties: 0, relations: [], tieType: a.tieType }, i, j, sum: 0, max: -Infinity, rel: [] };
       byPair.set(k, e);
     }
     e.arc.ties++;
     e.sum += a.weight;
     e.max = Math.max(e.max, a.weight);
-    e.rel.add(a.relation);
+    if (!e.rel.includes(a.relation)) e.rel.push(a.relation);
   });
-  const arcs: CollapsedArc[] = [];
-  for (const e of byPair.values()) {
-    const w = rule === "sum" ? e.sum : rule === "max" ? e.max : rule === "mean" ? e.sum / e.arc.ties : rule === "count" ? e.arc.ties : 1;
-    e.arc.weight = w;
-    e.arc.relations = [...e.rel].sort();
-    arcs.push(e.arc);
-  }
-  arcs.sort((x, y) => index.get(x.source)! - index.get(y.source)! || index.get(x.target)! - index.get(y.target)!);
+  const entries = [...byPair.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+  const arcs: CollapsedArc[] = entries.map((e) => {
+    e.arc.weight = rule === "sum" ? e.sum : rule === "max" ? e.max : rule === "mean" ? e.sum / e.arc.ties : rule === "count" ? e.arc.ties : 1;
+    e.arc.relations = e.rel.sort();
+    return e.arc;
+  });
   return { nodes, arcs };
 }
 
@@ -132,8 +134,98 @@ export interface Digraph {
 
 /** Build a {@link Digraph} from a cluster graph (parallel ties collapsed by `weight` rule). */
 export function indexDigraph(graph: ClusterGraph, options: CollapseOptions = {}): Digraph {
-  const { nodes, arcs } = collapse(graph, { ...options, keepLoops: true });
-  return digraphFromArcs(nodes, arcs);
+  // Same result as digraphFromArcs(collapse(graph)), built without intermediate arc objects or hashing:
+  // ties are bucketed by source (counting sort), parallel ties merged with a per-source marker array,
+  // and the CSR lists filled by counting sort.
+  const rule = options.weight ?? "sum";
+  const ids = graph.nodes();
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i] as const));
+  const size = graph.size;
+  const rawS = new Int32Array(size);
+  const rawT = new Int32Array(size);
+  const rawW = new Float64Array(size);
+  const bySource = new Int32Array(n + 1);
+  let r = 0;
+  graph.forEachEdge((_key, a: TieAttributes, s, t) => {
+    rawS[r] = index.get(s)!;
+    rawT[r] = index.get(t)!;
+    rawW[r++] = a.weight;
+    bySource[rawS[r - 1] + 1]++;
+  });
+  for (let i = 0; i < n; i++) bySource[i + 1] += bySource[i];
+  const order = new Int32Array(size);
+  const fill = bySource.slice(0, n);
+  for (let e = 0; e < size; e++) order[fill[rawS[e]]++] = e;
+  const src = new Int32Array(size);
+  const dst = new Int32Array(size);
+  const sum = new Float64Array(size);
+  const max = new Float64Array(size).fill(-Infinity);
+  const cnt = new Int32Array(size);
+  const slotOf = new Int32Array(n).fill(-1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const first = m;
+    for (let p = bySource[i]; p < bySource[i + 1]; p++) {
+      const e = order[p];
+      const j = rawT[e];
+      let k = slotOf[j];
+      if (k < first) {
+        k = m++;
+        slotOf[j] = k;
+        src[k] = i;
+        dst[k] = j;
+      }
+      sum[k] += rawW[e];
+      if (rawW[e] > max[k]) max[k] = rawW[e];
+      cnt[k]++;
+    }
+  }
+  const loops = new Float64Array(n);
+  let loopCount = 0;
+  const outStart = new Int32Array(n + 1);
+  const inStart = new Int32Array(n + 1);
+  const weight = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    weight[k] = rule === "sum" ? sum[k] : rule === "max" ? max[k] : rule === "mean" ? sum[k] / cnt[k] : rule === "count" ? cnt[k] : 1;
+    if (src[k] === dst[k]) {
+      loops[src[k]] += weight[k];
+      loopCount++;
+    } else {
+      outStart[src[k] + 1]++;
+      inStart[dst[k] + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    outStart[i + 1] += outStart[i];
+    inStart[i + 1] += inStart[i];
+  }
+  const arcs = m - loopCount;
+  const outAdj = new Int32Array(arcs);
+  const outW = new Float64Array(arcs);
+  const inAdj = new Int32Array(arcs);
+  const inW = new Float64Array(arcs);
+  // Counting sort by target, then stable placement by source: out-lists come out sorted by target.
+  const byTarget = new Int32Array(arcs);
+  const tPos = inStart.slice(0, n);
+  for (let k = 0; k < m; k++) if (src[k] !== dst[k]) byTarget[tPos[dst[k]]++] = k;
+  const oPos = outStart.slice(0, n);
+  for (const k of byTarget) {
+    const p = oPos[src[k]]++;
+    outAdj[p] = dst[k];
+    outW[p] = weight[k];
+  }
+  // In-lists sorted by source: walk the out-lists in order of source.
+  const iPos = inStart.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let p = outStart[i]; p < outStart[i + 1]; p++) {
+      const j = outAdj[p];
+      const q = iPos[j]++;
+      inAdj[q] = i;
+      inW[q] = outW[p];
+    }
+  }
+  return { n, ids, index, outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount };
 }
 
 /** Build a {@link Digraph} from node ids and weighted arcs (duplicates must already be merged). */
@@ -247,10 +339,15 @@ export interface Undirected {
 export function undirectedView(g: Digraph): Undirected {
   const n = g.n;
   const start = new Int32Array(n + 1);
-  const tmpAdj: number[] = [];
-  const tmpW: number[] = [];
+  const tmpAdj = new Int32Array(2 * g.arcs);
+  const tmpW = new Float64Array(2 * g.arcs);
+  let len = 0;
+  const push = (v: number, x: number) => {
+    tmpAdj[len] = v;
+    tmpW[len++] = x;
+  };
   for (let i = 0; i < n; i++) {
-    start[i] = tmpAdj.length;
+    start[i] = len;
     // Merge the two sorted lists (out and in).
     let a = g.outStart[i];
     const ae = g.outStart[i + 1];
@@ -259,20 +356,13 @@ export function undirectedView(g: Digraph): Undirected {
     while (a < ae || b < be) {
       const va = a < ae ? g.outAdj[a] : Infinity;
       const vb = b < be ? g.inAdj[b] : Infinity;
-      if (va === vb) {
-        tmpAdj.push(va);
-        tmpW.push(g.outW[a++] + g.inW[b++]);
-      } else if (va < vb) {
-        tmpAdj.push(va);
-        tmpW.push(g.outW[a++]);
-      } else {
-        tmpAdj.push(vb);
-        tmpW.push(g.inW[b++]);
-      }
+      if (va === vb) push(va, g.outW[a++] + g.inW[b++]);
+      else if (va < vb) push(va, g.outW[a++]);
+      else push(vb, g.inW[b++]);
     }
   }
-  start[n] = tmpAdj.length;
-  return { n, start, adj: Int32Array.from(tmpAdj), w: Float64Array.from(tmpW), edges: tmpAdj.length / 2 };
+  start[n] = len;
+  return { n, start, adj: tmpAdj.slice(0, len), w: tmpW.slice(0, len), edges: len / 2 };
 }
 
 /** The sub-digraph induced by the actors with `keep[i]` true (ids and order preserved). */
