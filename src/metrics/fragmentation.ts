@@ -63,22 +63,33 @@ function adjacencyOf(g: Digraph, mode: FragmentationMode): Adjacency {
  */
 function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dist: Int32Array, queue: Int32Array): { reach: number; inv: number } {
   const n = a.n;
+  const start = a.start;
+  const adj = a.adj;
   let reach = 0;
   let inv = 0;
+  // `dist[v] = s` marks v as seen from source s (no clearing between sources); distances come from the
+  // breadth-first levels.
+  dist.fill(-1);
   for (let s = 0; s < n; s++) {
     if (removed[s]) continue;
-    dist.fill(-1);
-    dist[s] = 0;
+    dist[s] = s;
     let head = 0;
     let tail = 0;
     queue[tail++] = s;
+    // Level by level: every actor in queue[levelStart, levelEnd) is at distance `level`.
+    let level = 0;
+    let levelEnd = 1;
     while (head < tail) {
+      if (head === levelEnd) {
+        level++;
+        levelEnd = tail;
+      }
       const v = queue[head++];
-      const dv = dist[v] + 1;
-      for (let k = a.start[v]; k < a.start[v + 1]; k++) {
-        const w = a.adj[k];
-        if (removed[w] || dist[w] >= 0) continue;
-        dist[w] = dv;
+      const dv = level + 1;
+      for (let k = start[v], e = start[v + 1]; k < e; k++) {
+        const w = adj[k];
+        if (removed[w] || dist[w] === s) continue;
+        dist[w] = s;
         queue[tail++] = w;
         reach++;
         if (wantDistance) inv += 1 / dv;
@@ -169,8 +180,14 @@ export interface KeyPlayerOptions {
    * "exhaustive": every k-set; "heuristic": greedy start and seeded random starts, each improved by swaps.
    */
   method?: "auto" | "exhaustive" | "heuristic";
-  /** Work budget (BFS steps) under which "auto" enumerates every set (default 3e8). */
+  /** Work budget (BFS steps) under which "auto" enumerates every set (default 3e7). */
   exhaustiveBudget?: number;
+  /**
+   * Work budget (BFS steps) of the heuristic (default 1e8): the greedy start always runs; further starts
+   * and swap rounds stop once the budget is spent (`converged: false` then). Counted, not timed, so the
+   * result stays reproducible.
+   */
+  maxWork?: number;
   /** Random starting sets besides the greedy one (default 5). */
   restarts?: number;
   /** Seed of the random starting sets (default 1). */
@@ -198,6 +215,12 @@ export interface KeyPlayerResult {
   converged: boolean;
 }
 
+/** BFS steps of one evaluation of the criterion: F undirected by components, otherwise a BFS per actor. */
+export function evaluationCost(n: number, adjacencyEntries: number, criterion: KeyPlayerCriterion, mode: FragmentationMode): number {
+  const one = n + adjacencyEntries;
+  return criterion === "F" && mode === "undirected" ? one : n * one;
+}
+
 function binomial(n: number, k: number): number {
   let r = 1;
   for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
@@ -219,8 +242,9 @@ export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlaye
   const seed = options.seed ?? 1;
   const k = Math.max(0, Math.min(options.k ?? 3, g.n - 2));
   const a = adjacencyOf(g, mode);
-  const work = binomial(g.n, k) * g.n * (g.n + a.adj.length);
-  const method = options.method === "exhaustive" || options.method === "heuristic" ? options.method : work <= (options.exhaustiveBudget ?? 3e8) ? "exhaustive" : "heuristic";
+  const cost = evaluationCost(g.n, a.adj.length, criterion, mode);
+  const maxWork = options.maxWork ?? 1e8;
+  const method = options.method === "exhaustive" || options.method === "heuristic" ? options.method : binomial(g.n, k) * cost <= (options.exhaustiveBudget ?? 3e7) ? "exhaustive" : "heuristic";
   const buf = { dist: new Int32Array(g.n), queue: new Int32Array(g.n) };
   const removed = new Uint8Array(g.n);
   const EPS = 1e-12;
@@ -280,13 +304,17 @@ export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlaye
     starts.push(greedy);
     for (let r = 0; r < restarts; r++) starts.push(shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k));
     for (const start of starts) {
+      if (start !== greedy && evaluations * cost > maxWork) {
+        converged = false;
+        break;
+      }
       const set = start.slice();
       removed.fill(0);
       for (const v of set) removed[v] = 1;
       let current = score();
       let rounds = 0;
       for (;;) {
-        if (rounds >= maxRounds) {
+        if (rounds >= maxRounds || evaluations * cost > maxWork) {
           converged = false;
           break;
         }
