@@ -118,3 +118,20 @@ describe("cognitive roles", () => {
     expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(g.order);
   });
 });
+
+describe("the README example (package root)", () => {
+  it("imports a roster survey and ranks its gatekeepers", async () => {
+    const lib = await import("../../src/index.js");
+    const { graph } = await lib.loadInput(new URL("../../datasets/wine-valley-survey", import.meta.url).pathname);
+    const { options, ranking } = lib.gatekeepers(graph, { partition: "inCluster", top: 3 });
+    expect(options.direction).toBe("asks");
+    expect(ranking).toHaveLength(3);
+    expect(ranking[0].score).toBe(1);
+    expect(ranking[0].inCluster).toBe(true);
+    expect(ranking[0].outsideSources.length).toBeGreaterThan(0);
+    expect(lib.COGNITIVE_ROLE_LABELS[ranking[0].role]).toBeTypeOf("string");
+    const share = lib.externalOpenness(graph).cluster.inflowStrengthShare;
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(1);
+  });
+});
