@@ -423,6 +423,7 @@ export function parseRoster(files: InputFile[], options: ReadOptions = {}): Impo
     }
     if (isActor(h)) {
       const found = resolver.resolve(h);
+      if (found && !found.exact) report.info(file, "name-matched", `column "${h}" read as actor "${found.id}" (matched by label)`, where);
       columns.push({ kind: "strength", index, relation: defaultRelation, alter: found?.id ?? h.trim() });
       return;
     }

@@ -2,7 +2,9 @@
  * Tidy CSV: a dataset folder with `nodes.csv` (one row per actor) and `ties.csv` (one row per tie), or a ties
  * file alone, in which case actors are created from the ids it names (and the report says so).
  *
- * nodes.csv columns: id, label, kind, inCluster, stage, group, respondent (+ any survey attributes, typed).
+ * nodes.csv columns: id, label, kind, inCluster, stage, group, respondent (+ any survey attributes, typed), and
+ * optionally nonRespondentFor: the relations (separated by `;`) whose question the actor left blank — the graph
+ * attribute `nonRespondents`, so that a roster survey written as tidy files keeps its non-response.
  * ties.csv columns: source, target, relation, weight, wave, tieType (+ any tie attributes, typed).
  * With `direction: "asks"` each row reads "source asks target for advice": knowledge flows target → source.
  */
@@ -61,6 +63,10 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
     return;
   }
   const body = t.rows.slice(1);
+  // `nonRespondentFor`: the relations (separated by ;) whose question the actor left blank (see writeTidy).
+  const nrIndex = cols.extras.findIndex((e) => e.name.toLowerCase().replace(/[\s_\-.]+/g, "") === "nonrespondentfor");
+  const nrCol = nrIndex >= 0 ? cols.extras.splice(nrIndex, 1)[0].index : undefined;
+  const nonRespondents: Record<string, string[]> = { ...(graph.getAttribute("nonRespondents") ?? {}) };
   const typed = inferExtras(body, cols.extras, report, "actors");
   const seen = new Map<string, number>();
   let defaultedKind = 0;
@@ -113,6 +119,16 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
       }
     }
     addActor(graph, id, attrs);
+    if (nrCol !== undefined) {
+      for (const rel of cell(nrCol).split(";").map((x) => x.trim()).filter(Boolean)) {
+        nonRespondents[rel] = [...(nonRespondents[rel] ?? []).filter((x) => x !== id), id];
+      }
+    }
+  }
+  if (nrCol !== undefined) {
+    for (const rel of Object.keys(nonRespondents)) nonRespondents[rel].sort();
+    graph.setAttribute("nonRespondents", nonRespondents);
+    report.note(`non-respondents per relation read from the nonRespondentFor column: ${Object.entries(nonRespondents).map(([r, ids]) => `${r} ${ids.length}`).join(", ") || "none"}`);
   }
   if (cols.fields.kind === undefined) report.note("nodes.csv has no kind column: every actor is of kind 'other'");
   else if (defaultedKind > 0) report.note(`${defaultedKind} actor(s) with no kind: kind 'other'`);
@@ -255,9 +271,13 @@ export function writeTidy(graph: ClusterGraph, baseName = "."): WriteResult {
   graph.forEachNode((_id, a) => {
     for (const k of Object.keys(a)) if (!fixed.includes(k) && a[k] !== undefined) extraActor.add(k);
   });
-  const actorCols = [...fixed, ...[...extraActor].sort()];
+  // Per-relation non-response (graph attribute nonRespondents) as a nodes.csv column, read back by readNodesTable.
+  const nonResp = graph.getAttribute("nonRespondents") ?? {};
+  const nrOf = new Map<string, string[]>();
+  for (const [rel, ids] of Object.entries(nonResp)) for (const id of ids) nrOf.set(id, [...(nrOf.get(id) ?? []), rel]);
+  const actorCols = [...fixed, ...[...extraActor].sort(), ...(nrOf.size > 0 ? ["nonRespondentFor"] : [])];
   const nodeRows: unknown[][] = [actorCols];
-  graph.forEachNode((id, a) => nodeRows.push(actorCols.map((c) => (c === "id" ? id : a[c]))));
+  graph.forEachNode((id, a) => nodeRows.push(actorCols.map((c) => (c === "id" ? id : c === "nonRespondentFor" ? (nrOf.get(id) ?? []).sort().join(";") : a[c]))));
   const tieFixed = ["source", "target", "relation", "weight", "wave", "tieType"];
   const extraTie = new Set<string>();
   graph.forEachEdge((_e, a) => {

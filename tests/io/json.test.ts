@@ -71,6 +71,16 @@ describe("json: round trips", () => {
     expect(snapshot(again.graph)).toEqual(snapshot(graph));
   });
 
+  it("roster → tidy → JSON keeps non-response per relation (nonRespondentFor column)", async () => {
+    const { graph } = await readInput(new URL("../../datasets/wine-valley-survey", import.meta.url).pathname);
+    const tidy = readTidyFolder(writeTidy(graph, "out"));
+    expect(tidy.report.errors).toEqual([]);
+    expect(tidy.graph.getAttribute("nonRespondents")).toEqual(graph.getAttribute("nonRespondents"));
+    const back = parseJson([file("g.json", writeJson(tidy.graph))]).graph;
+    expect(back.getAttribute("nonRespondents")).toEqual(graph.getAttribute("nonRespondents"));
+    graph.forEachNode((id, a) => expect(back.getNodeAttribute(id, "respondent")).toBe(a.respondent));
+  });
+
   it("reads a plain graphology export; --direction asks reverses it; undirected edges become two ties", () => {
     const text = JSON.stringify({ options: { type: "mixed" }, attributes: {}, nodes: [{ key: "a" }, { key: "b" }, { key: 3 }], edges: [{ key: "e1", source: "a", target: "b", attributes: { weight: 2 } }, { source: "b", target: 3, undirected: true }] });
     const flow = parseJson([file("g.json", text)]);
