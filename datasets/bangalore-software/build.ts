@@ -25,7 +25,10 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   const countries = ["United States", "United States", "United States", "United States", "Germany", "United States", "United States", "Netherlands"];
   // --- Outside: TNC headquarters and foreign clients -----------------------------------------------------------
   const hqs = p.actors({ names: countries.map((c, i) => ({ id: `hq${i + 1}`, label: `TNC ${i + 1} headquarters (${c})` })), kind: "firm", inCluster: false, stage: "headquarters", group: "abroad", attributes: (i) => ({ employees: null, ownership: "foreign", country: countries[i] }) });
-  const clients = p.actors({ names: [1, 2, 3, 4].map((i) => ({ id: `client${i}`, label: `Foreign software client ${i}` })), kind: "buyer", inCluster: false, stage: "client", group: "abroad", attributes: (i) => ({ employees: null, ownership: "foreign", country: ["United States", "United Kingdom", "United States", "Japan"][i] }) });
+  const clientCountries = ["United States", "United Kingdom", "United States", "Japan", "Germany", "United States", "United States", "United Kingdom"];
+  const clients = p.actors({ names: clientCountries.map((c, i) => ({ id: `client${i + 1}`, label: `Foreign software client ${i + 1} (${c})` })), kind: "buyer", inCluster: false, stage: "client", group: "abroad", attributes: (i) => ({ employees: null, ownership: "foreign", country: clientCountries[i] }) });
+  const globalLabs = p.actors({ names: countries.map((c, i) => ({ id: `globalrd${i + 1}`, label: `TNC ${i + 1} research centre abroad (${c})` })), kind: "lab", inCluster: false, stage: "research", group: "abroad", attributes: (i) => ({ employees: null, ownership: "foreign", country: countries[i] }) });
+  const foreignUniversities = p.actors({ names: [1, 2].map((i) => ({ id: `foreignuniversity${i}`, label: `Foreign research university ${i}` })), kind: "lab", inCluster: false, stage: "research", group: "abroad", attributes: (i) => ({ employees: null, ownership: "public", country: ["United States", "United Kingdom"][i] }) });
 
   // --- TNC subsidiaries in Bangalore -------------------------------------------------------------------------
   const tncs = p.actors({ names: countries.map((c, i) => ({ id: `tnc${i + 1}`, label: `TNC ${i + 1} subsidiary (Bangalore)` })), kind: "firm", inCluster: true, stage: "product-development", group: "tnc-subsidiaries", attributes: (i, r) => ({ employees: 800 + Math.floor(r() * 4000), ownership: "TNC subsidiary", country: countries[i] }) });
@@ -44,14 +47,15 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
 
   // --- Headquarters → subsidiaries: the external pipeline -----------------------------------------------------
   hqs.forEach((h, i) => {
+    p.tie(globalLabs[i], tncs[i], TA, p.strength(STRONG)); // the TNC's own research centre abroad
     p.tie(h, tncs[i], TA, 3);
     p.tie(h, tncs[i], BU, 3);
     p.tie(tncs[i], h, TA, p.strength(MEDIUM));
     p.tie(tncs[i], h, BU, 2);
   });
   // Foreign clients buy from a few TNC subsidiaries and from independents (no local lead users).
-  p.fan(clients, tncs, { relation: BU, perSource: [1, 2], strength: MEDIUM });
-  p.fan(clients, independents, { relation: BU, perSource: [1, 2], strength: MEDIUM });
+  p.fan(clients, tncs, { relation: BU, perSource: [2, 3], strength: MEDIUM });
+  p.fan(clients, independents, { relation: BU, perSource: [1, 3], strength: MEDIUM });
 
   // --- Vertical: each subcontractor works for 1–2 TNC subsidiaries, which set its tasks and quality ---------
   for (const s of subcontractors) {
@@ -84,6 +88,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.block([iisc, ...labs], tncs, { relation: TA, density: 0.55, strength: MEDIUM, reciprocity: 0.5 });
   p.block([iisc, ...labs], smes, { relation: TA, density: 0.02, strength: WEAK });
   p.block([iisc, ...labs], [iisc, ...labs], { relation: TA, density: 0.7, strength: MEDIUM });
+  p.block(foreignUniversities, [iisc, ...labs], { relation: TA, density: 0.7, strength: MEDIUM });
   p.tie(park, association, BU, 2);
   p.fan([park], tncs, { relation: BU, perSource: [3, 3], strength: WEAK });
 
@@ -105,7 +110,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       country: "home country of the owner",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false, group `abroad`): the headquarters of the 8 TNCs and 4 foreign software clients. Each headquarters gives strong advice and business to its Bangalore subsidiary and hears back from it; each foreign client buys from 1–2 subsidiaries and from 1–2 independent SMEs. No subcontracting SME has an outside tie.",
+      "Outside the cluster (`inCluster` false, group `abroad`): the headquarters and a research centre abroad of each of the 8 TNCs, 8 foreign software clients and 2 foreign research universities. Each headquarters gives strong advice and business to its Bangalore subsidiary and hears back from it; each research centre advises its subsidiary (strong); each foreign client buys from 2–3 subsidiaries and from 1–3 independent SMEs (no local lead users); the foreign universities advise the local university and labs with density 0.7. No subcontracting SME has an outside tie.",
       "Stages (they decide the tie types): subsidiaries in `product-development`, subcontractors in `outsourced-services`, independent SMEs in `software-products`, the university and labs in `research`, colleges in `training`, association and park authority in `support`. So a subsidiary → subcontractor tie is vertical, a tie between two subcontractors horizontal.",
       "Vertical ties dominate: each of the 56 subcontractors works for one subsidiary (70 %) or two (30 %), which pass it specifications and quality standards (technical advice, strong) and tasks (business, strong); half of the subcontractors report back (business, weak). Subsidiaries give occasional business to independents (density 0.05).",
       "Labour mobility: from subsidiaries to SMEs with density 0.06, between subsidiaries 0.15, between SMEs 0.008; colleges send graduates to subsidiaries with density 0.5 and to SMEs with density 0.05.",

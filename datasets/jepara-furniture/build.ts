@@ -92,7 +92,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     const net = suppliers[networks[i]];
     p.block([pr], net, { relation: TA, density: 0.85, strength: STRONG });
     p.block([pr], net, { relation: BU, density: 0.9, strength: MEDIUM });
-    p.block(net, [pr], { relation: BU, density: 0.3, strength: WEAK });
+    p.block(net, [pr], { relation: BU, density: 0.5, strength: MEDIUM }); // deliveries, problems, capacity
     // High-road suppliers get more: a stronger advice tie is assumed in the draw above; they also advise back.
     p.block(net.filter((s) => p.actor(s).attributes.upgrading === "high-road"), [pr], { relation: TA, density: 1, strength: WEAK });
   });
@@ -138,7 +138,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Outside the cluster (`inCluster` false, group `outside`): three international buyers and one certified-timber supplier. Nobody else has an outside tie.",
       "Three principal subcontractors (medium firms, 80–170 workers), each at the head of its own supplier network (groups `network-1` with 28 suppliers, `network-2` with 24, `network-3` with 14); 30 further SMEs work outside these networks (group `independent`), as does the large trading firm.",
       "All three buyers give designs and quality standards (technical-advice, strength 3) and orders (business) to principal subcontractors 1 and 2; buyer 1 also advises principal 3 (strength 2); the certified-timber supplier advises principals 1 and 2. Principals 1 and 2 report back to buyer 1. Buyer 3 deals with the trading firm (business 2, advice 1). No buyer deals directly with a supplier.",
-      "Each principal subcontractor passes designs and standards to 85 % of its network (strong) and orders to 90 % (medium); 30 % of its suppliers report back (business, weak); its high-road suppliers advise it back (weak). Principals give occasional orders to other networks' suppliers (density 0.03).",
+      "Each principal subcontractor passes designs and standards to 85 % of its network (strong) and orders to 90 % (medium); half of its suppliers report back (business, medium: deliveries, problems, capacity); its high-road suppliers advise it back (weak). Principals give occasional orders to other networks' suppliers (density 0.03).",
       "The trading firm passes orders to 35 % and standards to 15 % of the independent SMEs.",
       "Suppliers come in families of 2–5 firms within one group; inside a family business ties are dense (density 0.8, strong: shared workers, equipment, market channels) and technical advice is present but weak (density 0.3, strength mostly 1: low skills limit learning).",
       "Between suppliers of different families: business 0.03 and technical advice 0.012 within a group, business 0.006 across groups; sawmills and timber traders sell to component makers and finishers with density 0.05.",

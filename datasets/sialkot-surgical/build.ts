@@ -26,7 +26,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
 
   // --- Outside ---------------------------------------------------------------------------------------------
   const [regulator] = p.actors({ names: [{ id: "usregulator", label: "US medical-device regulator" }], kind: "government", inCluster: false, stage: "regulation", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United States" }) });
-  const buyers = p.actors({ names: [1, 2, 3, 4, 5].map((i) => ({ id: `buyer${i}`, label: `Foreign buyer ${i}` })), kind: "buyer", inCluster: false, stage: "distribution", group: "abroad", attributes: (i) => ({ employees: null, sizeClass: null, country: ["United States", "United States", "Germany", "United Kingdom", "France"][i] }) });
+  const buyerCountries = ["United States", "United States", "Germany", "United Kingdom", "France", "United States", "Germany", "Italy"];
+  const buyers = p.actors({ names: buyerCountries.map((c, i) => ({ id: `buyer${i + 1}`, label: `Foreign buyer ${i + 1} (${c})` })), kind: "buyer", inCluster: false, stage: "distribution", group: "abroad", attributes: (i) => ({ employees: null, sizeClass: null, country: buyerCountries[i] }) });
   const foreignMakers = p.actors({ names: [1, 2, 3].map((i) => ({ id: `foreignmaker${i}`, label: `Foreign instrument manufacturer ${i} (Germany)` })), kind: "firm", inCluster: false, stage: "manufacturing", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Germany" }) });
   const [standards] = p.actors({ names: [{ id: "isoregistrar", label: "International quality-certification body" }], kind: "other", inCluster: false, stage: "certification", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United Kingdom" }) });
   const [support] = p.actors({ names: [{ id: "exportagency", label: "National export-promotion agency" }], kind: "government", inCluster: false, stage: "support", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Pakistan" }) });
@@ -48,7 +49,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
 
   // ===== Wave 1994: the shock ====================================================================================
   // Buyers deal with large and medium manufacturers; foreign manufacturers subcontract to large ones.
-  p.fan(buyers, [...large, ...mediumMakers], { relation: BU, perSource: [4, 6], strength: STRONG, wave: W1 });
+  p.fan(buyers, [...large, ...mediumMakers], { relation: BU, perSource: [5, 8], strength: STRONG, wave: W1 });
+  p.fan(buyers, makers.slice(25), { relation: BU, perSource: [1, 2], strength: MEDIUM, wave: W1 });
   p.fan(buyers, large, { relation: TA, perSource: [1, 2], strength: WEAK, wave: W1 });
   p.fan(foreignMakers, large, { relation: TA, perSource: [1, 2], strength: MEDIUM, wave: W1 });
   p.tie(regulator, large[0], TA, 1, W1);
@@ -120,9 +122,9 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "1997": "after the association's quality programme: the same market and supplier ties (85 % persist) plus the association's, the consultancy's, the lab's and the training facility's ties",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 5 foreign buyers, 3 German instrument manufacturers, an international certification body and the national export-promotion agency.",
+      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 8 foreign buyers, 3 German instrument manufacturers, an international certification body and the national export-promotion agency.",
       "Inside: 55 manufacturers (8 large, 17 medium, 30 small; group `manufacturers`), 45 micro suppliers (group `suppliers`, stage `components`), and the institutions (group `institutions`): the association, the quality-assurance consultancy it hired, the metal-testing lab and the training facility. The consultancy works in the cluster and is counted inside it.",
-      "1994: each buyer places business with 4–6 large or medium manufacturers (strong) and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers and the association. Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how (technical advice); suppliers report back with density 0.02. Manufacturers advise each other with density 0.01. The association passes business information to 10 members.",
+      "1994: each buyer places business with 5–8 large or medium manufacturers (strong) and 1–2 small ones (medium), and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers and the association. Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how (technical advice); suppliers report back with density 0.02. Manufacturers advise each other with density 0.01. The association passes business information to 10 members.",
       "1997: 85 % of the 1994 market and supplier ties persist (same strengths). Buyers advise 1–2 large manufacturers more (medium). Outside know-how enters through the association: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer all advise (or support) the association, not the firms. The association hires the consultancy (which also learns from the certification body) and sets up the lab and the training facility.",
       "1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises 40 % of manufacturers (strong), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. Manufacturers advise each other with density 0.035 (rising multilateral co-operation).",
       "The two waves are separate ties in ties.csv (column `wave`); the whole file, both waves together, is what `clusterflow report` analyses unless `--wave` is given.",

@@ -21,12 +21,17 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   const TA = "technical-advice";
   const BU = "business";
 
-  // --- Outside: the assemblers' parent companies ------------------------------------------------------------
-  const origins = ["Japan", "Japan", "Japan", "Japan", "Japan", "United States", "United States", "Germany"];
-  const parents = p.actors({ names: origins.map((o, i) => ({ id: `parent${i + 1}`, label: `Parent company of assembler ${i + 1} (${o})` })), kind: "firm", inCluster: false, stage: "headquarters", group: "parents-abroad", attributes: (i) => ({ employees: null, origin: origins[i], ownership: "foreign", iso: true, location: "abroad" }) });
+  // The sample is one satellite cluster built around three assemblers (the case's clusters each form around
+  // a few assemblers; Bangkok, Chonburi, Rayong, Samutprakarn and Pathumthani host them).
+  // --- Outside: the assemblers' parent companies, and the parents of first-tier subsidiaries ----------------
+  const origins = ["Japan", "Japan", "United States"];
+  const parents = p.actors({ names: origins.map((o, i) => ({ id: `parent${i + 1}`, label: `Parent company of assembler ${i + 1} (${o})` })), kind: "firm", inCluster: false, stage: "headquarters", group: "parents-abroad", attributes: (i) => ({ employees: null, origin: origins[i], ownership: "foreign", iso: true, clubMember: false }) });
+  const parentLabs = p.actors({ names: origins.map((o, i) => ({ id: `parentrd${i + 1}`, label: `R&D centre of assembler ${i + 1}'s parent (${o})` })), kind: "lab", inCluster: false, stage: "research", group: "parents-abroad", attributes: (i) => ({ employees: null, origin: origins[i], ownership: "foreign", iso: true, clubMember: false }) });
+  const regionalHqs = p.actors({ names: origins.map((o, i) => ({ id: `regionalhq${i + 1}`, label: `Asian regional headquarters of assembler ${i + 1}'s parent` })), kind: "firm", inCluster: false, stage: "headquarters", group: "parents-abroad", attributes: (i) => ({ employees: null, origin: origins[i], ownership: "foreign", iso: true, clubMember: false }) });
+  const partsParents = p.actors({ names: [1, 2, 3, 4].map((i) => ({ id: `partsparent${i}`, label: `Parent parts maker ${i} (Japan)` })), kind: "supplier", inCluster: false, stage: "headquarters", group: "parents-abroad", attributes: () => ({ employees: null, origin: "Japan", ownership: "foreign", iso: true, clubMember: false }) });
 
   // --- Assemblers: the hubs ---------------------------------------------------------------------------------
-  const assemblers = p.actors({ names: origins.map((o, i) => ({ id: `assembler${i + 1}`, label: `Assembler ${i + 1} (${o} TNC subsidiary)` })), kind: "firm", inCluster: true, stage: "assembly", group: "assemblers", attributes: (i, r) => ({ employees: 2000 + Math.floor(r() * 6000), origin: origins[i], ownership: "TNC subsidiary", iso: true, location: LOCATIONS[i % 3] }) });
+  const assemblers = p.actors({ names: origins.map((o, i) => ({ id: `assembler${i + 1}`, label: `Assembler ${i + 1} (${o} TNC subsidiary${i === 0 ? ", market leader" : ""})` })), kind: "firm", inCluster: true, stage: "assembly", group: "assemblers", attributes: (_i, r) => ({ employees: 2000 + Math.floor(r() * 6000), origin: origins[_i], ownership: "TNC subsidiary", iso: true, clubMember: false }) });
 
   // --- First tier: subsidiaries and joint ventures, some Thai-owned ------------------------------------------
   const firstTier = p.actors({
@@ -39,67 +44,67 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     group: "first-tier",
     attributes: (_i, r) => {
       const u = r();
-      return { employees: 150 + Math.floor(r() * 1200), origin: u < 0.4 ? "Japan" : "Thailand", ownership: u < 0.4 ? "TNC subsidiary" : u < 0.75 ? "joint venture" : "Thai", iso: true, location: LOCATIONS[Math.floor(r() * LOCATIONS.length)] };
+      return { employees: 150 + Math.floor(r() * 1200), origin: u < 0.4 ? "Japan" : "Thailand", ownership: u < 0.4 ? "TNC subsidiary" : u < 0.75 ? "joint venture" : "Thai", iso: true, clubMember: r() < 0.5 };
     },
   });
   // --- Second and third tier: Thai SMEs -----------------------------------------------------------------------
-  const secondTier = p.actors({ prefix: "tier2_", count: 55, label: (i) => `Second-tier Thai SME ${i + 1}`, kind: "supplier", inCluster: true, stage: "second-tier", group: "thai-smes", attributes: (_i, r) => ({ employees: 10 + Math.floor(r() * 150), origin: "Thailand", ownership: "Thai", iso: r() < 0.13, location: LOCATIONS[Math.floor(r() * LOCATIONS.length)] }) });
-  const thirdTier = p.actors({ prefix: "tier3_", count: 25, label: (i) => `Third-tier Thai SME ${i + 1}`, kind: "supplier", inCluster: true, stage: "third-tier", group: "thai-smes", attributes: (_i, r) => ({ employees: 5 + Math.floor(r() * 40), origin: "Thailand", ownership: "Thai", iso: r() < 0.05, location: LOCATIONS[Math.floor(r() * LOCATIONS.length)] }) });
+  const secondTier = p.actors({ prefix: "tier2_", count: 55, label: (i) => `Second-tier Thai SME ${i + 1}`, kind: "supplier", inCluster: true, stage: "second-tier", group: "thai-smes", attributes: (_i, r) => ({ employees: 10 + Math.floor(r() * 150), origin: "Thailand", ownership: "Thai", iso: r() < 0.13, clubMember: false }) });
+  const thirdTier = p.actors({ prefix: "tier3_", count: 25, label: (i) => `Third-tier Thai SME ${i + 1}`, kind: "supplier", inCluster: true, stage: "third-tier", group: "thai-smes", attributes: (_i, r) => ({ employees: 5 + Math.floor(r() * 40), origin: "Thailand", ownership: "Thai", iso: r() < 0.05, clubMember: false }) });
   const smes = [...secondTier, ...thirdTier];
 
   // --- Support ---------------------------------------------------------------------------------------------
-  const [club] = p.actors({ names: [{ id: "supplierclub", label: "Assembler-sponsored supplier club (Toyota-type co-operation club)" }], kind: "association", inCluster: true, stage: "support", group: "support", attributes: () => ({ employees: 6, origin: "Japan", ownership: "association", iso: false, location: "Bangkok" }) });
-  const [partsAssoc] = p.actors({ names: [{ id: "partsassociation", label: "Auto-parts manufacturers' association" }], kind: "association", inCluster: true, stage: "support", group: "support", attributes: () => ({ employees: 15, origin: "Thailand", ownership: "association", iso: false, location: "Bangkok" }) });
-  const [institute] = p.actors({ names: [{ id: "autoinstitute", label: "Automotive industry institute (government)" }], kind: "government", inCluster: true, stage: "support", group: "support", attributes: () => ({ employees: 80, origin: "Thailand", ownership: "public", iso: false, location: "Bangkok" }) });
+  const [partsAssoc] = p.actors({ names: [{ id: "partsassociation", label: "Auto-parts manufacturers' association" }], kind: "association", inCluster: true, stage: "support", group: "support", attributes: () => ({ employees: 15, origin: "Thailand", ownership: "association", iso: false, clubMember: false }) });
+  const [institute] = p.actors({ names: [{ id: "autoinstitute", label: "Automotive industry institute (government)" }], kind: "government", inCluster: true, stage: "support", group: "support", attributes: () => ({ employees: 80, origin: "Thailand", ownership: "public", iso: false, clubMember: false }) });
 
-  // --- Parents → assemblers (strong), and to some first-tier subsidiaries of the same home country -----------
+  // --- Parents abroad → assemblers and → first-tier subsidiaries ----------------------------------------------
   parents.forEach((pa, i) => {
     p.tie(pa, assemblers[i], TA, 3);
     p.tie(pa, assemblers[i], BU, 3);
     p.tie(assemblers[i], pa, BU, 2);
+    p.tie(parentLabs[i], assemblers[i], TA, 3); // designs and engineering changes
+    p.tie(regionalHqs[i], assemblers[i], BU, 2); // regional sourcing and production planning
+    p.tie(regionalHqs[i], assemblers[i], TA, 2);
   });
+  const subsidiaries = firstTier.filter((t) => p.actor(t).attributes.ownership === "TNC subsidiary");
+  for (const s of subsidiaries) {
+    const pa = partsParents[Math.floor(p.rng() * partsParents.length)];
+    p.tie(pa, s, TA, p.strength(STRONG));
+    p.tie(pa, s, BU, p.strength(MEDIUM));
+  }
 
-  // --- Hub and spokes: each first-tier firm works for 2–4 assemblers ------------------------------------------
-  // The assemblers advise their first tiers (QC, maintenance, design, project management) and place orders.
-  p.fan(firstTier, assemblers, { relation: BU, perSource: [2, 4], strength: MEDIUM }); // suppliers report back to assemblers
+
+  // --- Hub and spokes: first-tier firms supply the assemblers ----------------------------------------------
+  // Each first-tier firm supplies assembler 1 (the market leader) with probability 0.95, the others with
+  // 0.8 and 0.7. For each pair: the assembler advises (QC, maintenance, design, project management) and orders;
+  // in 30 % of pairs the supplier reports back.
+  const supplyProbability = [0.95, 0.8, 0.7];
   for (const t1 of firstTier) {
-    for (const a of assemblers) {
-      if (p.has(t1, a, BU)) {
+    assemblers.forEach((a, i) => {
+      if (p.rng() < supplyProbability[i]) {
         p.tie(a, t1, TA, p.strength(STRONG));
         p.tie(a, t1, BU, p.strength(STRONG));
+        if (p.rng() < 0.3) p.tie(t1, a, BU, p.strength(MEDIUM));
       }
-    }
+    });
   }
-  // Assembler 1 is the largest hub (the market leader that sponsors the supplier club): it also advises and
-  // orders from 75 % of the first tier, and the first-tier firms it works with report back to it.
-  for (const t1 of firstTier) {
-    if (p.rng() < 0.75) {
-      p.tie(assemblers[0], t1, TA, p.strength(MEDIUM));
-      p.tie(assemblers[0], t1, BU, p.strength(MEDIUM));
-      p.tie(t1, assemblers[0], BU, p.strength(WEAK));
-    }
-  }
-  // Assemblers barely talk to each other; first tiers little.
+  // Assemblers barely talk to each other; first tiers learn from each other a little (the supplier club).
   p.block(assemblers, assemblers, { relation: BU, density: 0.05, strength: WEAK });
-  p.block(firstTier, firstTier, { relation: TA, density: 0.02, strength: WEAK });
+  p.block(firstTier, firstTier, { relation: TA, density: 0.015, strength: WEAK, where: (s, t) => s.attributes.clubMember === true && t.attributes.clubMember === true });
 
   // --- Knowledge reaches lower tiers, if at all, only through first-tier firms -------------------------------
-  // 45 % of first-tier firms pass orders (and sometimes advice) to 1–3 second-tier SMEs.
-  const passing = firstTier.filter(() => p.rng() < 0.6);
-  p.fan(passing, secondTier, { relation: BU, perSource: [1, 3], strength: MEDIUM });
-  p.fan(passing.filter(() => p.rng() < 0.5), secondTier, { relation: TA, perSource: [1, 2], strength: WEAK });
-  // A few second-tier SMEs buy from third-tier workshops.
-  p.fan(thirdTier.filter(() => p.rng() < 0.7), secondTier, { relation: BU, perSource: [1, 1], strength: WEAK });
+  // 25 % of first-tier firms pass orders to 1–2 second-tier SMEs; half of those also pass advice to one.
+  const passing = firstTier.filter(() => p.rng() < 0.25);
+  p.fan(passing, secondTier, { relation: BU, perSource: [1, 2], strength: MEDIUM });
+  p.fan(passing.filter(() => p.rng() < 0.5), secondTier, { relation: TA, perSource: [1, 1], strength: WEAK });
+  // A few third-tier workshops supply a second-tier SME.
+  p.fan(thirdTier.filter(() => p.rng() < 0.3), secondTier, { relation: BU, perSource: [1, 1], strength: WEAK });
   // Collaboration among Thai SMEs: almost absent (two ties).
   p.tie(secondTier[3], secondTier[17], TA, 1);
   p.tie(secondTier[30], secondTier[41], TA, 1);
-
-  // --- The club reaches first tiers only; the association and institute are thin ------------------------------
-  p.tie(assemblers[0], club, TA, 3);
-  p.fan([club], firstTier, { relation: TA, perSource: [14, 14], strength: MEDIUM });
-  p.fan([partsAssoc], [...firstTier, ...secondTier], { relation: BU, perSource: [6, 6], strength: WEAK });
+  // The association and the institute are thin.
+  p.fan([partsAssoc], [...firstTier, ...secondTier], { relation: BU, perSource: [4, 4], strength: WEAK });
   p.tie(institute, partsAssoc, BU, 2);
-  p.fan([institute], smes, { relation: TA, perSource: [3, 3], strength: WEAK });
+  p.fan([institute], smes, { relation: TA, perSource: [2, 2], strength: WEAK });
 
   const meta: DatasetMeta = {
     name: "thai-automotive",
@@ -107,26 +112,25 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     source:
       "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (the Thai automotive clusters among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (cases.md, \"Thai automotive clusters\"). Facts of the case: most major assemblers present; about 113,000 employed, SMEs about half; more than 700 first-tier companies, 40 % owned by TNCs; about 1,000 second-tier suppliers; satellite clusters around Bangkok, Chonburi, Rayong, Samutprakarn and Pathumthani.",
     summary:
-      "A complex-product-systems cluster: foreign assemblers (TNC subsidiaries whose parents are abroad) at the hub, first-tier suppliers (subsidiaries, joint ventures, a few Thai firms) on the spokes, and second- and third-tier Thai SMEs at the rim, barely tied in. This sample of 8 assemblers, 36 first-tier firms and 80 Thai SMEs stands for the hundreds of firms of the case.",
+      "A complex-product-systems cluster: foreign assemblers (TNC subsidiaries whose parents are abroad) at the hub, first-tier suppliers (subsidiaries, joint ventures, a few Thai firms) on the spokes, and second- and third-tier Thai SMEs at the rim, barely tied in. The sample is one satellite cluster built around three assemblers, with 36 first-tier firms and 80 Thai SMEs; it stands for the hundreds of firms of the case.",
     relations: {
       "technical-advice": "quality control, maintenance, design and project-management know-how passed from source to target",
       business: "orders, schedules and commercial information passed from source to target",
     },
     attributes: {
-      employees: "employees (empty for parent companies abroad)",
+      employees: "employees (empty for companies abroad)",
       origin: "home country of the owner",
       ownership: "TNC subsidiary, joint venture, Thai, association or public",
       iso: "holds an ISO 9000/14000/18000 certificate (about 10 % of Thai SMEs)",
-      location: "satellite cluster (Bangkok, Chonburi, Rayong, Samutprakarn, Pathumthani); abroad for parents",
+      clubMember: "first-tier firms only: member of the assembler-sponsored supplier club (Toyota-type co-operation club)",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false): the 8 parent companies of the assemblers (5 Japanese, 2 US, 1 German). Each parent advises its assembler and places business with it (strength 3); each assembler reports back. Nobody else has an outside tie.",
-      "Hub: 8 assemblers (group `assemblers`). Spokes: 36 first-tier suppliers (group `first-tier`), 40 % TNC subsidiaries, 35 % joint ventures, 25 % Thai.",
-      "Each first-tier firm supplies 2–4 assemblers: it reports to them (business, medium) and receives their technical advice and orders (strong). Assembler 1, the market leader, also advises and orders from 75 % of all first-tier firms (medium), and they report back to it (weak): it is the largest hub.",
-      "Assemblers barely talk to each other (business density 0.05, weak); first-tier firms advise each other with density 0.02 (weak).",
-      "Lower tiers (group `thai-smes`): 55 second-tier and 25 third-tier Thai SMEs. About 60 % of first-tier firms pass orders to 1–3 second-tier SMEs, and half of those also pass advice to 1–2 (weak). About 70 % of third-tier workshops supply one second-tier SME. No assembler has any tie to an SME.",
-      "Collaboration among Thai SMEs: two weak advice ties in all.",
-      "The assembler-sponsored supplier club is advised by assembler 1 and advises 14 first-tier firms only; the parts association passes business information to 6 suppliers (first or second tier); the government institute deals with the association and advises 3 SMEs.",
+      "The sample is one satellite cluster built around three assemblers (two Japanese, one US; group `assemblers`). The case names a dozen assemblers across five satellite clusters; each satellite forms around a few of them.",
+      "Outside the cluster (`inCluster` false, group `parents-abroad`): for each assembler, its parent company (advice and business, strength 3; the assembler reports back), the parent's R&D centre (designs and engineering changes, strength 3) and the parent's Asian regional headquarters (sourcing and planning, strength 2); and four Japanese parent parts makers, each the parent of some of the first-tier TNC subsidiaries, which they advise (strong) and do business with (medium). Nobody else has an outside tie.",
+      "Spokes: 36 first-tier suppliers (group `first-tier`), about 40 % TNC subsidiaries, 35 % joint ventures, 25 % Thai. Each supplies assembler 1 (the market leader) with probability 0.95, assembler 2 with 0.8 and assembler 3 with 0.7; for each such pair the assembler advises the supplier (quality control, maintenance, design, project management; strong) and orders from it (strong); in 30 % of the pairs the supplier reports back (medium).",
+      "The supplier club sponsored by assembler 1 is a membership (the `clubMember` attribute, about half of the first tier), not an actor: first-tier club members advise each other with density 0.015 (weak); first-tier firms outside the club do not. Assemblers barely talk to each other (business density 0.05, weak).",
+      "Rim (group `thai-smes`): 55 second-tier and 25 third-tier Thai SMEs, barely tied in. About 25 % of first-tier firms pass orders to 1–2 second-tier SMEs, half of those also advice to one (weak); about 30 % of third-tier workshops supply one second-tier SME; two weak advice ties among Thai SMEs in all. No assembler has any tie to an SME, and many SMEs have no tie at all.",
+      "The parts association passes business information to 4 suppliers (first or second tier); the government institute deals with the association and advises 2 SMEs.",
       "About 13 % of second-tier and 5 % of third-tier SMEs are drawn as ISO-certified; all first-tier firms and assemblers are.",
       "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
