@@ -53,10 +53,11 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       const size = Math.min(left, p.int(2, 5));
       familyNo++;
       const family = `family${String(familyNo).padStart(2, "0")}`;
+      // A family's firms work in the same trade (one stage), so kinship ties are horizontal.
+      const u = p.rng();
+      const stage = u < 0.2 ? "raw-material" : u < 0.85 ? "components" : "finishing";
       for (let k = 0; k < size; k++) {
         supplierNo++;
-        const u = p.rng();
-        const stage = u < 0.2 ? "raw-material" : u < 0.85 ? "components" : "finishing";
         const label = stage === "raw-material" ? "Sawmill / timber trader" : stage === "components" ? "Component maker (carving, turning, joinery)" : "Finishing workshop";
         const [id] = p.actors({ names: [{ id: `sme${String(supplierNo).padStart(3, "0")}`, label: `${label} ${supplierNo}` }], kind: "supplier", inCluster: true, stage, group: g, attributes: (_j, r) => ({ employees: 2 + Math.floor(r() * 18), family, upgrading: r() < 0.06 ? "high-road" : "low-road" }) });
         ids.push(id);
@@ -143,7 +144,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Suppliers come in families of 2–5 firms within one group; inside a family business ties are dense (density 0.8, strong: shared workers, equipment, market channels) and technical advice is present but weak (density 0.3, strength mostly 1: low skills limit learning).",
       "Between suppliers of different families: business 0.03 and technical advice 0.012 within a group, business 0.006 across groups; sawmills and timber traders sell to component makers and finishers with density 0.05.",
       "Support is thin: the association passes business information to 12 suppliers, the training centre advises 8, the district office deals with the association only.",
-      "Supplier stages are drawn: 20 % raw material, 65 % components, 15 % finishing; about 6 % of suppliers are drawn high-road.",
+      "Supplier stages are drawn per family (a family's firms work in one trade, so kinship ties are horizontal): 20 % raw material, 65 % components, 15 % finishing; about 6 % of suppliers are drawn high-road.",
       "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
     ],
