@@ -226,6 +226,11 @@ export function writeMatrix(graph: ClusterGraph, options: WriteOptions = {}): st
   if (relations.length > 1) notes?.push(`only relation "${relation}" written (the network has ${relations.join(", ")})`);
   notes?.push(`matrix written as ${options.direction === "asks" ? "'row asks column' (knowledge flows column → row); read it back with --direction asks" : "knowledge flow: row gives knowledge to column"}`);
   notes?.push("actor attributes are not written in a matrix (keep nodes.csv beside it)");
+  const nonResp = Object.values(graph.getAttribute("nonRespondents") ?? {}).flat();
+  const silent = graph.filterNodes((_id, a) => a.respondent === false).length;
+  if (nonResp.length > 0 || silent > 0) {
+    notes?.push(`a matrix cannot mark missing answers: ${silent} actor(s) marked respondent = false and ${nonResp.length} non-response(s) to a question read back as 'no tie' — keep the JSON, tidy or roster files for them`);
+  }
   const index = new Map(nodes.map((id, i) => [id, i] as const));
   const n = nodes.length;
   const cells: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
