@@ -5,8 +5,9 @@
  * Direction is ignored in the way Burt and the peers define it: the neighbours N(i) of an actor are the
  * actors it gives knowledge to **or** receives knowledge from, each counted once (predecessors ∪
  * successors), and the investment in a pair is the *mutual* strength `m_ij = a_ij + a_ji`. Self-loops
- * are ignored, and so are pairs of total strength 0. Weights are tie strengths (sums of survey strengths; `weighted: false` counts every tie as
- * 1, so a mutual pair weighs 2 and a one-way pair 1, as the peers do).
+ * are ignored, and so are pairs of total strength 0. Weights are tie strengths (sums of survey
+ * strengths; `weighted: false` counts every tie as 1, so a mutual pair weighs 2 and a one-way pair 1,
+ * as the peers do).
  *
  * - `p_ij = m_ij / Σ_{k∈N(i)} m_ik` (proportional investment of i in j).
  * - Constraint `C_i = Σ_{j∈N(i)} c_ij`, local constraint `c_ij = (p_ij + Σ_{q∈N(i)} p_iq p_qj)²`.
@@ -19,8 +20,12 @@
  * - Isolates (no neighbour, self-loops aside): every measure NaN.
  *
  * `p_qj` and `m̂_jq` are normalised over **all** the alter's ties (whole-network flavour), as networkx
- * (SciPy path, `constraint(G, weight=…)`, `effective_size(G, weight=…)` with `nodes=None`) and R igraph
- * `constraint(g, weights = …)` compute them. Matches both on loop-free graphs; igraph also ignores loops.
+ * and R igraph compute them. Constraint matches networkx `constraint(G, weight=…)` and igraph
+ * `constraint(g, weights = …)` on loop-free graphs (igraph ignores loops too, but gives 0 instead of NaN
+ * to an actor whose only tie is a self-loop). Effective size matches networkx
+ * `effective_size(G, nodes=…, weight=…)` (the per-node path); networkx's SciPy path (`nodes=None`)
+ * divides by the wrong maxima on weighted or directed graphs (networkx PR #8906, open), and its per-node
+ * path takes an actor with only incoming ties for an isolate (issue #2661) — clusterflow does neither.
  * Hierarchy has no peer in networkx or igraph; it is tested against a direct evaluation of the formula.
  */
 import type { ClusterGraph } from "../model/types.js";
