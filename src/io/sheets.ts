@@ -1,0 +1,138 @@
+/**
+ * Spreadsheets as tables: every sheet of an .xlsx workbook (read with exceljs) as rows of text cells that
+ * keep their sheet row and column, for the tabular readers (tidy tables, matrix, roster, Kobo exports).
+ */
+import ExcelJS from "exceljs";
+import type { CsvTable } from "./csv.js";
+import type { InputFile } from "./format.js";
+import type { ImportReport } from "./report.js";
+
+/** One sheet as a table of text cells, with the sheet row and column of every cell. */
+export interface SheetTable extends Pick<CsvTable, "rows" | "line" | "column"> {
+  sheet: string;
+  /** Name used in messages: `book.xlsx[sheet]`. */
+  name: string;
+}
+
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(column: number): string {
+  let s = "";
+  let c = column;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
+}
+
+/** The text of an exceljs cell value; `error` is set for Excel error cells (#N/A …). */
+export function cellText(value: unknown): { text: string; error?: string } {
+  if (value === null || value === undefined) return { text: "" };
+  if (typeof value === "string") return { text: value };
+  if (typeof value === "number") return { text: Number.isFinite(value) ? String(value) : "" };
+  if (typeof value === "boolean") return { text: value ? "true" : "false" };
+  if (value instanceof Date) return { text: isoDate(value) };
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if ("error" in v) return { text: "", error: String(v.error) };
+    if ("richText" in v && Array.isArray(v.richText)) return { text: (v.richText as { text: string }[]).map((r) => r.text).join("") };
+    if ("formula" in v || "sharedFormula" in v) return cellText(v.result);
+    if ("text" in v) return cellText(v.text);
+    if ("hyperlink" in v) return { text: String(v.hyperlink) };
+  }
+  return { text: String(value) };
+}
+
+/** Read every sheet of a workbook as tables. Problems (unreadable file, error cells) go to the report. */
+export async function readWorkbook(file: InputFile, report: ImportReport): Promise<SheetTable[] | undefined> {
+  const bytes = file.bytes;
+  if (!bytes || bytes.length === 0) {
+    report.error(file.name, "empty-file", "the workbook is empty", { line: 1, column: 1 }, "save the workbook again as .xlsx");
+    return undefined;
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const old = bytes[0] === 0xd0 && bytes[1] === 0xcf;
+    report.error(file.name, "xlsx-unreadable", old ? "this is an old binary Excel file (.xls), which is not read" : "this is not an .xlsx workbook (no zip container)", { line: 1, column: 1 }, "open it in Excel or LibreOffice and save it as .xlsx (or export the sheets as CSV)");
+    return undefined;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    await wb.xlsx.load(buffer);
+  } catch (e) {
+    report.error(file.name, "xlsx-unreadable", `the workbook cannot be read: ${e instanceof Error ? e.message : String(e)}`, { line: 1, column: 1 }, "save the workbook again as .xlsx");
+    return undefined;
+  }
+  const tables: SheetTable[] = [];
+  const book = file.name;
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const name = `${book}[${ws.name}]`;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) {
+        const { text, error } = cellText(values[c]);
+        if (error) report.warn(name, "xlsx-error-cell", `cell ${columnLetters(c)}${rowNumber} holds the Excel error ${error}; read as empty`, { line: rowNumber, column: c }, "fix the formula in the workbook");
+        cells[c - 1] = text;
+      }
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = "";
+      while (cells.length > 0 && cells[cells.length - 1].trim() === "") cells.pop();
+      if (cells.length === 0) return;
+      rows.push(cells);
+      lines.push(rowNumber);
+    });
+    // Excel leaves trailing empty cells out: pad rows to the header's width.
+    const width = rows[0]?.length ?? 0;
+    for (const r of rows) while (r.length < width) r.push("");
+    tables.push({ sheet: ws.name, name, rows, line: (r) => lines[r] ?? (lines[lines.length - 1] ?? 0) + 1, column: (_r, f) => f + 1 });
+  });
+  return tables;
+}
+
+/**
+ * A sheet as CSV text, for the readers that take files (matrix, roster), and a map from the text's
+ * line/column back to the sheet's row/column. Every field is quoted so that the delimiter is never in doubt.
+ */
+export function sheetAsCsv(t: SheetTable, fileName = `${t.name}.csv`): { file: InputFile; locate(line: number, column: number): { row: number; column: number } } {
+  const starts: { line: number; col: number; row: number; column: number }[] = [];
+  let text = "";
+  let line = 1;
+  let col = 1;
+  t.rows.forEach((cells, r) => {
+    cells.forEach((cell, f) => {
+      if (f > 0) {
+        text += ",";
+        col++;
+      }
+      starts.push({ line, col, row: t.line(r), column: t.column(r, f) });
+      const q = `"${cell.replace(/"/g, '""')}"`;
+      text += q;
+      const parts = q.split(/\r\n|\r|\n/);
+      if (parts.length > 1) {
+        line += parts.length - 1;
+        col = parts[parts.length - 1].length + 1;
+      } else col += q.length;
+    });
+    text += "\n";
+    line++;
+    col = 1;
+  });
+  const locate = (l: number, c: number) => {
+    let best = starts[0];
+    for (const s of starts) {
+      if (s.line < l || (s.line === l && s.col <= c)) best = s;
+      else break;
+    }
+    return best ? { row: best.row, column: best.column } : { row: l, column: c };
+  };
+  return { file: { name: fileName, text }, locate };
+}
+
