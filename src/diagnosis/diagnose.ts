@@ -40,6 +40,9 @@
  * (diagnosis/fragmentationProfile.ts), the gatekeeper ranking (diagnosis/gatekeepers.ts), the cognitive
  * roles quadrant (diagnosis/roles.ts) and degree distributions, for the report.
  *
+ * Gatekeepers: ranked on the partition `inCluster` (options.gatekeepers.partition overrides); when no
+ * actor is outside the cluster, on the diagnosis partition instead (brokerage into groups).
+ *
  * Scope: the group, fragmentation, core–periphery, bridging and key-player analyses use the actors inside
  * the cluster (`scope: "local"`, default; `"all"` keeps outside actors); openness, gatekeepers and
  * hub-and-spoke always use every actor. Ties are knowledge flow source → target; parallel ties are
@@ -427,7 +430,10 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
       const top = c.top.find((x) => x.id === id)!;
       return { id, degree: top.degree, share: top.share, inCluster: top.inCluster };
     }),
-    hubShare: c.hubShare,
+    /** Share of all ties touching the hubs; without hubs, touching the `candidates` best-connected actors. */
+    hubShare: c.hubs.length ? c.hubShare : shareOfTop(c, maxHubsFor(n, t)),
+    candidates: c.hubs.length ? c.hubs.length : maxHubsFor(n, t),
+    topShares: c.topShares,
     spokeDensity: c.spokeDensity,
     topActors: c.top,
     actors: n,
@@ -497,7 +503,7 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
   const starWords = stars.length ? `${list(stars.map((x) => labels[x.id] ?? x.id))} ${stars.length === 1 ? "keeps" : "keep"} it (external star${stars.length === 1 ? "" : "s"}: no local outflow)` : "";
   const share = through === 1 ? top1 : top2;
   const summary = holds
-    ? `Gatekeeper-dependent: ${pct(share)} of the knowledge from outside enters through ${names}; ${[onward, starWords].filter(Boolean).join("; ")}. Losing ${through === 1 ? "this actor" : "these actors"} would cut the cluster off.`
+    ? `Gatekeeper-dependent: ${pct(share)} of the knowledge from outside enters through ${names}; ${[onward, starWords].filter(Boolean).join("; ")}. The cluster's access to outside knowledge hangs on ${through === 1 ? "this actor" : "these two actors"}.`
     : `Not gatekeeper-dependent: outside knowledge enters through ${plural(r.length, "inside actor")}; the top two take ${pct(top2)} of it (threshold ${pct(t.minTopReceiverShare)}).`;
   return { name: "gatekeeper-dependent", holds, summary, evidence, thresholds };
 }
@@ -629,8 +635,19 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
     topShares,
   };
 
-  // Gatekeepers and roles (all actors).
-  const gk = gatekeepers(graph, { weight, ...(options.gatekeepers ?? {}) });
+  // Gatekeepers and roles (all actors). Without outside actors, brokerage into groups is judged on the
+  // diagnosis partition (a copy of the graph carries detected communities as the attribute `community`).
+  let gkGraph = graph;
+  let gkPartition = options.gatekeepers?.partition;
+  if (gkPartition === undefined && op.cluster.outsideActors === 0 && gs.groups.length > 1) {
+    gkPartition = gs.options.partition;
+    if (gs.options.partitionSource === "detected") {
+      gkGraph = graph.copy() as ClusterGraph;
+      for (const a of gs.actors) gkGraph.setNodeAttribute(a.id, "community", a.community);
+    }
+    notes.push(`no actor outside the cluster: gatekeepers are ranked on brokerage into the ${gs.options.partition} groups`);
+  }
+  const gk = gatekeepers(gkGraph, { weight, ...(options.gatekeepers ?? {}), ...(gkPartition !== undefined ? { partition: gkPartition } : {}) });
   const measure = options.gatekeepers?.measure ?? "strength";
   const roles = cognitiveRoles(graph, { measure, thresholds: options.gatekeepers?.thresholds, weight });
   const localValues = roles.actors.filter((a) => a.inCluster).map((a) => a.localOut + a.localIn);

@@ -1,0 +1,29 @@
+/**
+ * Rendering a {@link Diagnosis}: text, markdown, json or a self-contained html page. Rendering only —
+ * every figure comes from the Diagnosis.
+ */
+import type { Diagnosis } from "../diagnosis/diagnose.js";
+import { renderHtml } from "./html.js";
+import { renderJson } from "./json.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderText } from "./text.js";
+
+export const REPORT_FORMATS = ["text", "md", "json", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function renderReport(d: Diagnosis, format: ReportFormat = "text"): string {
+  switch (format) {
+    case "text":
+      return renderText(d);
+    case "md":
+      return renderMarkdown(d);
+    case "json":
+      return renderJson(d);
+    case "html":
+      return renderHtml(d);
+  }
+}
+
+export { renderHtml, renderJson, renderMarkdown, renderText };
+export { reportDocument } from "./document.js";
+export type { ReportDocument, Section, Block, Cell } from "./document.js";

@@ -1,0 +1,148 @@
+/**
+ * Inline SVG plots for the HTML report, drawn from a Diagnosis's figures (no analysis here): the
+ * cognitive-role quadrant, the block density heatmap and the degree distributions. Every string from the
+ * data is HTML-escaped; coordinates are rounded to 0.1 px so that the output is byte-stable.
+ */
+import type { Diagnosis } from "../diagnosis/diagnose.js";
+import { COGNITIVE_ROLE_LABELS, type CognitiveRole } from "../diagnosis/roles.js";
+import { actorName, escapeHtml as esc, num } from "./words.js";
+
+const r1 = (x: number) => String(Math.round(x * 10) / 10);
+
+export const ROLE_COLOURS: Record<CognitiveRole, string> = {
+  technologicalGatekeeper: "#c0392b",
+  activeMutualExchanger: "#2471a3",
+  externalStar: "#d68910",
+  weaklyConnected: "#7f8c8d",
+  isolated: "#bdc3c7",
+  outside: "#6c3483",
+};
+
+/** Nice upper bound for an axis. */
+function niceMax(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+/** Cognitive-role quadrant: external openness (x) against local connectedness (y), inside actors. */
+export function quadrantSvg(d: Diagnosis): string {
+  const W = 640;
+  const H = 440;
+  const m = { l: 56, r: 16, t: 16, b: 48 };
+  const pts = d.roles.actors.filter((a) => a.inCluster);
+  const maxX = niceMax(Math.max(0, ...pts.map((p) => p.externalOpenness), d.roles.thresholds.externalIn));
+  const maxY = niceMax(Math.max(0, ...pts.map((p) => p.localConnectedness), d.roles.localMedian));
+  const X = (v: number) => m.l + (v / maxX) * (W - m.l - m.r);
+  const Y = (v: number) => H - m.b - (v / maxY) * (H - m.t - m.b);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="cognitive roles: local connectedness against external openness">`);
+  out.push(`<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" fill="#fbfcfd" stroke="#d5dbe1"/>`);
+  // Threshold lines and quadrant names.
+  const tx = X(d.roles.thresholds.externalIn);
+  const ty = Y(Number.isFinite(d.roles.localMedian) ? d.roles.localMedian : 0);
+  out.push(`<line x1="${r1(tx)}" y1="${m.t}" x2="${r1(tx)}" y2="${H - m.b}" stroke="#95a5a6" stroke-dasharray="4 3"/>`);
+  out.push(`<line x1="${m.l}" y1="${r1(ty)}" x2="${W - m.r}" y2="${r1(ty)}" stroke="#95a5a6" stroke-dasharray="4 3"/>`);
+  const q = (x: number, y: number, anchor: string, text: string) => `<text x="${r1(x)}" y="${r1(y)}" text-anchor="${anchor}" class="q">${esc(text)}</text>`;
+  out.push(q(W - m.r - 6, m.t + 16, "end", "gatekeepers: connected locally and open"));
+  out.push(q(m.l + 6, m.t + 16, "start", "mutual exchangers: connected locally"));
+  out.push(q(W - m.r - 6, H - m.b - 8, "end", "external stars: open, little local exchange"));
+  out.push(q(m.l + 6, H - m.b - 8, "start", "weakly connected or isolated"));
+  // Axes.
+  for (let i = 0; i <= 4; i++) {
+    const vx = (maxX * i) / 4;
+    const vy = (maxY * i) / 4;
+    out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(num(vx, 2))}</text>`);
+    out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(num(vy, 2))}</text>`);
+  }
+  out.push(`<text x="${r1((m.l + W - m.r) / 2)}" y="${H - 10}" text-anchor="middle" class="axis">external openness: knowledge received from outside (${esc(d.roles.measure)})</text>`);
+  out.push(`<text transform="translate(14 ${r1((m.t + H - m.b) / 2)}) rotate(-90)" text-anchor="middle" class="axis">local connectedness: given + received inside (${esc(d.roles.measure)})</text>`);
+  // Points; the five best-ranked gatekeepers inside are named.
+  const named = new Set(d.gatekeepers.ranking.filter((r) => r.inCluster && r.score > 0).slice(0, 5).map((r) => r.id));
+  for (const p of pts) {
+    const cx = X(p.externalOpenness);
+    const cy = Y(p.localConnectedness);
+    out.push(
+      `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="5" fill="${ROLE_COLOURS[p.role]}" fill-opacity="0.75" stroke="#fff"><title>${esc(`${actorName(d.labels, p.id)} — ${p.roleLabel}; openness ${num(p.externalOpenness)}, local ${num(p.localConnectedness)}`)}</title></circle>`,
+    );
+    if (named.has(p.id)) out.push(`<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
+  }
+  out.push("</svg>");
+  const legend = (Object.keys(ROLE_COLOURS) as CognitiveRole[])
+    .filter((r) => r !== "outside")
+    .map((r) => `<span class="key"><i style="background:${ROLE_COLOURS[r]}"></i>${esc(COGNITIVE_ROLE_LABELS[r])}</span>`)
+    .join(" ");
+  return `<figure>${out.join("")}<figcaption>Each dot is an actor inside the cluster. Dashed lines: the openness threshold of the cognitive roles (${esc(num(d.roles.thresholds.externalIn))}) and the median local connectedness (${esc(num(d.roles.localMedian))}). ${legend}</figcaption></figure>`;
+}
+
+/** Blue scale from white (0) to dark blue (1). */
+function blue(t: number): string {
+  const a = [247, 251, 255];
+  const b = [8, 48, 107];
+  const c = a.map((x, i) => Math.round(x + (b[i] - x) * Math.max(0, Math.min(1, t))));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+/** Block density heatmap: row = group giving knowledge, column = group receiving it. */
+export function heatmapSvg(d: Diagnosis): string {
+  const b = d.groups.blocks;
+  const k = b.groups.length;
+  if (k === 0) return "";
+  const cell = Math.max(18, Math.min(56, Math.floor(480 / k)));
+  const labelW = Math.min(180, 12 + 7 * Math.max(...b.groups.map((g) => g.length)));
+  const top = labelW;
+  const W = labelW + k * cell + 16;
+  const H = top + k * cell + 16;
+  let max = 0;
+  for (const row of b.density) for (const v of row) if (Number.isFinite(v)) max = Math.max(max, v);
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="block density heatmap">`];
+  b.groups.forEach((g, i) => {
+    const short = g.length > 24 ? g.slice(0, 23) + "…" : g;
+    out.push(`<text x="${labelW - 6}" y="${r1(top + i * cell + cell / 2 + 4)}" text-anchor="end" class="tick">${esc(short)}</text>`);
+    out.push(`<text transform="translate(${r1(labelW + i * cell + cell / 2 + 4)} ${top - 6}) rotate(-60)" class="tick">${esc(short)}</text>`);
+  });
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      const v = b.density[i][j];
+      const fill = Number.isFinite(v) ? blue(max > 0 ? v / max : 0) : "#e5e8e8";
+      const x = labelW + j * cell;
+      const y = top + i * cell;
+      out.push(
+        `<rect x="${x}" y="${y}" width="${cell - 1}" height="${cell - 1}" fill="${fill}"${i === j ? ' stroke="#34495e"' : ""}><title>${esc(`${b.groups[i]} → ${b.groups[j]}: density ${num(v)} (${b.ties[i][j]} of ${b.possible[i][j]} possible ties)`)}</title></rect>`,
+      );
+      if (k <= 14 && cell >= 28) {
+        const dark = Number.isFinite(v) && max > 0 && v / max > 0.55;
+        out.push(`<text x="${r1(x + cell / 2)}" y="${r1(y + cell / 2 + 4)}" text-anchor="middle" class="cell" fill="${dark ? "#fff" : "#1b2631"}">${esc(num(v, 2))}</text>`);
+      }
+    }
+  out.push("</svg>");
+  return `<figure>${out.join("")}<figcaption>Density of ties from each group (row) to each group (column); darker is denser (scale up to ${esc(num(max))}). The diagonal, outlined, is density inside each group.</figcaption></figure>`;
+}
+
+function barsSvg(title: string, counts: number[]): string {
+  const W = 300;
+  const H = 190;
+  const m = { l: 36, r: 8, t: 22, b: 34 };
+  const n = Math.max(1, counts.length);
+  const maxC = niceMax(Math.max(1, ...counts));
+  const bw = (W - m.l - m.r) / n;
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">`];
+  out.push(`<text x="${m.l}" y="14" class="axis">${esc(title)}</text>`);
+  out.push(`<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#95a5a6"/>`);
+  counts.forEach((c, deg) => {
+    if (c === 0) return;
+    const h = (c / maxC) * (H - m.t - m.b);
+    out.push(`<rect x="${r1(m.l + deg * bw + 0.5)}" y="${r1(H - m.b - h)}" width="${r1(Math.max(1, bw - 1))}" height="${r1(h)}" fill="#5d6d7e"><title>${esc(`${c} actors with ${deg}`)}</title></rect>`);
+  });
+  out.push(`<text x="${m.l - 4}" y="${m.t + 4}" text-anchor="end" class="tick">${maxC}</text><text x="${m.l - 4}" y="${H - m.b}" text-anchor="end" class="tick">0</text>`);
+  out.push(`<text x="${r1(m.l + bw / 2)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">0</text><text x="${r1(m.l + (n - 0.5) * bw)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${n - 1}</text>`);
+  out.push(`<text x="${r1((m.l + W - m.r) / 2)}" y="${H - 6}" text-anchor="middle" class="tick">ties per actor</text>`);
+  out.push("</svg>");
+  return out.join("");
+}
+
+/** Degree distributions: knowledge received (in), given (out), partners either way. */
+export function degreesSvg(d: Diagnosis): string {
+  return `<figure class="row">${barsSvg("receives from (in-degree)", d.degrees.inDegree)}${barsSvg("gives to (out-degree)", d.degrees.outDegree)}${barsSvg("partners either way", d.degrees.degree)}<figcaption>How many actors have each number of ties (all actors).</figcaption></figure>`;
+}
