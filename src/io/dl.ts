@@ -643,8 +643,11 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     const rows = new Axis(nr, rowLabels, h.rowEmbedded, twoModeFormat ? "row" : "actor");
     const cols = twoMode ? new Axis(nc, colLabels, h.colEmbedded, "column") : rows;
     readLists(r, h, rows, cols, data, file.name, report);
-    rowLabels = rows.names.map((x, i) => x ?? `#${i + 1}`);
-    colLabels = cols.names.map((x, i) => x ?? `#${i + 1}`);
+    // Unlabelled actors are numbered (rows 1…NR, columns NR+1…); embedded labels that never appeared get #k.
+    const named = (axis: Axis, given: string[] | undefined, embedded: boolean) =>
+      given || embedded ? axis.names.map((x, i) => x ?? `#${i + 1}`) : undefined;
+    rowLabels = named(rows, rowLabels, h.rowEmbedded);
+    colLabels = twoMode ? named(cols, colLabels, h.colEmbedded) : rowLabels;
     const unnamed = rows.names.filter((x) => x === undefined).length + (twoMode ? cols.names.filter((x) => x === undefined).length : 0);
     if ((h.rowEmbedded || h.colEmbedded) && unnamed > 0) {
       report.warn(file.name, "dl-count", `${unnamed} actor(s) declared by the header never appear in the data; created without a label as #k`, { line: tokens[0].line, column: 1 }, "correct N in the header, or list isolates on a line of their own");
