@@ -9,8 +9,11 @@ import { registerCentrality } from "./centrality.js";
 import { registerBrokerage } from "./brokerage.js";
 import { registerHoles } from "./holes.js";
 import { registerView } from "./view.js";
+import { registerGroups } from "./groups.js";
+import { registerFragmentation } from "./fragmentation.js";
+import { registerReport } from "./report.js";
 import { registerGenerate } from "./generate.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerView, registerGenerate];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerView, registerGenerate];
