@@ -109,7 +109,8 @@ export async function parseXlsx(files: InputFile[], options: ReadOptions = {}): 
       return result;
     }
     if (main) {
-      const probe = sheetAsCsv(main).file;
+      // Recognised by its header only (the name of the workbook says nothing about the sheet).
+      const probe = sheetAsCsv(main, "sheet.csv").file;
       const scores: [Layout, number][] = [
         ["tidy", tidyFormat.sniff?.(probe) ?? 0],
         ["matrix", matrixFormat.sniff?.(probe) ?? 0],
