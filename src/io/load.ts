@@ -96,6 +96,12 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   }
   const result = await format.read(files, options);
   for (const n of folderNotes) result.report.note(n);
+  if (!statSync(path).isDirectory() && (format.name === "roster" || format.name === "matrix" || format.name === "tidy")) {
+    const beside = readdirSync(dirname(path)).find((n) => NODES_FILE.test(n));
+    if (beside && join(dirname(path), beside) !== path) {
+      result.report.note(`${beside} lies beside ${path} but was not read; give the folder (${dirname(path)}) to take the actors from it`);
+    }
+  }
   return { ...result, format };
 }
 
