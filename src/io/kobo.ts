@@ -387,19 +387,22 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
       return;
     }
     if (declared || codeToActor.size + (choices.length === 0 ? graph.order : 0) === 0) return;
-    let filled = 0;
+    // A column of blank-separated codes, mostly roster codes (a few unknown codes are reported later), with at
+    // least one cell naming several (a select_one over the roster names one: that is no roster question).
+    let known = 0;
+    let total = 0;
     let multi = false;
     let roster = false;
     for (let r = 1; r < main!.rows.length; r++) {
       const v = (main!.rows[r][f] ?? "").trim();
       if (v === "") continue;
       const tokens = v.split(/\s+/);
-      if (!tokens.every(knownCode)) return;
+      total += tokens.length;
+      known += tokens.filter(knownCode).length;
       if (tokens.length > 1) multi = true;
       if (tokens.some((t) => codeToActor.has(t) || (choices.length === 0 && graph.hasNode(t)))) roster = true;
-      filled++;
     }
-    if (filled > 0 && roster && multi) {
+    if (total > 0 && known >= 0.75 * total && roster && multi) {
       roles[f] = { role: "list", question: q };
       rosterQuestions.add(q);
     }
@@ -574,7 +577,8 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
       answers.push({ respondent: id, relation, nominations: noms, wave: options.wave, file, ...where });
     }
   }
-  const unknownMode = o.unknownCodes ?? "drop";
+  // With no roster at all (no choice list, no actor table) the codes are the actors.
+  const unknownMode = o.unknownCodes ?? (choices.length === 0 && !hasNodes ? "create" : "drop");
   if (unknownCodes.size > 0 && unknownMode !== "create") {
     report.note(`${unknownCodes.size} code(s) are no roster choice: ${[...unknownCodes.keys()].slice(0, 20).join(", ")}`);
   }
