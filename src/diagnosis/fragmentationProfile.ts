@@ -6,7 +6,7 @@
  * Ties are knowledge flow source → target. F, DF and the key players use the undirected view by default
  * (`mode`), i.e. a tie in either direction connects; strong components always follow the direction of
  * flow. Key-player criterion: DF by default; when even the greedy start for DF would exceed the
- * heuristic's work budget (k·n evaluations of n(n + m) BFS steps > 10⁸) F is used instead, and
+ * heuristic's work budget (k·n evaluations of n(n + m) BFS steps > 6·10⁷) F is used instead, and
  * `options.criterion` says so.
  */
 import type { ClusterGraph } from "../model/types.js";
@@ -63,7 +63,7 @@ function summarise(g: Digraph, membership: Int32Array, sizes: number[]): Compone
 /** The key-player criterion affordable on this network (see the module comment). */
 export function affordableCriterion(g: Digraph, k: number, mode: FragmentationMode = "undirected"): KeyPlayerCriterion {
   const entries = mode === "undirected" ? undirectedView(g).adj.length : g.arcs;
-  return Math.max(1, k) * g.n * evaluationCost(g.n, entries, "DF", mode) > 1e8 ? "F" : "DF";
+  return Math.max(1, k) * g.n * evaluationCost(g.n, entries, "DF", mode) > 6e7 ? "F" : "DF";
 }
 
 /** Fragmentation profile of a cluster graph; see the module comment. */

@@ -30,7 +30,7 @@
  * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in methods.md §3).
  */
 import type { Digraph } from "../model/views.js";
-import { seededRng, shuffle } from "../model/random.js";
+import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
 
 export type EiActorMode = "both" | "out" | "in";
@@ -190,8 +190,17 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
     const cntG = new Float64Array(k);
     const lowG = new Float64Array(k);
     const highG = new Float64Array(k);
+    const obsG = Float64Array.from(groupLevel, (x) => x.ei);
+    const boundary = opts.groupConvention === "boundary";
+    const mode = opts.actorMode;
     for (let r = 0; r < opts.reps; r++) {
-      shuffle(codes as unknown as number[], rng);
+      // Fisher–Yates, as model/random.ts shuffle, on the typed array.
+      for (let i = codes.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        const t = codes[i];
+        codes[i] = codes[j];
+        codes[j] = t;
+      }
       groupSums(g, codes, k, opts.weighted, pi, po, pn);
       let ii = 0;
       let ee = 0;
@@ -206,13 +215,24 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
         if (v >= network.ei - TOL) highNet++;
       }
       for (let c = 0; c < k; c++) {
-        const gv = groupCount(c, opts.groupConvention, opts.actorMode, pi, po, pn).ei;
-        if (Number.isNaN(gv)) continue;
+        let e: number;
+        let i: number;
+        if (boundary) {
+          e = po[c] + pn[c];
+          i = pi[c];
+        } else if (mode === "both") {
+          e = po[c] + pn[c];
+          i = 2 * pi[c];
+        } else {
+          e = mode === "out" ? po[c] : pn[c];
+          i = pi[c];
+        }
+        if (e + i === 0) continue;
+        const gv = (e - i) / (e + i);
         sumG[c] += gv;
         cntG[c]++;
-        const obs = groupLevel[c].ei;
-        if (gv <= obs + TOL) lowG[c]++;
-        if (gv >= obs - TOL) highG[c]++;
+        if (gv <= obsG[c] + TOL) lowG[c]++;
+        if (gv >= obsG[c] - TOL) highG[c]++;
       }
     }
     const N = g.n;

@@ -65,36 +65,40 @@ function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dis
   const n = a.n;
   const start = a.start;
   const adj = a.adj;
+  const gone: number[] = [];
+  for (let v = 0; v < n; v++) if (removed[v]) gone.push(v);
   let reach = 0;
   let inv = 0;
-  // `dist[v] = s` marks v as seen from source s (no clearing between sources); distances come from the
-  // breadth-first levels.
+  // `dist[v] = s` marks v as seen from source s (no clearing between sources); removed actors are marked
+  // before each search so that the inner loop has one test. Distances come from the breadth-first levels.
   dist.fill(-1);
   for (let s = 0; s < n; s++) {
     if (removed[s]) continue;
+    for (const r of gone) dist[r] = s;
     dist[s] = s;
     let head = 0;
     let tail = 0;
     queue[tail++] = s;
-    // Level by level: every actor in queue[levelStart, levelEnd) is at distance `level`.
     let level = 0;
     let levelEnd = 1;
+    let levelSum = 0;
     while (head < tail) {
       if (head === levelEnd) {
+        // Every actor found at this level is at distance level + 1.
         level++;
         levelEnd = tail;
       }
       const v = queue[head++];
-      const dv = level + 1;
       for (let k = start[v], e = start[v + 1]; k < e; k++) {
         const w = adj[k];
-        if (removed[w] || dist[w] === s) continue;
+        if (dist[w] === s) continue;
         dist[w] = s;
         queue[tail++] = w;
-        reach++;
-        if (wantDistance) inv += 1 / dv;
       }
+      if (wantDistance && head === levelEnd) levelSum += (tail - levelEnd) / (level + 1);
     }
+    reach += tail - 1;
+    inv += levelSum;
   }
   return { reach, inv };
 }
@@ -180,10 +184,10 @@ export interface KeyPlayerOptions {
    * "exhaustive": every k-set; "heuristic": greedy start and seeded random starts, each improved by swaps.
    */
   method?: "auto" | "exhaustive" | "heuristic";
-  /** Work budget (BFS steps) under which "auto" enumerates every set (default 3e7). */
+  /** Work budget (BFS steps) under which "auto" enumerates every set (default 1e7). */
   exhaustiveBudget?: number;
   /**
-   * Work budget (BFS steps) of the heuristic (default 1e8): the greedy start always runs; further starts
+   * Work budget (BFS steps) of the heuristic (default 6e7): the greedy start always runs; further starts
    * and swap rounds stop once the budget is spent (`converged: false` then). Counted, not timed, so the
    * result stays reproducible.
    */
@@ -243,8 +247,8 @@ export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlaye
   const k = Math.max(0, Math.min(options.k ?? 3, g.n - 2));
   const a = adjacencyOf(g, mode);
   const cost = evaluationCost(g.n, a.adj.length, criterion, mode);
-  const maxWork = options.maxWork ?? 1e8;
-  const method = options.method === "exhaustive" || options.method === "heuristic" ? options.method : binomial(g.n, k) * cost <= (options.exhaustiveBudget ?? 3e7) ? "exhaustive" : "heuristic";
+  const maxWork = options.maxWork ?? 6e7;
+  const method = options.method === "exhaustive" || options.method === "heuristic" ? options.method : binomial(g.n, k) * cost <= (options.exhaustiveBudget ?? 1e7) ? "exhaustive" : "heuristic";
   const buf = { dist: new Int32Array(g.n), queue: new Int32Array(g.n) };
   const removed = new Uint8Array(g.n);
   const EPS = 1e-12;
