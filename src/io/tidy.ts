@@ -285,7 +285,10 @@ export function writeTidy(graph: ClusterGraph, baseName = "."): WriteResult {
   });
   const tieCols = [...tieFixed, ...[...extraTie].sort()];
   const tieRows: unknown[][] = [tieCols];
-  graph.forEachEdge((_e, a, s, t) => tieRows.push(tieCols.map((c) => (c === "source" ? s : c === "target" ? t : a[c]))));
+  // A derived tie type is left empty so that reading the file back derives it again (and keeps it "not given").
+  graph.forEachEdge((_e, a, s, t) =>
+    tieRows.push(tieCols.map((c) => (c === "source" ? s : c === "target" ? t : c === "tieType" && !a.tieTypeGiven ? "" : a[c]))),
+  );
   const dir = baseName.replace(/[\\/]+$/, "");
   return [
     { name: `${dir}/nodes.csv`, data: writeCsv(nodeRows) },
