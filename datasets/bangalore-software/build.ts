@@ -72,13 +72,13 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   // --- Labour mobility: engineers leaving subsidiaries for SMEs carry knowledge -------------------------------
   p.block(tncs, smes, { relation: LM, density: 0.06, strength: MEDIUM });
   p.block(tncs, tncs, { relation: LM, density: 0.15, strength: WEAK });
-  p.block(smes, smes, { relation: LM, density: 0.008, strength: WEAK });
+  p.block(smes, smes, { relation: LM, density: 0.004, strength: WEAK });
   // Training institutions send graduates to subsidiaries more than to SMEs.
   p.block(schools, tncs, { relation: LM, density: 0.5, strength: MEDIUM });
   p.block(schools, smes, { relation: LM, density: 0.05, strength: WEAK });
 
   // --- Horizontal among SMEs: limited (fierce competition), except joint marketing -----------------------------
-  p.block(smes, smes, { relation: TA, density: 0.006, strength: WEAK });
+  p.block(smes, smes, { relation: TA, density: 0.004, strength: WEAK });
   const jointMarketing = p.pick(independents, 6);
   p.block(jointMarketing, jointMarketing, { relation: BU, density: 0.6, strength: MEDIUM });
   p.fan([association], smes, { relation: BU, perSource: [10, 10], strength: WEAK });
@@ -113,8 +113,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Outside the cluster (`inCluster` false, group `abroad`): the headquarters and a research centre abroad of each of the 8 TNCs, 8 foreign software clients and 2 foreign research universities. Each headquarters gives strong advice and business to its Bangalore subsidiary and hears back from it; each research centre advises its subsidiary (strong); each foreign client buys from 2–3 subsidiaries and from 1–3 independent SMEs (no local lead users); the foreign universities advise the local university and labs with density 0.7. No subcontracting SME has an outside tie.",
       "Stages (they decide the tie types): subsidiaries in `product-development`, subcontractors in `outsourced-services`, independent SMEs in `software-products`, the university and labs in `research`, colleges in `training`, association and park authority in `support`. So a subsidiary → subcontractor tie is vertical, a tie between two subcontractors horizontal.",
       "Vertical ties dominate: each of the 56 subcontractors works for one subsidiary (70 %) or two (30 %), which pass it specifications and quality standards (technical advice, strong) and tasks (business, strong); half of the subcontractors report back (business, weak). Subsidiaries give occasional business to independents (density 0.05).",
-      "Labour mobility: from subsidiaries to SMEs with density 0.06, between subsidiaries 0.15, between SMEs 0.008; colleges send graduates to subsidiaries with density 0.5 and to SMEs with density 0.05.",
-      "Horizontal co-operation among SMEs is limited: technical advice with density 0.006; the exception is a joint-marketing group of 6 independents (business density 0.6), each of which also works with the association; the association passes business information to 10 SMEs.",
+      "Labour mobility: from subsidiaries to SMEs with density 0.06, between subsidiaries 0.15, between SMEs 0.004; colleges send graduates to subsidiaries with density 0.5 and to SMEs with density 0.05.",
+      "Horizontal co-operation among SMEs is limited: technical advice with density 0.004; the exception is a joint-marketing group of 6 independents (business density 0.6), each of which also works with the association; the association passes business information to 10 SMEs.",
       "The research university and two public labs advise the subsidiaries with density 0.55 (half answered in return) and SMEs with density 0.02; they advise each other with density 0.7. The park authority deals with the association and 3 subsidiaries.",
       "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",

@@ -31,7 +31,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   const foreignMakers = p.actors({ names: [1, 2, 3].map((i) => ({ id: `foreignmaker${i}`, label: `Foreign instrument manufacturer ${i} (Germany)` })), kind: "firm", inCluster: false, stage: "manufacturing", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Germany" }) });
   const [standards] = p.actors({ names: [{ id: "isoregistrar", label: "International quality-certification body" }], kind: "other", inCluster: false, stage: "certification", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United Kingdom" }) });
   const [support] = p.actors({ names: [{ id: "exportagency", label: "National export-promotion agency" }], kind: "government", inCluster: false, stage: "support", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "Pakistan" }) });
-  const outside = [regulator, ...buyers, ...foreignMakers, standards, support];
+  const [consultancyHq] = p.actors({ names: [{ id: "qaconsultancyhq", label: "Quality-assurance consultancy, head office abroad" }], kind: "other", inCluster: false, stage: "certification", group: "abroad", attributes: () => ({ employees: null, sizeClass: null, country: "United Kingdom" }) });
 
   // --- The association and what it brought in --------------------------------------------------------------
   const [association] = p.actors({ names: [{ id: "association", label: "Surgical instrument manufacturers' association" }], kind: "association", inCluster: true, stage: "support", group: "institutions", attributes: () => ({ employees: 12, sizeClass: "institution", country: "Pakistan" }) });
@@ -83,6 +83,9 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.tie(association, consultancy, BU, 3, W2);
   p.tie(association, consultancy, TA, 3, W2);
   p.tie(standards, consultancy, TA, 3, W2);
+  p.tie(consultancyHq, consultancy, TA, 3, W2);
+  p.tie(consultancyHq, consultancy, BU, 2, W2);
+  p.tie(regulator, consultancy, TA, 2, W2);
   p.tie(consultancy, association, TA, 2, W2);
   // The association sets up the testing lab and the training facility.
   p.tie(association, lab, BU, 3, W2);
@@ -94,7 +97,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.block([association], makers, { relation: TA, density: 0.8, strength: STRONG, wave: W2 });
   p.block([association], suppliers, { relation: TA, density: 0.3, strength: WEAK, wave: W2 });
   p.block(makers, [association], { relation: BU, density: 0.5, strength: MEDIUM, wave: W2 });
-  p.block([consultancy], makers, { relation: TA, density: 0.4, strength: STRONG, wave: W2 });
+  p.block([consultancy], makers, { relation: TA, density: 0.5, strength: STRONG, wave: W2 });
+  p.block([consultancy], suppliers, { relation: TA, density: 0.15, strength: WEAK, wave: W2 });
   p.block([lab], makers, { relation: TA, density: 0.35, strength: MEDIUM, wave: W2 });
   p.block([training], [...makers, ...suppliers], { relation: TA, density: 0.2, strength: MEDIUM, wave: W2 });
   // Rising multilateral horizontal co-operation (working groups of the association) and some bilateral.
@@ -122,17 +126,17 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "1997": "after the association's quality programme: the same market and supplier ties (85 % persist) plus the association's, the consultancy's, the lab's and the training facility's ties",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 8 foreign buyers, 3 German instrument manufacturers, an international certification body and the national export-promotion agency.",
+      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 8 foreign buyers, 3 German instrument manufacturers, an international certification body, the head office abroad of the quality-assurance consultancy, and the national export-promotion agency.",
       "Inside: 55 manufacturers (8 large, 17 medium, 30 small; group `manufacturers`), 45 micro suppliers (group `suppliers`, stage `components`), and the institutions (group `institutions`): the association, the quality-assurance consultancy it hired, the metal-testing lab and the training facility. The consultancy works in the cluster and is counted inside it.",
       "1994: each buyer places business with 5–8 large or medium manufacturers (strong) and 1–2 small ones (medium), and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers and the association. Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how (technical advice); suppliers report back with density 0.02. Manufacturers advise each other with density 0.01. The association passes business information to 10 members.",
-      "1997: 85 % of the 1994 market and supplier ties persist (same strengths). Buyers advise 1–2 large manufacturers more (medium). Outside know-how enters through the association: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer all advise (or support) the association, not the firms. The association hires the consultancy (which also learns from the certification body) and sets up the lab and the training facility.",
-      "1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises 40 % of manufacturers (strong), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. Manufacturers advise each other with density 0.035 (rising multilateral co-operation).",
+      "1997: 85 % of the 1994 market and supplier ties persist (same strengths). Buyers advise 1–2 large manufacturers more (medium). Outside know-how enters through the association: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer all advise (or support) the association, not the firms. The association hires the consultancy (which also learns from its head office abroad, the certification body and the regulator's rules) and sets up the lab and the training facility.",
+      "1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises 50 % of manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. Manufacturers advise each other with density 0.035 (rising multilateral co-operation).",
       "The two waves are separate ties in ties.csv (column `wave`); the whole file, both waves together, is what `clusterflow report` analyses unless `--wave` is given.",
       "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
     ],
     expected: [
-      "The trade association as the top gatekeeper between outside sources and local firms (Gould–Fernandez gatekeeper counts, partition `inCluster`), with the consultancy it brought in next among the institutions.",
+      "The trade association as the top gatekeeper between outside sources and local firms (Gould–Fernandez gatekeeper counts, partition `inCluster`), with the consultancy it brought in second.",
       "Strong vertical ties from manufacturers to suppliers.",
       "Between the waves (`--wave 1994` vs `--wave 1997`): rising multilateral horizontal co-operation through the association.",
     ],
