@@ -8,6 +8,7 @@ export * from "./model/graph.js";
 export * from "./model/tieType.js";
 export * from "./model/views.js";
 export * from "./model/random.js";
+export { AnalysisRefused } from "./model/errors.js";
 export * from "./io/report.js";
 export * from "./io/format.js";
 export * from "./io/csv.js";

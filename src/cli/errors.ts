@@ -3,9 +3,6 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** The analysis cannot be done on this data (e.g. no partition attribute, graph too small); exit code 1. */
-export class AnalysisRefused extends Error {
-  override name = "AnalysisRefused";
-}
+export { AnalysisRefused } from "../model/errors.js";
 
 export const EXIT = { ok: 0, refused: 1, badInput: 2 } as const;

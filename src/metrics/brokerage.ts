@@ -40,7 +40,7 @@
  */
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, partitionOf, type Digraph } from "../model/views.js";
-import { AnalysisRefused } from "../cli/errors.js";
+import { AnalysisRefused } from "../model/errors.js";
 
 /** The five Gould–Fernandez roles and their total, in sna's column order. */
 export const BROKERAGE_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"] as const;
