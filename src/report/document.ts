@@ -40,6 +40,11 @@ export function verdictTitle(v: Verdict): string {
   return VERDICT_TITLES[v.name];
 }
 
+/** At most `max` names, then how many in all. */
+function shortList(items: string[], max: number): string {
+  return items.length > max ? `${items.slice(0, max).join(", ")} … (${items.length} in all)` : items.join(", ");
+}
+
 function verdictFacts(v: Verdict, labels: Record<string, string>): [string, string][] {
   const e = v.evidence as Record<string, any>;
   const t = v.thresholds;
@@ -60,7 +65,7 @@ function verdictFacts(v: Verdict, labels: Record<string, string>): [string, stri
         ["… by strength", pct(e.inflowStrengthShare)],
         ["ties from outside / among inside actors", `${e.inflowTies} / ${e.localTies}`],
         ["inside actors open to outside", `${e.openActors} of ${e.insideActors}`],
-        ["outside sources", (e.outsideSources as string[]).length ? (e.outsideSources as string[]).map((id) => actorName(labels, id)).join(", ") : "none"],
+        ["outside sources", (e.outsideSources as string[]).length ? shortList((e.outsideSources as string[]).map((id) => actorName(labels, id)), 5) : "none"],
       ];
     case "hub-and-spoke":
       return [
@@ -152,7 +157,7 @@ export function reportDocument(d: Diagnosis): ReportDocument {
           ["modularity of these groups (directed / undirected)", `${num(gs.modularity.directed)} / ${num(gs.modularity.undirected)}`],
           ["communities found (Louvain)", `${gs.communities.count}, modularity ${num(gs.communities.modularity)} (seed ${gs.communities.options.seed}, resolution ${num(gs.communities.options.resolution)})`],
           ...(gs.agreement ? ([["agreement of groups and communities", `NMI ${num(gs.agreement.nmi)}, adjusted Rand ${num(gs.agreement.adjustedRand)}`]] as [string, string][]) : []),
-          ["core (Borgatti–Everett)", `${names(gs.corePeriphery.core, 12) || "none"} — fit ${num(gs.corePeriphery.fit)}, core density ${num(gs.corePeriphery.coreDensity)}, periphery density ${num(gs.corePeriphery.peripheryDensity)} (${gs.corePeriphery.options.method} search)`],
+          ["core (Borgatti–Everett)", `${names(gs.corePeriphery.core, 12) || "none"} — fit ${num(gs.corePeriphery.fit)}, core density ${num(gs.corePeriphery.coreDensity)}, periphery density ${num(gs.corePeriphery.peripheryDensity)} (${gs.corePeriphery.options.method === "exact" ? "best of every partition" : "heuristic search"})`],
         ],
       },
     ],

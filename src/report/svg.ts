@@ -113,7 +113,7 @@ export function heatmapSvg(d: Diagnosis): string {
       );
       if (k <= 14 && cell >= 28) {
         const dark = Number.isFinite(v) && max > 0 && v / max > 0.55;
-        out.push(`<text x="${r1(x + cell / 2)}" y="${r1(y + cell / 2 + 4)}" text-anchor="middle" class="cell" fill="${dark ? "#fff" : "#1b2631"}">${esc(num(v, 2))}</text>`);
+        out.push(`<text x="${r1(x + cell / 2)}" y="${r1(y + cell / 2 + 4)}" text-anchor="middle" class="cell" fill="${dark ? "#fff" : "#1b2631"}">${esc(Number.isFinite(v) ? (v === 0 ? "0" : v < 0.01 ? "<.01" : v.toFixed(2)) : "–")}</text>`);
       }
     }
   out.push("</svg>");
