@@ -1,0 +1,312 @@
+/**
+ * What the case studies found in words, found by the diagnosis on the example datasets (../shared/cases.md):
+ * Taiwan fragmented along its three groups; Jepara's principal subcontractors the top gatekeepers and the
+ * cluster gatekeeper-dependent; the Thai cluster hub-and-spoke around its assemblers; Gamarra closed;
+ * Sialkot's association the gatekeeper; Suame's university centre the bridge; Bangalore's vertical and
+ * external ties dominating, its TNC subsidiaries the brokers. Structural facts the diagnosis does not state
+ * (tie-type mix, densities of sub-blocks) are counted by brute force in the test.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { readInput } from "../../src/io/load.js";
+import { diagnose, verdict, type Diagnosis } from "../../src/diagnosis/diagnose.js";
+import { gatekeepers, type GatekeepersResult } from "../../src/diagnosis/gatekeepers.js";
+import { centrality } from "../../src/metrics/centrality.js";
+import { filterTies } from "../../src/model/views.js";
+import type { ClusterGraph } from "../../src/model/types.js";
+import { datasetDir } from "./cases.js";
+
+interface Loaded {
+  graph: ClusterGraph;
+  d: Diagnosis;
+  gk: GatekeepersResult;
+}
+
+async function load(name: string): Promise<Loaded> {
+  const { graph } = await readInput(datasetDir(name));
+  return { graph, d: diagnose(graph, { seed: 1 }), gk: gatekeepers(graph) };
+}
+
+/** Distinct ordered pairs among `ids` tied (any relation), over the possible pairs. */
+function density(graph: ClusterGraph, ids: string[]): number {
+  const set = new Set(ids);
+  const pairs = new Set<string>();
+  graph.forEachEdge((_e, _a, s, t) => {
+    if (s !== t && set.has(s) && set.has(t)) pairs.add(`${s}>${t}`);
+  });
+  return ids.length > 1 ? pairs.size / (ids.length * (ids.length - 1)) : NaN;
+}
+
+const idsWhere = (graph: ClusterGraph, test: (a: Record<string, unknown>) => boolean) => graph.filterNodes((_id, a) => test(a));
+
+describe("Taiwan flowers: fragmented along the three groups", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("taiwan-flowers");
+  });
+
+  it("is called fragmented along researchers, growers and distributors", () => {
+    const v = verdict(c.d, "fragmented");
+    expect(v.holds, v.summary).toBe(true);
+    expect(c.d.options.partition).toBe("group");
+    expect([...c.d.groups.groups].sort()).toEqual(["distributors", "growers", "researchers"]);
+    for (const g of c.d.groups.ei.groupLevel) expect(g.ei, g.group).toBeLessThan(-0.5);
+  });
+
+  it("has communities that are the groups, or parts of them", () => {
+    expect(c.d.groups.agreement!.nmi).toBeGreaterThan(0.75);
+    const groupsOf = new Map<string, Set<string>>();
+    for (const a of c.d.groups.actors) {
+      if (!groupsOf.has(a.community)) groupsOf.set(a.community, new Set());
+      groupsOf.get(a.community)!.add(a.group);
+    }
+    for (const [community, groups] of groupsOf) expect([...groups], community).toHaveLength(1);
+  });
+
+  it("has its weakest links between the labs and the growers and co-operatives", () => {
+    const b = c.d.groups.blocks;
+    const i = (g: string) => b.groups.indexOf(g);
+    const both = (g: string, h: string) => (b.ties[i(g)][i(h)] + b.ties[i(h)][i(g)]) / (b.possible[i(g)][i(h)] + b.possible[i(h)][i(g)]);
+    const labsGrowers = both("researchers", "growers");
+    const labsDistributors = both("researchers", "distributors");
+    const growersDistributors = both("growers", "distributors");
+    expect(Math.max(labsGrowers, labsDistributors)).toBeLessThan(growersDistributors);
+    // Labs with co-operatives and with growers: a handful of ties.
+    const labs = idsWhere(c.graph, (a) => a.kind === "lab");
+    const coops = idsWhere(c.graph, (a) => a.kind === "association");
+    const growers = idsWhere(c.graph, (a) => a.group === "growers" && a.kind === "firm");
+    const between = (x: string[], y: string[]) => c.graph.filterEdges((_e, _a, s, t) => (x.includes(s) && y.includes(t)) || (y.includes(s) && x.includes(t))).length;
+    expect(between(labs, coops)).toBeLessThanOrEqual(3);
+    expect(between(labs, growers)).toBeLessThanOrEqual(3);
+    // The bridging opportunities start with the researchers' pairs.
+    const first = c.d.bridging.groupPairs.slice(0, 2).map((p) => [p.a, p.b].sort().join("–"));
+    expect(first.sort()).toEqual(["distributors–researchers", "growers–researchers"]);
+  });
+
+  it("has high human capital among growers: the gap is relational, not educational", () => {
+    const growers = idsWhere(c.graph, (a) => a.group === "growers" && a.kind === "firm");
+    const educated = growers.filter((id) => c.graph.getNodeAttribute(id, "higherEducation") === true).length;
+    expect(educated / growers.length).toBeGreaterThan(0.75);
+  });
+});
+
+describe("Jepara furniture: principal subcontractors as gatekeepers", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("jepara-furniture");
+  });
+
+  it("ranks the principal subcontractors the top gatekeepers, bringing buyers' knowledge into their networks", () => {
+    expect(c.gk.options.partition).toBe("inCluster");
+    const top = c.gk.ranking.slice(0, 2);
+    expect(top.map((r) => r.id).sort()).toEqual(["principal1", "principal2"]);
+    for (const r of top) {
+      expect(r.brokerage.gatekeeper).toBeGreaterThan(0);
+      expect(r.outsideSources.some((s) => s.startsWith("buyer"))).toBe(true);
+      expect(r.localOut).toBeGreaterThan(10);
+    }
+    // Their Gould–Fernandez gatekeeper counts are the largest of all, by far.
+    const counts = c.gk.ranking.map((r) => r.brokerage.gatekeeper).sort((a, b) => b - a);
+    expect(Math.min(...top.map((r) => r.brokerage.gatekeeper))).toBe(counts[1]);
+    expect(counts[1]).toBeGreaterThan(3 * counts[2]);
+  });
+
+  it("is gatekeeper-dependent: outside knowledge enters through few actors", () => {
+    const v = verdict(c.d, "gatekeeper-dependent");
+    expect(v.holds, v.summary).toBe(true);
+    expect(c.d.openness.receivers.slice(0, 2).map((r) => r.id).sort()).toEqual(["principal1", "principal2"]);
+    expect(c.d.openness.receivers.length).toBeLessThanOrEqual(5);
+  });
+
+  it("has dense horizontal family ties among suppliers", () => {
+    const families = new Map<string, string[]>();
+    c.graph.forEachNode((id, a) => {
+      if (typeof a.family === "string") families.set(a.family, [...(families.get(a.family) ?? []), id]);
+    });
+    let pairs = 0;
+    let tied = 0;
+    let horizontal = 0;
+    let total = 0;
+    for (const ids of families.values()) {
+      pairs += ids.length * (ids.length - 1);
+      tied += density(c.graph, ids) * ids.length * (ids.length - 1);
+    }
+    c.graph.forEachEdge((_e, a, _s, _t, sa, ta) => {
+      if (typeof sa.family === "string" && sa.family === ta.family) {
+        total++;
+        if (a.tieType === "horizontal") horizontal++;
+      }
+    });
+    expect(tied / pairs).toBeGreaterThan(0.6);
+    expect(horizontal).toBe(total);
+    expect(tied / pairs).toBeGreaterThan(10 * density(c.graph, idsWhere(c.graph, (a) => a.kind === "supplier" && a.inCluster === true)));
+  });
+});
+
+describe("Thai automotive: hub-and-spoke around the assemblers", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("thai-automotive");
+  });
+
+  it("is called hub-and-spoke with the assemblers as the hubs", () => {
+    const v = verdict(c.d, "hub-and-spoke");
+    expect(v.holds, v.summary).toBe(true);
+    expect([...c.d.centralization.hubs].sort()).toEqual(["assembler1", "assembler2", "assembler3"]);
+  });
+
+  it("has a core of assemblers and first-tier firms and a periphery of Thai SMEs", () => {
+    const core = new Set(c.d.groups.corePeriphery.core);
+    for (const a of ["assembler1", "assembler2", "assembler3"]) expect(core.has(a), a).toBe(true);
+    for (const id of core) expect(["assemblers", "first-tier"], id).toContain(c.graph.getNodeAttribute(id, "group"));
+  });
+
+  it("has almost no horizontal ties among Thai SMEs, and knowledge reaches them only through first-tier firms", () => {
+    const smes = idsWhere(c.graph, (a) => a.group === "thai-smes");
+    expect(density(c.graph, smes)).toBeLessThan(0.005);
+    c.graph.forEachEdge((_e, _a, s, t, sa, ta) => {
+      if (ta.group === "thai-smes" && sa.group !== "thai-smes") expect(["first-tier", "support"], `${s} → ${t}`).toContain(sa.group);
+    });
+  });
+});
+
+describe("Bangalore software: vertical and external ties, TNC subsidiaries as brokers", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("bangalore-software");
+  });
+
+  it("has a tie-type mix dominated by vertical and external ties", () => {
+    const mix = { horizontal: 0, vertical: 0, external: 0 };
+    c.graph.forEachEdge((_e, a) => mix[a.tieType]++);
+    const total = mix.horizontal + mix.vertical + mix.external;
+    expect((mix.vertical + mix.external) / total).toBeGreaterThan(0.8);
+    expect(mix.horizontal).toBeLessThan(mix.external);
+    expect(mix.horizontal).toBeLessThan(mix.vertical);
+  });
+
+  it("ranks the TNC subsidiaries the top gatekeepers, between headquarters abroad and local subcontractors", () => {
+    const top = c.gk.ranking.slice(0, 5);
+    for (const r of top) expect(r.id, r.id).toMatch(/^tnc\d$/);
+    for (const r of top) {
+      expect(r.outsideSources.some((s) => s.startsWith("hq") || s.startsWith("globalrd"))).toBe(true);
+      expect(r.brokerage.gatekeeper).toBeGreaterThan(0);
+    }
+  });
+
+  it("has low horizontal density among SMEs and is not closed", () => {
+    const smes = idsWhere(c.graph, (a) => a.group === "smes");
+    expect(density(c.graph, smes)).toBeLessThan(0.02);
+    expect(verdict(c.d, "closed").holds).toBe(false);
+  });
+});
+
+describe("Sialkot surgical instruments: the association as gatekeeper", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("sialkot-surgical");
+  });
+
+  it("ranks the association first and the consultancy it brought in second", () => {
+    expect(c.gk.ranking[0].id).toBe("association");
+    expect(c.gk.ranking[1].id).toBe("qaconsultancy");
+    expect(c.gk.ranking[0].brokerage.gatekeeper).toBeGreaterThan(3 * c.gk.ranking[2].brokerage.gatekeeper);
+  });
+
+  it("has strong vertical ties to suppliers", () => {
+    let vertical = 0;
+    let strength = 0;
+    c.graph.forEachEdge((_e, a, _s, _t, sa, ta) => {
+      if (sa.group === "manufacturers" && ta.group === "suppliers") {
+        vertical++;
+        strength += a.weight;
+        expect(a.tieType).toBe("vertical");
+      }
+    });
+    expect(vertical).toBeGreaterThan(100);
+    expect(strength / vertical).toBeGreaterThan(2);
+  });
+
+  it("shows multilateral horizontal co-operation rising through the association from 1994 to 1997", () => {
+    const count = (wave: string) => {
+      const w = filterTies(c.graph, { waves: [wave] });
+      let horizontal = 0;
+      let viaAssociation = 0;
+      w.forEachEdge((_e, a, s, t) => {
+        if (a.tieType === "horizontal" && w.getNodeAttribute(s, "group") === "manufacturers" && w.getNodeAttribute(t, "group") === "manufacturers") horizontal++;
+        if (s === "association" || t === "association") viaAssociation++;
+      });
+      return { horizontal, viaAssociation };
+    };
+    const before = count("1994");
+    const after = count("1997");
+    expect(after.horizontal).toBeGreaterThan(2 * before.horizontal);
+    expect(after.viaAssociation).toBeGreaterThan(4 * before.viaAssociation);
+    expect(verdict(c.d, "closed").holds).toBe(false);
+  });
+});
+
+describe("Gamarra garments: closed", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("gamarra-garments");
+  });
+
+  it("is called closed, the few outside links going through one or two actors", () => {
+    const v = verdict(c.d, "closed");
+    expect(v.holds, v.summary).toBe(true);
+    expect(c.d.openness.receivers.length).toBeLessThanOrEqual(2);
+  });
+
+  it("has dense internal ties and high transitivity, and is not fragmented along its product lines", () => {
+    expect(c.d.network.scopeDensity).toBeGreaterThan(0.08);
+    expect(c.d.network.transitivity).toBeGreaterThan(3 * c.d.network.density);
+    expect(verdict(c.d, "fragmented").holds).toBe(false);
+  });
+});
+
+describe("Suame Magazine: the university centre as the bridge", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("suame-magazine");
+  });
+
+  it("ranks the university centre the top gatekeeper, bringing outside knowledge to many workshops", () => {
+    const top = c.gk.ranking[0];
+    expect(top.id).toBe("tcc");
+    expect(top.localOut).toBeGreaterThan(30);
+    expect(top.brokerage.gatekeeper).toBeGreaterThan(10 * c.gk.ranking[1].brokerage.gatekeeper);
+  });
+
+  it("has the university centre as the top broker and the most critical actor of a sparse network", () => {
+    const actors = centrality(c.graph).actors;
+    const byBetweenness = [...actors].sort((a, b) => b.betweenness - a.betweenness);
+    expect(byBetweenness[0].id).toBe("tcc");
+    expect(c.d.criticalActors.set).toContain("tcc");
+    expect(c.d.network.scopeDensity).toBeLessThan(0.05);
+  });
+});
+
+describe("clusterflow report on every case", () => {
+  /** The verdict each case must get, and the top of its gatekeeper ranking, as `clusterflow report` prints them. */
+  const EXPECTED: Record<string, { holds: string[]; topGatekeepers?: string[] }> = {
+    "taiwan-flowers": { holds: ["fragmented"] },
+    "jepara-furniture": { holds: ["gatekeeper-dependent"], topGatekeepers: ["principal1", "principal2"] },
+    "thai-automotive": { holds: ["hub-and-spoke"] },
+    "bangalore-software": { holds: [], topGatekeepers: ["tnc5"] },
+    "sialkot-surgical": { holds: [], topGatekeepers: ["association"] },
+    "gamarra-garments": { holds: ["closed"] },
+    "suame-magazine": { holds: [], topGatekeepers: ["tcc"] },
+  };
+
+  it.each(Object.keys(EXPECTED))("%s", async (name) => {
+    const { main } = await import("../../src/cli/main.js");
+    let out = "";
+    const code = await main(["node", "clusterflow", "report", datasetDir(name), "--format", "json"], { out: (t) => (out += t), err: () => {} });
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    const holding = report.verdicts.filter((v: { holds: boolean }) => v.holds).map((v: { name: string }) => v.name);
+    for (const v of EXPECTED[name].holds) expect(holding, `${name}: ${v}`).toContain(v);
+    const top = EXPECTED[name].topGatekeepers;
+    if (top) expect(report.gatekeepers.ranking.slice(0, top.length).map((r: { id: string }) => r.id).sort()).toEqual([...top].sort());
+  });
+});
