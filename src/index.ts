@@ -64,3 +64,10 @@ export { diagnose, verdict, DEFAULT_THRESHOLDS, VERDICT_NAMES, undirectedDegreeC
 export type { Diagnosis, DiagnoseOptions, DiagnosisOptions, DiagnosisThresholds, Verdict, VerdictName, NetworkSummary, Centralization, OpennessSummary, RoleQuadrant, DegreeDistributions, CriticalActors } from "./diagnosis/diagnose.js";
 export { renderReport, renderText, renderMarkdown, renderJson, renderHtml, reportDocument, REPORT_FORMATS } from "./report/index.js";
 export type { ReportFormat, ReportDocument } from "./report/index.js";
+export { generateCluster, generatedToGraph, generatedSummary, generatedActor, generatedActorId, resolveSpec, binomial, GENERATE_DEFAULTS, GenerateSpecError } from "./model/generate.js";
+export type { GenerateSpec, GeneratedCluster } from "./model/generate.js";
+export { streamGeneratedNodes, streamGeneratedTies } from "./io/generated.js";
+export { PlantedCluster, STRONG, MEDIUM, WEAK } from "./model/plant.js";
+export type { PlantedActor, PlantedTie, StrengthMix, ActorSetSpec, BlockSpec, FanSpec } from "./model/plant.js";
+export { renderDataset } from "./io/dataset.js";
+export type { DatasetMeta } from "./io/dataset.js";
