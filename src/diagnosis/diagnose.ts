@@ -27,8 +27,10 @@
  *    outside the cluster cannot show openness: the verdict then does not hold and says so.
  * 3. **hub-and-spoke** — the network is organised around one or a few hubs. Holds when the network has
  *    ≥ `minActorsForHub` actors and at most `maxHubs` actors (and at most `maxHubFraction` of all actors,
- *    at least one) — the best-connected ones — touch at least `minHubShare` of all ties (so the others are
- *    hardly tied to each other). Freeman degree centralisation is reported as evidence (a single-hub
+ *    at least one) — the best-connected ones, each with ≥ `minHubDegree` partners — touch at least
+ *    `minHubShare` of all ties (so the others are hardly tied to each other). The hubs are the fewest
+ *    best-connected actors reaching that share, plus any next ones with at least half the partners of the
+ *    last hub (up to the same limits). Freeman degree centralisation is reported as evidence (a single-hub
  *    star gives 1; several hubs lower it, which is why it is not the test). Computed on all actors: a
  *    lead firm outside the cluster can be the hub.
  * 4. **gatekeeper-dependent** — outside knowledge enters through one or two actors. Holds when at least
@@ -50,6 +52,7 @@
  * same Diagnosis, byte for byte once serialised. Every option used is recorded in `Diagnosis.options`.
  */
 import type { ClusterGraph } from "../model/types.js";
+import { AnalysisRefused } from "../cli/errors.js";
 import { filterTies, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
 import { density, reciprocity } from "../metrics/cohesion.js";
 import { transitivity } from "../metrics/transitivity.js";
@@ -96,6 +99,8 @@ export interface DiagnosisThresholds {
   maxHubFraction: number;
   /** hub-and-spoke: actors needed to judge. */
   minActorsForHub: number;
+  /** hub-and-spoke: partners each hub needs at least. */
+  minHubDegree: number;
   /** gatekeeper-dependent: share of the outside inflow received by the top one or two actors, at least. */
   minTopReceiverShare: number;
   /** gatekeeper-dependent: ties from outside needed to judge. */
@@ -114,6 +119,7 @@ export const DEFAULT_THRESHOLDS: DiagnosisThresholds = {
   maxHubs: 3,
   maxHubFraction: 0.2,
   minActorsForHub: 5,
+  minHubDegree: 3,
   minTopReceiverShare: 0.75,
   minInflowTies: 3,
   minInsideActors: 6,
@@ -421,7 +427,7 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
 }
 
 function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels: Record<string, string>): Verdict {
-  const thresholds = { minHubShare: t.minHubShare, maxHubs: t.maxHubs, maxHubFraction: t.maxHubFraction, minActorsForHub: t.minActorsForHub };
+  const thresholds = { minHubShare: t.minHubShare, maxHubs: t.maxHubs, maxHubFraction: t.maxHubFraction, minActorsForHub: t.minActorsForHub, minHubDegree: t.minHubDegree };
   const evidence: Record<string, unknown> = {
     centralization: c.degree,
     inDegreeCentralization: c.inDegree,
@@ -510,8 +516,12 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
 
 // ------------------------------------------------------------------------------------------- diagnose
 
-/** Diagnose a cluster graph; see the module comment for the verdicts, thresholds and options. */
+/**
+ * Diagnose a cluster graph; see the module comment for the verdicts, thresholds and options. Refuses
+ * (AnalysisRefused) a network without actors, or a `partition` attribute no actor has.
+ */
 export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Diagnosis {
+  if (graph.order === 0) throw new AnalysisRefused("the network has no actors: nothing to diagnose");
   const seed = options.seed ?? 1;
   const reps = options.reps ?? 2000;
   const nullReps = options.nullReps ?? 39;
@@ -614,10 +624,12 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
   const maxH = maxHubsFor(full.n, t);
   let hubCount = 0;
   for (let h = 1; h <= Math.min(maxH, topShares.length); h++)
-    if (topShares[h - 1] >= t.minHubShare && order[h - 1].d > 1) {
+    if (topShares[h - 1] >= t.minHubShare && order[h - 1].d >= t.minHubDegree) {
       hubCount = h;
       break;
     }
+  // Other actors nearly as connected as the last hub (half its partners or more) are hubs too, up to maxH.
+  while (hubCount > 0 && hubCount < Math.min(maxH, order.length) && order[hubCount].d >= Math.max(t.minHubDegree, order[hubCount - 1].d / 2)) hubCount++;
   const hubs = order.slice(0, hubCount).map((x) => full.ids[x.i]);
   const hubSet = new Set(order.slice(0, Math.max(1, hubCount)).map((x) => x.i));
   let spokeEdges = 0;

@@ -1,0 +1,221 @@
+/**
+ * The diagnosis on graphs generated here from a seed: planted partitions are called fragmented along the
+ * planted groups when cross-group density is low and not when it is high; a cluster cut off from outside
+ * is called closed; a star is hub-and-spoke; outside knowledge entering through one actor is
+ * gatekeeper-dependent. Same seed → same diagnosis, byte for byte.
+ */
+import { describe, expect, it } from "vitest";
+import { addActor, addTie, createClusterGraph } from "../../src/model/graph.js";
+import type { ClusterGraph } from "../../src/model/types.js";
+import { diagnose, verdict, VERDICT_NAMES, DEFAULT_THRESHOLDS, type Diagnosis } from "../../src/diagnosis/diagnose.js";
+import { AnalysisRefused } from "../../src/cli/errors.js";
+import { cutOff, plantedPartition, star, throughOne } from "./graphs.js";
+
+const FAST = { reps: 499, nullReps: 19 };
+const withoutGroups = (g: ClusterGraph) => {
+  g.forEachNode((id) => g.removeNodeAttribute(id, "group"));
+  return g;
+};
+
+describe("verdict API", () => {
+  const d = diagnose(plantedPartition([8, 8], 0.5, 0.05, 3), FAST);
+  it("always four verdicts, in order, each with holds, summary, evidence and thresholds", () => {
+    expect(d.verdicts.map((v) => v.name)).toEqual([...VERDICT_NAMES]);
+    for (const v of d.verdicts) {
+      expect(typeof v.holds).toBe("boolean");
+      expect(v.summary.length).toBeGreaterThan(20);
+      expect(Object.keys(v.evidence).length).toBeGreaterThan(0);
+      for (const x of Object.values(v.thresholds)) expect(typeof x).toBe("number");
+    }
+  });
+  it("records the options used: seed, partition, thresholds", () => {
+    expect(d.options.seed).toBe(1);
+    expect(d.options.partition).toBe("group");
+    expect(d.options.partitionSource).toBe("declared");
+    expect(d.options.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    expect(d.options.reps).toBe(499);
+    expect(d.groups.communities.options.seed).toBe(1);
+  });
+});
+
+describe("fragmented", () => {
+  it.each([1, 2, 3, 4, 5])("planted groups with sparse cross ties (seed %i): fragmented along the planted groups", (seed) => {
+    const d = diagnose(plantedPartition([9, 12, 7], 0.45, 0.02, seed), FAST);
+    const v = verdict(d, "fragmented");
+    expect(v.holds, v.summary).toBe(true);
+    expect((v.evidence.inwardGroups as string[]).sort()).toEqual(["cooperatives", "growers", "labs"]);
+    expect(v.evidence.eiPLower as number).toBeLessThanOrEqual(0.05);
+    expect(v.evidence.densityRatio as number).toBeLessThanOrEqual(DEFAULT_THRESHOLDS.maxDensityRatio);
+    expect(v.summary).toMatch(/labs/);
+  });
+  it.each([1, 2, 3, 4, 5])("planted groups with dense cross ties (seed %i): not fragmented", (seed) => {
+    const d = diagnose(plantedPartition([9, 12, 7], 0.45, 0.35, seed), FAST);
+    expect(verdict(d, "fragmented").holds, verdict(d, "fragmented").summary).toBe(false);
+  });
+  it.each([1, 2, 3])("no group attribute: detected communities match the planted groups when cross ties are sparse (seed %i)", (seed) => {
+    const d = diagnose(withoutGroups(plantedPartition([9, 12, 7], 0.45, 0.02, seed)), FAST);
+    const v = verdict(d, "fragmented");
+    expect(d.options.partitionSource).toBe("detected");
+    expect(v.holds, v.summary).toBe(true);
+    // The communities are the planted groups (ids start with the group's initial).
+    const planted = d.groups.actors.map((a) => a.id[0]);
+    expect(d.groups.communities.count).toBe(3);
+    const byCommunity = new Map<string, Set<string>>();
+    d.groups.actors.forEach((a, i) => byCommunity.set(a.community, (byCommunity.get(a.community) ?? new Set()).add(planted[i])));
+    for (const s of byCommunity.values()) expect(s.size).toBe(1);
+  });
+  it.each([1, 2, 3])("no group attribute and no structure (seed %i): not fragmented", (seed) => {
+    const d = diagnose(withoutGroups(plantedPartition([28], 0.15, 0.15, seed)), FAST);
+    expect(verdict(d, "fragmented").holds, verdict(d, "fragmented").summary).toBe(false);
+  });
+  it("a single group cannot be judged and does not hold", () => {
+    const d = diagnose(plantedPartition([12], 0.3, 0, 1), FAST);
+    const v = verdict(d, "fragmented");
+    expect(v.holds).toBe(false);
+    expect(v.summary).toMatch(/Cannot judge/);
+  });
+  it("a named partition no actor has is refused", () => {
+    expect(() => diagnose(plantedPartition([5, 5], 0.5, 0.1, 1), { ...FAST, partition: "sector" })).toThrow(AnalysisRefused);
+  });
+});
+
+describe("closed", () => {
+  it.each([1, 2, 3])("a cluster cut off from outside knowledge is closed (seed %i)", (seed) => {
+    const d = diagnose(cutOff(20, 0.15, 4, seed), FAST);
+    const v = verdict(d, "closed");
+    expect(v.holds, v.summary).toBe(true);
+    expect(v.evidence.inflowShare).toBe(0);
+  });
+  it("the same cluster with plenty of outside knowledge is not", () => {
+    const d = diagnose(cutOff(20, 0.15, 6, 1, 30), FAST);
+    expect(verdict(d, "closed").holds).toBe(false);
+    expect(verdict(d, "closed").evidence.inflowShare as number).toBeGreaterThan(0.1);
+  });
+  it("without any outside actor the question cannot be answered and the verdict does not hold", () => {
+    const d = diagnose(plantedPartition([10, 10], 0.3, 0.1, 1), FAST);
+    expect(verdict(d, "closed").holds).toBe(false);
+    expect(verdict(d, "closed").summary).toMatch(/Cannot tell/);
+  });
+  it("names who the few outside links go through", () => {
+    const d = diagnose(throughOne(20, 0.15, 1, 2), FAST);
+    const v = verdict(d, "closed");
+    expect(v.holds, v.summary).toBe(true);
+    expect((v.evidence.receivers as { id: string }[]).map((r) => r.id)).toEqual(["f0"]);
+    expect(v.summary).toMatch(/Firm 0/);
+  });
+  it("a stricter threshold given by the user is used and recorded", () => {
+    const d = diagnose(throughOne(20, 0.15, 1, 2), { ...FAST, thresholds: { maxInflowShare: 0 } });
+    expect(verdict(d, "closed").holds).toBe(false);
+    expect(verdict(d, "closed").thresholds.maxInflowShare).toBe(0);
+    expect(d.options.thresholds.maxInflowShare).toBe(0);
+  });
+});
+
+describe("hub-and-spoke", () => {
+  it.each([6, 12, 30])("a star of %i actors is hub-and-spoke around its centre", (n) => {
+    const d = diagnose(star(n, 1), FAST);
+    const v = verdict(d, "hub-and-spoke");
+    expect(v.holds, v.summary).toBe(true);
+    expect((v.evidence.hubs as { id: string }[]).map((h) => h.id)).toEqual(["hub"]);
+    expect(v.evidence.centralization).toBeCloseTo(1, 12);
+    expect(v.evidence.hubShare).toBe(1);
+  });
+  it("three hubs with their own suppliers are hub-and-spoke", () => {
+    const g = createClusterGraph();
+    for (const h of ["A", "B", "C"]) addActor(g, h, { kind: "firm" });
+    for (const h of ["A", "B", "C"]) for (let k = 0; k < 8; k++) {
+      addActor(g, `${h}${k}`, { kind: "supplier" });
+      addTie(g, h, `${h}${k}`);
+    }
+    addTie(g, "A", "B");
+    addTie(g, "A0", "A1");
+    const v = verdict(diagnose(g, FAST), "hub-and-spoke");
+    expect(v.holds, v.summary).toBe(true);
+    expect((v.evidence.hubs as { id: string }[]).map((h) => h.id)).toEqual(["A", "B", "C"]);
+  });
+  it.each([1, 2])("planted groups are not hub-and-spoke (seed %i)", (seed) => {
+    expect(verdict(diagnose(plantedPartition([9, 12, 7], 0.45, 0.05, seed), FAST), "hub-and-spoke").holds).toBe(false);
+  });
+  it("a short path is too little evidence", () => {
+    const g = createClusterGraph();
+    for (const x of "abcde") addActor(g, x);
+    addTie(g, "a", "b");
+    addTie(g, "b", "c");
+    expect(verdict(diagnose(g, FAST), "hub-and-spoke").holds).toBe(false);
+  });
+});
+
+describe("gatekeeper-dependent", () => {
+  it.each([1, 2, 3])("outside knowledge entering through one actor (seed %i)", (seed) => {
+    const d = diagnose(throughOne(20, 0.15, 5, seed), FAST);
+    const v = verdict(d, "gatekeeper-dependent");
+    expect(v.holds, v.summary).toBe(true);
+    expect(v.evidence.through).toBe(1);
+    expect((v.evidence.entryActors as { id: string; passesOn: boolean }[])[0]).toMatchObject({ id: "f0", passesOn: true });
+    expect(d.gatekeepers.ranking[0].id).toBe("f0");
+  });
+  it("outside knowledge spread over many actors is not", () => {
+    const d = diagnose(cutOff(20, 0.15, 8, 1, 16), FAST);
+    expect(verdict(d, "gatekeeper-dependent").holds, verdict(d, "gatekeeper-dependent").summary).toBe(false);
+  });
+});
+
+describe("bridging opportunities and critical actors", () => {
+  // Two groups joined only through the broker "b": L0..L5 – b – R0..R5.
+  function barbell(): ClusterGraph {
+    const g = createClusterGraph();
+    for (let k = 0; k < 6; k++) addActor(g, `L${k}`, { group: "left" });
+    for (let k = 0; k < 6; k++) addActor(g, `R${k}`, { group: "right" });
+    addActor(g, "b", { group: "left" });
+    addActor(g, "z", { group: "island" });
+    addActor(g, "z2", { group: "island" });
+    addTie(g, "z", "z2");
+    for (const s of ["L", "R"]) for (let i = 0; i < 6; i++) for (let j = i + 1; j < 6; j++) addTie(g, `${s}${i}`, `${s}${j}`);
+    addTie(g, "L0", "b");
+    addTie(g, "L1", "b");
+    addTie(g, "b", "R0");
+    addTie(g, "b", "R1");
+    return g;
+  }
+  const d = diagnose(barbell(), { ...FAST, k: 1 });
+  it("the broker is the critical actor and an articulation point", () => {
+    expect(d.criticalActors.set).toEqual(["b"]);
+    expect(d.criticalActors.articulationPoints).toEqual(["b"]);
+    expect(d.criticalActors.after.fragmentation).toBeGreaterThan(d.criticalActors.before.fragmentation);
+  });
+  it("group pairs without ties are listed first; the best new tie joins the separate part", () => {
+    expect(d.bridging.groupPairs.filter((p) => p.status === "none").map((p) => [p.a, p.b].sort().join("|")).sort()).toEqual(["island|left", "island|right"]);
+    const best = d.bridging.newTies[0];
+    expect([best.groupA, best.groupB]).toContain("island");
+    expect(best.fragmentationDrop).toBeGreaterThan(0);
+    expect(best.groupCloseness.after).toBeGreaterThan(best.groupCloseness.before);
+  });
+});
+
+describe("reproducibility", () => {
+  const g = () => withoutGroups(plantedPartition([9, 12, 7], 0.45, 0.04, 8));
+  it("the same seed gives the same communities, p-values and diagnosis, byte for byte", () => {
+    const a: Diagnosis = diagnose(g(), { ...FAST, seed: 42 });
+    const b: Diagnosis = diagnose(g(), { ...FAST, seed: 42 });
+    expect(b.groups.communities.membership).toEqual(a.groups.communities.membership);
+    expect(b.groups.ei.network.test).toEqual(a.groups.ei.network.test);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+  it("another seed draws other permutations (the seed is really used)", () => {
+    const h = plantedPartition([9, 12, 7], 0.45, 0.3, 8);
+    const a = diagnose(h, { ...FAST, seed: 1 });
+    const b = diagnose(h, { ...FAST, seed: 2 });
+    expect(b.groups.ei.network.test!.mean).not.toBe(a.groups.ei.network.test!.mean);
+    expect(b.options.seed).toBe(2);
+  });
+});
+
+describe("edge cases", () => {
+  it("a network without actors is refused; one without ties gives no verdict", () => {
+    expect(() => diagnose(createClusterGraph())).toThrow(AnalysisRefused);
+    const g = createClusterGraph();
+    for (const x of "abcdef") addActor(g, x, { group: x < "d" ? "A" : "B" });
+    const d = diagnose(g, FAST);
+    expect(d.verdicts.every((v) => !v.holds)).toBe(true);
+  });
+});
