@@ -125,7 +125,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       clubMember: "first-tier firms only: member of the assembler-sponsored supplier club (Toyota-type co-operation club)",
     },
     assumptions: [
-      "The sample is one satellite cluster built around three assemblers (two Japanese, one US; group `assemblers`). The case names a dozen assemblers across five satellite clusters; each satellite forms around a few of them.",
+      "The sample is one satellite cluster built around three assemblers (two Japanese, one US; group `assemblers`). The case names a dozen assemblers and five satellite clusters; that each satellite forms around a few of them is this reconstruction's assumption.",
       "Outside the cluster (`inCluster` false, group `parents-abroad`): for each assembler, its parent company (advice and business, strength 3; the assembler reports back), the parent's R&D centre (designs and engineering changes, strength 3) and the parent's Asian regional headquarters (sourcing and planning, strength 2); and four Japanese parent parts makers, each the parent of some of the first-tier TNC subsidiaries, which they advise (strong) and do business with (medium). Nobody else has an outside tie.",
       "Spokes: 36 first-tier suppliers (group `first-tier`), about 40 % TNC subsidiaries, 35 % joint ventures, 25 % Thai. Each supplies assembler 1 (the market leader) with probability 0.95, assembler 2 with 0.8 and assembler 3 with 0.7; for each such pair the assembler advises the supplier (quality control, maintenance, design, project management; strong) and orders from it (strong); in 30 % of the pairs the supplier reports back (medium).",
       "The supplier club sponsored by assembler 1 is a membership (the `clubMember` attribute, about half of the first tier), not an actor: first-tier club members advise each other with density 0.015 (weak); first-tier firms outside the club do not. Assemblers barely talk to each other (business density 0.05, weak).",
@@ -136,7 +136,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
     ],
     expected: [
-      "Hub-and-spoke: a centralised structure around the assemblers (the largest degrees and betweenness, high centralisation, most ties touch an assembler or a first-tier firm).",
+      "Hub-and-spoke: a centralised structure around the three assemblers — together they touch most of the ties, and they have the largest degrees and betweenness.",
       "A core of assemblers and first-tier firms and a periphery of Thai SMEs (core–periphery).",
       "Horizontal ties among Thai SMEs near zero; knowledge reaches the lower tiers, if at all, only through first-tier firms.",
     ],
