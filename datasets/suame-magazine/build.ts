@@ -77,7 +77,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       trade: "the workshop's trade",
     },
     assumptions: [
-      "The university's Technology Consultancy Centre is counted inside the cluster (`inCluster` true, group `university-centre`): it trained mechanics in their own workshops. What it draws on is outside: the university's engineering faculty, an international development agency and a foreign machine-tool supplier, which advise and support the centre (and nobody else).",
+      "The university's Technology Consultancy Centre is counted inside the cluster (`inCluster` true, group `university-centre`): it trained mechanics in their own workshops. What it draws on is outside: the university's engineering faculty, an international development agency and a foreign machine-tool supplier, which advise and support the centre (and nobody else); the centre reports back to the faculty.",
       "Also outside: two used-car and parts importers, which deal with 2–3 spare-parts dealers each (business only). No workshop has an outside tie.",
       "Inside: 56 repair workshops (group `repair-workshops`), 9 workshops that moved into manufacturing and 7 machining shops (group `manufacturing-workshops`), 20 spare-parts dealers (group `parts-dealers`).",
       "The centre advises 60 % of the repair workshops (strong) and trains 35 % in accounting and management (business, medium); it advises 90 % of the manufacturing and machining shops and trains 60 % of the manufacturers; 15 % of workshops report their needs back to it.",
