@@ -83,7 +83,7 @@ function verdictFacts(v: Verdict, labels: Record<string, string>): [string, stri
         [
           "entry points",
           (e.entryActors as { id: string; share: number; localOut: number; gatekeeperRank: number | null }[])
-            .map((x) => `${actorName(labels, x.id)}: ${pct(x.share)} of the inflow, passes on to ${x.localOut} local actors${x.gatekeeperRank ? `, gatekeeper rank ${x.gatekeeperRank}` : ""}`)
+            .map((x) => `${actorName(labels, x.id)}: ${pct(x.share)} of the inflow, passes on to ${x.localOut} local actor${x.localOut === 1 ? "" : "s"}${x.gatekeeperRank ? `, gatekeeper rank ${x.gatekeeperRank}` : ""}`)
             .join("; ") || "none",
         ],
       ];
