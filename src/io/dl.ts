@@ -865,3 +865,13 @@ export const dlFormat: Format = {
     return files;
   },
 };
+
+/** DL written as EDGELIST1 (`--to dl-edgelist1`); reading is the same DL reader. */
+export const dlEdgelistFormat: Format = {
+  name: "dl-edgelist1",
+  description: "UCINET DL written as an edge list (EDGELIST1, one relation); read like any DL file",
+  extensions: [],
+  read: (files, options) => parseDl(files, options),
+  companions: dlFormat.companions,
+  write: (graph, base, options) => dlFormat.write!(graph, base, { ...options, dlFormat: "edgelist1" }),
+};

@@ -10,12 +10,12 @@ import { rosterFormat } from "./roster.js";
 import { jsonFormat } from "./json.js";
 import { gexfFormat } from "./gexf.js";
 import { graphmlFormat } from "./graphml.js";
-import { dlFormat } from "./dl.js";
+import { dlEdgelistFormat, dlFormat } from "./dl.js";
 import { pajekFormat } from "./pajek.js";
 import { xlsxFormat } from "./xlsx.js";
 import { koboFormat } from "./kobo.js";
 
-export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, pajekFormat, xlsxFormat, koboFormat];
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, dlEdgelistFormat, pajekFormat, xlsxFormat, koboFormat];
 
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());
