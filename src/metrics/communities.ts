@@ -24,7 +24,7 @@
  */
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
-import type { Digraph } from "../model/views.js";
+import { hasArc, undirectedView, type Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
 
@@ -118,18 +118,22 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
   const G = Graph as unknown as { DirectedGraph: new () => Graph; UndirectedGraph: new () => Graph };
   const h: Graph = opts.directed ? new G.DirectedGraph() : new G.UndirectedGraph();
   for (let i = 0; i < g.n; i++) h.addNode(String(i));
-  for (let i = 0; i < g.n; i++) {
-    for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) {
-      const j = g.outAdj[a];
-      const w = opts.weighted ? g.outW[a] : 1;
-      if (opts.directed) h.addEdge(String(i), String(j), { w });
-      else {
-        const [s, t] = i < j ? [i, j] : [j, i];
-        const key = `${s}-${t}`;
-        if (h.hasEdge(key)) h.updateEdgeAttribute(key, "w", (x: number) => x + w);
-        else h.addEdgeWithKey(key, String(s), String(t), { w });
+  if (opts.directed) {
+    let e = 0;
+    for (let i = 0; i < g.n; i++)
+      for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) h.addEdgeWithKey(String(e++), String(i), String(g.outAdj[a]), { w: opts.weighted ? g.outW[a] : 1 });
+  } else {
+    // Each arc an edge: the pair's weight sums both directions (neighbour lists are sorted, so the pair
+    // i < j is met from i's out-list and from j's out-list).
+    const u = undirectedView(g);
+    let e = 0;
+    for (let i = 0; i < g.n; i++)
+      for (let q = u.start[i]; q < u.start[i + 1]; q++) {
+        const j = u.adj[q];
+        if (j <= i) continue;
+        const w = opts.weighted ? u.w[q] : (hasArc(g, i, j) ? 1 : 0) + (hasArc(g, j, i) ? 1 : 0);
+        h.addEdgeWithKey(String(e++), String(i), String(j), { w });
       }
-    }
   }
   let raw: Int32Array;
   if (h.size === 0) raw = Int32Array.from({ length: g.n }, (_, i) => i);

@@ -17,8 +17,8 @@
  * Search (deterministic; the method used is echoed): `"exact"` enumerates every partition (Gray code,
  * O(2ⁿ·n)); `"search"` tries every prefix of the actors ordered by degree (netUtils' `rk1_dc` idea:
  * core = the best-connected actors), and from each of the three best prefixes applies best-improving
- * moves (one actor changes side, or a core and a periphery actor swap) until none improves the fit by
- * more than 1e-12; the best result wins. `"auto"` (default) is exact
+ * moves (one actor changes side, or — while core × periphery ≤ 40 000 — a core and a periphery actor
+ * swap) until none improves the fit by more than 1e-12; the best result wins. `"auto"` (default) is exact
  * up to 20 actors. Among partitions of equal fit (within 1e-12) the one with the larger core is kept
  * (e.g. K5 plus 5 isolates: the whole K5, as netUtils; any part of it fits equally). UCINET uses a genetic algorithm instead and warns of local optima; so may this search.
  */
@@ -234,7 +234,9 @@ function improve(ls: State, x: Cells, n: number, eps: number): number {
         bj = -1;
       }
     }
-    for (let i = 0; i < n; i++) {
+    // Swaps cost c·p evaluations a round: tried while that stays under 40 000 (about 200 × 200 actors).
+    const trySwaps = ls.c * (n - ls.c) <= 40000;
+    for (let i = 0; trySwaps && i < n; i++) {
       if (!ls.inCore[i]) continue;
       for (let j = 0; j < n; j++) {
         if (ls.inCore[j]) continue;
