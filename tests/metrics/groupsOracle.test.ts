@@ -13,6 +13,7 @@ import { reciprocity } from "../../src/metrics/cohesion.js";
 import { transitivity } from "../../src/metrics/transitivity.js";
 import { cutPoints } from "../../src/metrics/fragmentation.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "../../src/metrics/agreement.js";
+import { undirectedDegreeCentralization } from "../../src/diagnosis/diagnose.js";
 
 const oracle = (name: string) => JSON.parse(readFileSync(new URL(`../oracles/${name}`, import.meta.url), "utf8"));
 const IG = oracle("groups_igraph.json");
@@ -113,6 +114,11 @@ describe.each(cases)("$name", (c) => {
     expect(reciprocity(c.g)).toBeCloseTo(c.ig.sna_grecip_edgewise, 12);
     expect(reciprocity(c.g)).toBeCloseTo(c.nx.reciprocity, 12);
     expect(reciprocity(c.g, { mode: "ratio" })).toBeCloseTo(c.ig.reciprocity_ratio, 12);
+  });
+
+  it("undirected degree centralisation matches igraph centr_degree(loops = FALSE) and sna centralization", () => {
+    expect(undirectedDegreeCentralization(c.g)).toBeCloseTo(c.ig.centralization_degree_undirected, 12);
+    expect(undirectedDegreeCentralization(c.g)).toBeCloseTo(c.ig.sna_centralization_graph, 12);
   });
 
   it("articulation points and bridges match igraph and networkx", () => {

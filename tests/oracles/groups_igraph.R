@@ -38,6 +38,8 @@ values <- function(g, partitions, weighted) {
     weak = list(count = igraph::components(g, mode = "weak")$no, membership = canon(igraph::components(g, mode = "weak")$membership)),
     strong = list(count = igraph::components(g, mode = "strong")$no, membership = canon(igraph::components(g, mode = "strong")$membership)),
     transitivity = transitivity(u, type = "global"),
+    centralization_degree_undirected = centr_degree(u, loops = FALSE)$centralization,
+    sna_centralization_graph = sna::centralization(as_adjacency_matrix(simplify(u), sparse = FALSE), sna::degree, mode = "graph"),
     reciprocity = reciprocity(g, ignore.loops = TRUE),
     reciprocity_ratio = reciprocity(g, ignore.loops = TRUE, mode = "ratio"),
     sna_grecip_edgewise = grecip(as_adjacency_matrix(simplify(g, remove.multiple = TRUE, remove.loops = TRUE), sparse = FALSE), measure = "edgewise"),
