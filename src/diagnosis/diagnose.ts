@@ -52,7 +52,7 @@
  * same Diagnosis, byte for byte once serialised. Every option used is recorded in `Diagnosis.options`.
  */
 import type { ClusterGraph } from "../model/types.js";
-import { AnalysisRefused } from "../cli/errors.js";
+import { AnalysisRefused } from "../model/errors.js";
 import { filterTies, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
 import { density, reciprocity } from "../metrics/cohesion.js";
 import { transitivity } from "../metrics/transitivity.js";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { addActor, addTie, createClusterGraph } from "../../src/model/graph.js";
 import type { ClusterGraph } from "../../src/model/types.js";
 import { diagnose, verdict, VERDICT_NAMES, DEFAULT_THRESHOLDS, type Diagnosis } from "../../src/diagnosis/diagnose.js";
-import { AnalysisRefused } from "../../src/cli/errors.js";
+import { AnalysisRefused } from "../../src/model/errors.js";
 import { cutOff, plantedPartition, star, throughOne } from "./graphs.js";
 
 const FAST = { reps: 499, nullReps: 19 };
