@@ -56,55 +56,117 @@ interface Token {
   first: boolean;
 }
 
-function tokenize(input: string, file: string, report: ImportReport): Token[] {
-  let text = input;
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const tokens: Token[] = [];
-  let line = 1;
-  let lineStart = 0;
-  let first = true;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const ch = text[i];
-    if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      i++;
-      line++;
-      lineStart = i;
-      first = true;
-      continue;
-    }
-    if (ch === " " || ch === "\t" || ch === "," || ch === "=" || ch === "\f" || ch === "\v") {
-      i++;
-      continue;
-    }
-    const column = i - lineStart + 1;
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < n && text[j] !== ch && text[j] !== "\n" && text[j] !== "\r") j++;
-      if (j >= n || text[j] !== ch) {
-        report.error(file, "dl-quote", `label opened with ${ch} is not closed on this line`, { line, column }, `close the label with ${ch}`);
-        tokens.push({ text: text.slice(i + 1, j), line, column, quoted: true, first });
-        i = j;
-      } else {
-        tokens.push({ text: text.slice(i + 1, j), line, column, quoted: true, first });
-        i = j + 1;
-      }
-      first = false;
-      continue;
-    }
-    let j = i;
-    while (j < n) {
-      const c = text[j];
-      if (c === " " || c === "\t" || c === "," || c === "=" || c === "\n" || c === "\r" || c === "\f" || c === "\v") break;
-      j++;
-    }
-    tokens.push({ text: text.slice(i, j), line, column, quoted: false, first });
-    first = false;
-    i = j;
+/**
+ * Words of a DL file, produced on demand: the header is kept (it is read with look-ahead), the data is
+ * streamed, so a large matrix never exists as millions of token objects at once.
+ */
+class Lexer {
+  private text: string;
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  private firstOnLine = true;
+  /** Tokens read so far and kept (the header); the data cursor stops keeping them. */
+  private buf: Token[] = [];
+  private keep = true;
+  last: Token | undefined;
+
+  constructor(
+    input: string,
+    private file: string,
+    private report: ImportReport,
+  ) {
+    this.text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   }
-  return tokens;
+
+  private lex(): Token | undefined {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) {
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        i++;
+        this.line++;
+        this.lineStart = i;
+        this.firstOnLine = true;
+        continue;
+      }
+      // blank, tab, comma, '=', form feed, vertical tab
+      if (ch === 32 || ch === 9 || ch === 44 || ch === 61 || ch === 12 || ch === 11) {
+        i++;
+        continue;
+      }
+      const column = i - this.lineStart + 1;
+      const first = this.firstOnLine;
+      this.firstOnLine = false;
+      if (ch === 34 || ch === 39) {
+        let j = i + 1;
+        while (j < n && text.charCodeAt(j) !== ch && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+        const closed = j < n && text.charCodeAt(j) === ch;
+        if (!closed) this.report.error(this.file, "dl-quote", `label opened with ${text[i]} is not closed on this line`, { line: this.line, column }, `close the label with ${text[i]}`);
+        this.i = closed ? j + 1 : j;
+        return { text: text.slice(i + 1, j), line: this.line, column, quoted: true, first };
+      }
+      let j = i + 1;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 32 || c === 9 || c === 44 || c === 61 || c === 10 || c === 13 || c === 12 || c === 11) break;
+        j++;
+      }
+      this.i = j;
+      return { text: text.slice(i, j), line: this.line, column, quoted: false, first };
+    }
+    this.i = i;
+    return undefined;
+  }
+
+  /** Token k of the file (header look-ahead). */
+  get(k: number): Token | undefined {
+    while (this.keep && this.buf.length <= k) {
+      const t = this.lex();
+      if (!t) return undefined;
+      this.last = t;
+      this.buf.push(t);
+    }
+    return this.buf[k];
+  }
+
+  /** The tokens from k on, streamed: kept tokens first, then straight from the text. */
+  cursor(k: number): Cursor {
+    const pending = this.buf.slice(k);
+    this.keep = false;
+    this.buf = [];
+    let peeked: Token | undefined;
+    let hasPeeked = false;
+    const pull = (): Token | undefined => {
+      const t = pending.length > 0 ? pending.shift() : this.lex();
+      if (t) this.last = t;
+      return t;
+    };
+    return {
+      next: () => {
+        if (hasPeeked) {
+          hasPeeked = false;
+          return peeked;
+        }
+        return pull();
+      },
+      peek: () => {
+        if (!hasPeeked) {
+          peeked = pull();
+          hasPeeked = true;
+        }
+        return peeked;
+      },
+    };
+  }
+}
+
+interface Cursor {
+  next(): Token | undefined;
+  peek(): Token | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -201,29 +263,34 @@ class DlReader {
   missing = 0;
 
   constructor(
-    private tokens: Token[],
+    private lexer: Lexer,
     private file: string,
     private report: ImportReport,
   ) {}
+
+  lastToken(): Token | undefined {
+    return this.lexer.last;
+  }
 
   private at(t: Token | undefined) {
     return t ? { line: t.line, column: t.column } : {};
   }
 
   header(): Header | undefined {
-    const { tokens, file, report } = this;
-    const first = tokens[0];
+    const { file, report } = this;
+    const tok = (k: number) => this.lexer.get(k);
+    const first = tok(0);
     if (!first || first.quoted || first.text.toUpperCase() !== "DL") {
       report.error(file, "not-dl", `a DL file starts with the word DL${first ? `, not "${first.text}"` : ""}`, this.at(first) ?? { line: 1, column: 1 }, "is this a UCINET DL file? pass --format to read it as another format");
       return undefined;
     }
-    const h: Header = { nm: 1, format: "fullmatrix", diagonal: "present", rowEmbedded: false, colEmbedded: false, dataStart: tokens.length };
+    const h: Header = { nm: 1, format: "fullmatrix", diagonal: "present", rowEmbedded: false, colEmbedded: false, dataStart: 0 };
     let p = 1;
     const int = (kw: string): number | undefined => {
-      const t = tokens[p + 1];
+      const t = tok(p + 1);
       const v = t ? parseNumber(t.text) : undefined;
       if (t === undefined || v === undefined || !Number.isInteger(v) || v < 0) {
-        report.error(file, "dl-header", `${kw} must be followed by a whole number${t ? `, not "${t.text}"` : ""}`, this.at(t ?? tokens[p]), `write e.g. ${kw} = 10`);
+        report.error(file, "dl-header", `${kw} must be followed by a whole number${t ? `, not "${t.text}"` : ""}`, this.at(t ?? tok(p)), `write e.g. ${kw} = 10`);
         p += t && parseNumber(t.text) === undefined ? 1 : 2;
         return undefined;
       }
@@ -235,11 +302,10 @@ class DlReader {
     /** Read labels up to the next block word at a line start. */
     const labelBlock = (): Token[] => {
       const labels: Token[] = [];
-      while (p < tokens.length) {
-        const t = tokens[p];
+      for (let t = tok(p); t !== undefined; t = tok(p)) {
         if (!t.quoted && t.first) {
           const k = keyword(word(t));
-          const next = tokens[p + 1];
+          const next = tok(p + 1);
           const blockStart =
             (k === "DATA" && (endsWithColon(t) || !next || next.line !== t.line)) ||
             (k === "LABELS" && endsWithColon(t)) ||
@@ -247,7 +313,8 @@ class DlReader {
           if (blockStart) break;
         }
         // "LABELS EMBEDDED" inside a label block (UCINET writes it there): a flag, not two labels.
-        if (!t.quoted && keyword(word(t)) === "LABELS" && tokens[p + 1] && !tokens[p + 1].quoted && keyword(word(tokens[p + 1])) === "EMBEDDED") {
+        const after = tok(p + 1);
+        if (!t.quoted && keyword(word(t)) === "LABELS" && after && !after.quoted && keyword(word(after)) === "EMBEDDED") {
           h.rowEmbedded = h.colEmbedded = true;
           p += 2;
           continue;
@@ -261,8 +328,7 @@ class DlReader {
       }
       return labels;
     };
-    while (p < tokens.length) {
-      const t = tokens[p];
+    for (let t = tok(p); t !== undefined; t = tok(p)) {
       const w = word(t);
       const kw = t.quoted ? undefined : keyword(w);
       if (kw === "N" || kw === "NR" || kw === "NC" || kw === "NM") {
@@ -276,7 +342,7 @@ class DlReader {
         continue;
       }
       if (kw === "FORMAT") {
-        const v = tokens[p + 1];
+        const v = tok(p + 1);
         const f = v ? subFormat(v.text) : undefined;
         if (f === "refused") {
           report.error(file, "dl-format", `FORMAT ${v!.text} is not supported`, this.at(v), "export the data from UCINET as FULLMATRIX or EDGELIST1");
@@ -291,7 +357,7 @@ class DlReader {
         continue;
       }
       if (kw === "DIAGONAL") {
-        const v = tokens[p + 1];
+        const v = tok(p + 1);
         const u = (v?.text ?? "").toUpperCase();
         if (u.startsWith("ABS")) h.diagonal = "absent";
         else if (u.startsWith("PRES")) h.diagonal = "present";
@@ -301,23 +367,23 @@ class DlReader {
       }
       if (kw === "ROW" || kw === "COLUMN" || kw === "MATRIX" || kw === "LABELS") {
         let axis: "both" | "row" | "column" | "matrix" = "both";
-        let lt = t;
+        let lt: Token | undefined = t;
         if (kw !== "LABELS") {
           axis = kw === "ROW" ? "row" : kw === "COLUMN" ? "column" : "matrix";
           p++;
-          lt = tokens[p];
+          lt = tok(p);
           if (!lt || lt.quoted || keyword(word(lt)) !== "LABELS") {
             report.error(file, "dl-header", `expected LABELS after ${w}`, this.at(lt ?? t), `write ${w.toUpperCase()} LABELS:`);
             continue;
           }
         }
-        const next = tokens[p + 1];
+        const next = tok(p + 1);
         if (!endsWithColon(lt) && next && !next.quoted && keyword(word(next)) === "EMBEDDED") {
           if (axis === "row") h.rowEmbedded = true;
           else if (axis === "column") h.colEmbedded = true;
           else h.rowEmbedded = h.colEmbedded = true;
           p += 2;
-          if (tokens[p]?.text === ":") p++;
+          if (tok(p)?.text === ":") p++;
           continue;
         }
         p++;
@@ -335,7 +401,7 @@ class DlReader {
       }
       if (kw === "DATA") {
         p++;
-        if (tokens[p]?.text === ":") p++;
+        if (tok(p)?.text === ":") p++;
         h.dataStart = p;
         return h;
       }
@@ -351,13 +417,13 @@ class DlReader {
       report.error(file, "dl-header", `unknown word "${t.text}" in the DL header`, this.at(t), "header words are N, NR, NC, NM, FORMAT, DIAGONAL, LABELS, ROW LABELS, COLUMN LABELS, MATRIX LABELS, LABELS EMBEDDED, DATA");
       p++;
     }
-    report.error(file, "dl-no-data", "the file has no DATA: section", this.at(tokens[tokens.length - 1]), "write DATA: followed by the values");
+    report.error(file, "dl-no-data", "the file has no DATA: section", this.at(this.lexer.last), "write DATA: followed by the values");
     return undefined;
   }
 
-  /** Data tokens from the start of the data block. */
-  data(h: Header): Token[] {
-    return this.tokens.slice(h.dataStart);
+  /** The data block, streamed. */
+  data(h: Header): Cursor {
+    return this.lexer.cursor(h.dataStart);
   }
 
   value(t: Token): number | undefined {
@@ -385,8 +451,7 @@ class DlReader {
   }
 }
 
-function countError(file: string, report: ImportReport, data: Token[], held: number, expected: number, what: string, last: Token | undefined): void {
-  const at = held > expected ? data[data.length - (held - expected)] : last;
+function countError(file: string, report: ImportReport, held: number, expected: number, what: string, at: Token | undefined): void {
   report.error(
     file,
     "dl-count",
@@ -397,7 +462,7 @@ function countError(file: string, report: ImportReport, data: Token[], held: num
 }
 
 /** Read matrices (full or half) as a token stream; embedded labels are consumed where they stand. */
-function readMatrices(r: DlReader, h: Header, nr: number, nc: number, data: Token[], file: string, report: ImportReport): void {
+function readMatrices(r: DlReader, h: Header, nr: number, nc: number, data: Cursor, file: string, report: ImportReport): void {
   const half = h.format === "lowerhalf" || h.format === "upperhalf";
   const diag = h.diagonal === "present";
   const perRow = (i: number) => {
@@ -408,55 +473,56 @@ function readMatrices(r: DlReader, h: Header, nr: number, nc: number, data: Toke
   let expectedValues = 0;
   for (let i = 0; i < nr; i++) expectedValues += perRow(i);
   expectedValues *= h.nm;
-  let p = 0;
   let values = 0;
   let last: Token | undefined;
   const isNum = (t: Token | undefined) => !!t && !t.quoted && (parseNumber(t.text) !== undefined || MISSING.has(t.text.toUpperCase()));
   for (let k = 0; k < h.nm; k++) {
-    if (h.colEmbedded && (k === 0 || (p < data.length && !isNum(data[p])))) {
-      if (k === 0 || r.colNames.length === 0) r.colNames = [];
+    if (h.colEmbedded && (k === 0 || (data.peek() !== undefined && !isNum(data.peek())))) {
       const names: string[] = [];
-      for (let j = 0; j < nc && p < data.length; j++) names.push(data[p++].text);
+      for (let j = 0; j < nc && data.peek() !== undefined; j++) names.push(data.next()!.text);
       if (k === 0) r.colNames = names;
     }
     for (let i = 0; i < nr; i++) {
       if (h.rowEmbedded) {
-        if (p >= data.length) break;
-        const t = data[p++];
+        const t = data.next();
+        if (!t) break;
         if (k === 0) r.rowNames[i] = t.text;
         else if (r.rowNames[i] !== t.text) report.warn(file, "dl-label", `row ${i + 1} of matrix ${k + 1} is labelled "${t.text}", not "${r.rowNames[i]}" as in the first matrix; the first label is kept`, { line: t.line, column: t.column });
       }
       const count = perRow(i);
       for (let c = 0; c < count; c++) {
-        if (p >= data.length) break;
+        const t = data.next();
+        if (!t) break;
         let j: number;
         if (!half) j = diag || nr !== nc ? c : c < i ? c : c + 1;
         else if (h.format === "lowerhalf") j = c;
         else j = diag ? i + c : i + 1 + c;
-        const t = data[p++];
         last = t;
         values++;
         r.cell(k, i, j, t);
       }
     }
   }
-  const rest = data.length - p;
-  if (values < expectedValues || rest > 0) countError(file, report, data, values + rest, expectedValues, "values", last ?? data[data.length - 1]);
+  let rest = 0;
+  let surplus: Token | undefined;
+  for (let t = data.next(); t; t = data.next()) {
+    surplus ??= t;
+    rest++;
+  }
+  if (values < expectedValues || rest > 0) countError(file, report, values + rest, expectedValues, "values", rest > 0 ? surplus : last);
 }
 
-/** Group data tokens into lines. */
-function lines(data: Token[]): Token[][] {
-  const out: Token[][] = [];
+/** The data tokens grouped by line, streamed. */
+function* lines(data: Cursor): Generator<Token[]> {
   let cur: Token[] = [];
-  for (const t of data) {
+  for (let t = data.next(); t; t = data.next()) {
     if (cur.length > 0 && t.line !== cur[0].line) {
-      out.push(cur);
+      yield cur;
       cur = [];
     }
     cur.push(t);
   }
-  if (cur.length > 0) out.push(cur);
-  return out;
+  if (cur.length > 0) yield cur;
 }
 
 /** Resolve an actor written in a list format: a number into the labels, or a label. */
@@ -504,17 +570,16 @@ class Axis {
   }
 }
 
-function readLists(r: DlReader, h: Header, rows: Axis, cols: Axis, data: Token[], file: string, report: ImportReport): void {
+function readLists(r: DlReader, h: Header, rows: Axis, cols: Axis, data: Cursor, file: string, report: ImportReport): void {
   if (h.nm > 1) {
-    report.error(file, "dl-nm-list", `NM = ${h.nm} with FORMAT ${h.format.toUpperCase()}: how the matrices of an edge or node list are separated is not documented, so the file is refused`, { line: data[0]?.line, column: data[0]?.column }, "write one file per relation, or use FORMAT = FULLMATRIX with NM");
+    report.error(file, "dl-nm-list", `NM = ${h.nm} with FORMAT ${h.format.toUpperCase()}: how the matrices of an edge or node list are separated is not documented, so the file is refused`, { line: data.peek()?.line, column: data.peek()?.column }, "write one file per relation, or use FORMAT = FULLMATRIX with NM");
     return;
   }
   if (h.format === "nodelist1b") {
-    let p = 0;
     for (let i = 0; i < rows.size; i++) {
-      const t = data[p++];
+      const t = data.next();
       if (!t) {
-        countError(file, report, data, i, rows.size, "actor rows", data[data.length - 1]);
+        countError(file, report, i, rows.size, "actor rows", r.lastToken());
         return;
       }
       const k = parseNumber(t.text);
@@ -523,7 +588,7 @@ function readLists(r: DlReader, h: Header, rows: Axis, cols: Axis, data: Token[]
         return;
       }
       for (let c = 0; c < k; c++) {
-        const a = data[p++];
+        const a = data.next();
         if (!a) {
           report.error(file, "dl-count", `NODELIST1B: row ${i + 1} announces ${k} alters, but the data ends`, { line: t.line, column: t.column }, "the file looks truncated");
           return;
@@ -532,7 +597,8 @@ function readLists(r: DlReader, h: Header, rows: Axis, cols: Axis, data: Token[]
         if (j !== undefined) r.cells.push({ k: 0, i, j, value: 1, at: a });
       }
     }
-    if (p < data.length) countError(file, report, data, rows.size + 1, rows.size, "actor rows (or more alters than announced)", data[p]);
+    const extra = data.next();
+    if (extra) countError(file, report, rows.size + 1, rows.size, "actor rows (or more alters than announced)", extra);
     return;
   }
   for (const line of lines(data)) {
@@ -596,22 +662,23 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     report.note(`actors and their attributes read from ${companion.name}`);
   }
   report.files.push(file.name);
-  const tokens = tokenize(decodeText(file, report), file.name, report);
-  const r = new DlReader(tokens, file.name, report);
+  const lexer = new Lexer(decodeText(file, report), file.name, report);
+  const r = new DlReader(lexer, file.name, report);
+  const head = lexer.get(0) ?? { line: 1, column: 1 };
   const h = r.header();
   if (!h) return done();
   const twoModeFormat = h.format === "edgelist2" || h.format === "nodelist2";
   let nr = h.nr ?? h.n;
   let nc = h.nc ?? h.n;
   if (h.n !== undefined && (h.nr !== undefined || h.nc !== undefined) && (h.nr !== h.n || h.nc !== h.n)) {
-    report.warn(file.name, "dl-header", `both N = ${h.n} and NR/NC given; NR = ${h.nr ?? h.n}, NC = ${h.nc ?? h.n} are used`, { line: tokens[0].line, column: 1 });
+    report.warn(file.name, "dl-header", `both N = ${h.n} and NR/NC given; NR = ${h.nr ?? h.n}, NC = ${h.nc ?? h.n} are used`, { line: head.line, column: 1 });
   }
   if (nr === undefined || nc === undefined) {
-    report.error(file.name, "dl-header", "the header gives no size: N (one-mode) or NR and NC (two-mode)", { line: tokens[0].line, column: tokens[0].column }, "write e.g. DL N = 10");
+    report.error(file.name, "dl-header", "the header gives no size: N (one-mode) or NR and NC (two-mode)", { line: head.line, column: head.column }, "write e.g. DL N = 10");
     return done();
   }
   if ((h.format === "lowerhalf" || h.format === "upperhalf") && nr !== nc) {
-    report.error(file.name, "dl-header", `a ${h.format.toUpperCase()} matrix is square; NR = ${nr}, NC = ${nc}`, { line: tokens[0].line, column: 1 });
+    report.error(file.name, "dl-header", `a ${h.format.toUpperCase()} matrix is square; NR = ${nr}, NC = ${nc}`, { line: head.line, column: 1 });
     return done();
   }
   const labelsText = (ts: Token[] | undefined) => ts?.map((t) => t.text);
@@ -650,7 +717,7 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     colLabels = twoMode ? named(cols, colLabels, h.colEmbedded) : rowLabels;
     const unnamed = rows.names.filter((x) => x === undefined).length + (twoMode ? cols.names.filter((x) => x === undefined).length : 0);
     if ((h.rowEmbedded || h.colEmbedded) && unnamed > 0) {
-      report.warn(file.name, "dl-count", `${unnamed} actor(s) declared by the header never appear in the data; created without a label as #k`, { line: tokens[0].line, column: 1 }, "correct N in the header, or list isolates on a line of their own");
+      report.warn(file.name, "dl-count", `${unnamed} actor(s) declared by the header never appear in the data; created without a label as #k`, { line: head.line, column: 1 }, "correct N in the header, or list isolates on a line of their own");
     }
     nr = rows.size;
     nc = cols.size;

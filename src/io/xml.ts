@@ -149,7 +149,10 @@ export function localNameOf(el: Element): string {
 }
 
 /** Escape text for an XML attribute value or element content. */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u001f\ufffe\uffff]/;
+
 export function xmlEscape(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   let out = "";
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
