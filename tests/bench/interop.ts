@@ -65,7 +65,7 @@ const cases: [string, () => string | Promise<Uint8Array>, (text: string, bytes: 
   ["xlsx", () => writeXlsx(g), (_t, bytes) => parseXlsx([{ name: "b.xlsx", text: "", bytes }]), g.size],
 ];
 for (const [format, write, read, ties] of cases) {
-  const [data, w] = await time(write);
+  const [data, w] = await time<string | Uint8Array>(write);
   const ext = format === "pajek" ? "net" : format;
   const path = join(dir, `b.${ext}`);
   writeFileSync(path, data);
