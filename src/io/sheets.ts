@@ -2,10 +2,19 @@
  * Spreadsheets as tables: every sheet of an .xlsx workbook (read with exceljs) as rows of text cells that
  * keep their sheet row and column, for the tabular readers (tidy tables, matrix, roster, Kobo exports).
  */
-import ExcelJS from "exceljs";
+import type ExcelJSModule from "exceljs";
 import type { CsvTable } from "./csv.js";
 import type { InputFile } from "./format.js";
 import type { ImportReport } from "./report.js";
+
+/**
+ * exceljs, loaded when a workbook is first read or written (it is large: the viewer and the other formats do
+ * not pay for it until then).
+ */
+export async function loadExcel(): Promise<typeof ExcelJSModule> {
+  const m = (await import("exceljs")) as unknown as { default?: typeof ExcelJSModule } & typeof ExcelJSModule;
+  return m.default ?? m;
+}
 
 /** One sheet as a table of text cells, with the sheet row and column of every cell. */
 export interface SheetTable extends Pick<CsvTable, "rows" | "line" | "column"> {
@@ -61,6 +70,7 @@ export async function readWorkbook(file: InputFile, report: ImportReport): Promi
     report.error(file.name, "xlsx-unreadable", old ? "this is an old binary Excel file (.xls), which is not read" : "this is not an .xlsx workbook (no zip container)", { line: 1, column: 1 }, "open it in Excel or LibreOffice and save it as .xlsx (or export the sheets as CSV)");
     return undefined;
   }
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

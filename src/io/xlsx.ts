@@ -19,8 +19,8 @@
  * Writing: a `nodes` sheet and a `ties` sheet with the tidy columns (typed cells), plus `tieTypeGiven` so
  * that a given tie type is told from a derived one when the workbook is read back.
  */
-import ExcelJS from "exceljs";
-import { columnLetters, readWorkbook, sheetAsCsv, type SheetTable } from "./sheets.js";
+import type ExcelJS from "exceljs";
+import { columnLetters, loadExcel, readWorkbook, sheetAsCsv, type SheetTable } from "./sheets.js";
 import type { AttributeValue, ClusterGraph } from "../model/types.js";
 import { createClusterGraph, describeDirection, rederiveTieTypes } from "../model/graph.js";
 import { type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
@@ -174,7 +174,8 @@ function cellValue(v: AttributeValue | undefined): ExcelJS.CellValue {
 
 /** Write a workbook with a nodes sheet and a ties sheet (ties in flow direction). */
 export async function writeXlsx(graph: ClusterGraph): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = "clusterflow";
   // A fixed date keeps the output byte-identical from run to run.
   wb.created = new Date(Date.UTC(2000, 0, 1));
