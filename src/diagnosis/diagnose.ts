@@ -21,9 +21,12 @@
  *    (`pLower ≤ alpha`); detected communities — their modularity above that of the same procedure on
  *    degree-preserving randomisations of the network (`p ≤ alpha`, `nullReps` randomisations; a label
  *    permutation test would be meaningless for groups found from the ties themselves).
- * 2. **closed** — little knowledge enters from outside the cluster. Holds when the share of ties
- *    entering inside actors that come from outside actors (metrics/openness.ts `inflowShare`) is at most
- *    `maxInflowShare`, with at least `minTiesForClosed` ties entering inside actors. Data naming no actor
+ * 2. **closed** — little knowledge enters from outside the cluster, and what enters does not travel. Holds
+ *    when the share of ties entering inside actors that come from outside actors (metrics/openness.ts
+ *    `inflowShare`) is at most `maxInflowShare`, with at least `minTiesForClosed` ties entering inside
+ *    actors, AND outside knowledge reaches at most `maxOutsideReach` of the inside actors within two steps
+ *    (`reachedWithinTwoShare`). A cluster taking little from outside through a gatekeeper who passes it on
+ *    widely is gatekeeper-dependent, not closed (Jepara's subcontractors, Suame's university centre). Data naming no actor
  *    outside the cluster cannot show openness: the verdict then does not hold and says so.
  * 3. **hub-and-spoke** — the network is organised around one or a few hubs. Holds when the network has
  *    ≥ `minActorsForHub` actors and at most `maxHubs` actors (and at most `maxHubFraction` of all actors,
@@ -89,6 +92,8 @@ export interface DiagnosisThresholds {
   minGroupSize: number;
   /** closed: share of ties entering inside actors that come from outside, at most. */
   maxInflowShare: number;
+  /** closed: share of inside actors reached by outside knowledge within two steps, at most. */
+  maxOutsideReach: number;
   /** closed: ties entering inside actors needed to judge. */
   minTiesForClosed: number;
   /** hub-and-spoke: share of all ties touching the hubs, at least. */
@@ -114,6 +119,7 @@ export const DEFAULT_THRESHOLDS: DiagnosisThresholds = {
   maxDensityRatio: 0.25,
   minGroupSize: 2,
   maxInflowShare: 0.1,
+  maxOutsideReach: 0.25,
   minTiesForClosed: 5,
   minHubShare: 0.6,
   maxHubs: 3,
@@ -389,7 +395,7 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
 }
 
 function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Record<string, string>, externalTies: number): Verdict {
-  const thresholds = { maxInflowShare: t.maxInflowShare, minTiesForClosed: t.minTiesForClosed };
+  const thresholds = { maxInflowShare: t.maxInflowShare, maxOutsideReach: t.maxOutsideReach, minTiesForClosed: t.minTiesForClosed };
   const entering = o.inflowTies + o.localTies;
   const evidence: Record<string, unknown> = {
     inflowShare: o.inflowShare,
@@ -401,6 +407,8 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
     outsideActors: o.outsideActors,
     openActors: o.openActors,
     openShare: o.openShare,
+    reachedWithinTwo: o.reachedWithinTwo,
+    reachedWithinTwoShare: o.reachedWithinTwoShare,
     outsideSources: o.outsideSources,
     receivers: o.receivers,
     externalTies,
@@ -418,11 +426,16 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
   if (entering < t.minTiesForClosed) {
     return { name: "closed", holds: false, summary: `Cannot tell whether the cluster is closed: only ${plural(entering, "tie")} enter inside actors (at least ${t.minTiesForClosed} are needed).`, evidence, thresholds };
   }
-  const holds = o.inflowShare <= t.maxInflowShare;
+  const lowInflow = o.inflowShare <= t.maxInflowShare;
+  const staysPut = o.reachedWithinTwoShare <= t.maxOutsideReach;
+  const holds = lowInflow && staysPut;
   const figures = `${pct(o.inflowShare)} of the knowledge ties reaching inside actors come from outside (${o.inflowTies} of ${entering}; ${pct(o.inflowStrengthShare)} by strength)`;
+  const reach = `outside knowledge reaches ${pct(o.reachedWithinTwoShare)} of inside actors within two steps (${o.reachedWithinTwo} of ${o.insideActors})`;
   const summary = holds
-    ? `Closed: ${figures}, at most ${pct(t.maxInflowShare)} for a closed cluster; ${via}${o.openActors ? ` (${plural(o.openActors, "actor")} of ${o.insideActors})` : ""}.`
-    : `Not closed: ${figures}, above the ${pct(t.maxInflowShare)} threshold; ${plural(o.openActors, "inside actor")} of ${o.insideActors} receive knowledge from ${plural(o.outsideSources.length, "outside source")}.`;
+    ? `Closed: ${figures}, at most ${pct(t.maxInflowShare)} for a closed cluster, and ${reach}, at most ${pct(t.maxOutsideReach)}; ${via}${o.openActors ? ` (${plural(o.openActors, "actor")} of ${o.insideActors})` : ""}.`
+    : lowInflow
+      ? `Not closed: ${figures}, but ${reach}, above the ${pct(t.maxOutsideReach)} threshold: what comes in is passed on (see gatekeeper-dependent).`
+      : `Not closed: ${figures}, above the ${pct(t.maxInflowShare)} threshold; ${plural(o.openActors, "inside actor")} of ${o.insideActors} receive knowledge from ${plural(o.outsideSources.length, "outside source")}.`;
   return { name: "closed", holds, summary, evidence, thresholds };
 }
 

@@ -75,6 +75,14 @@ export interface ClusterOpenness {
   topReceiverShare: number;
   /** That actor (undefined when there is no inflow). */
   topReceiver?: string;
+  /**
+   * Inside actors that outside knowledge reaches within two steps along the flow: they receive from an
+   * outside actor, or from an inside actor that does. A cluster can take little from outside and still pass
+   * what it takes around (a gatekeeper at work); a closed cluster does neither.
+   */
+  reachedWithinTwo: number;
+  /** reachedWithinTwo / insideActors (NaN when there is no inside actor). */
+  reachedWithinTwoShare: number;
 }
 
 export interface OpennessResult {
@@ -117,6 +125,27 @@ export function opennessOnDigraph(g: Digraph, inside: ArrayLike<boolean>) {
     }
   }
   return { extIn, extInS, extOut, extOutS, locIn, locInS, locOut, locOutS };
+}
+
+/** Inside actors reached from outside within two steps (see {@link ClusterOpenness.reachedWithinTwo}). */
+function outsideReach(g: Digraph, inside: ArrayLike<boolean>, extIn: Float64Array, insideActors: number) {
+  const reached = new Uint8Array(g.n);
+  let count = 0;
+  for (let v = 0; v < g.n; v++) {
+    if (!inside[v] || extIn[v] === 0) continue;
+    if (!reached[v]) {
+      reached[v] = 1;
+      count++;
+    }
+    for (let p = g.outStart[v]; p < g.outStart[v + 1]; p++) {
+      const w = g.outAdj[p];
+      if (inside[w] && !reached[w]) {
+        reached[w] = 1;
+        count++;
+      }
+    }
+  }
+  return { reachedWithinTwo: count, reachedWithinTwoShare: insideActors === 0 ? NaN : count / insideActors };
 }
 
 /**
@@ -186,6 +215,7 @@ export function externalOpenness(graph: ClusterGraph, options: OpennessOptions =
     openActors,
     openShare: insideActors === 0 ? NaN : openActors / insideActors,
     topReceiverShare: top < 0 || inflowStrength === 0 ? NaN : o.extInS[top] / inflowStrength,
+    ...outsideReach(g, inside, o.extIn, insideActors),
   };
   if (top >= 0) cluster.topReceiver = g.ids[top];
   return { options: { weight, insideOnly }, actors, cluster };

@@ -97,14 +97,24 @@ describe("closed", () => {
     expect(verdict(d, "closed").summary).toMatch(/Cannot tell/);
   });
   it("names who the few outside links go through", () => {
-    const d = diagnose(throughOne(20, 0.15, 1, 2), FAST);
+    // One firm hears from outside and keeps it to itself: little comes in, and it does not travel.
+    const d = diagnose(throughOne(40, 0.1, 1, 2, 0), FAST);
     const v = verdict(d, "closed");
     expect(v.holds, v.summary).toBe(true);
+    expect(v.evidence.reachedWithinTwoShare as number).toBeLessThanOrEqual(v.thresholds.maxOutsideReach);
     expect((v.evidence.receivers as { id: string }[]).map((r) => r.id)).toEqual(["f0"]);
     expect(v.summary).toMatch(/Firm 0/);
   });
+  it("little inflow passed on widely by one actor is not closed", () => {
+    const d = diagnose(throughOne(20, 0.15, 1, 2), FAST);
+    const v = verdict(d, "closed");
+    expect(v.evidence.inflowShare as number).toBeLessThanOrEqual(v.thresholds.maxInflowShare);
+    expect(v.evidence.reachedWithinTwoShare as number).toBeGreaterThan(v.thresholds.maxOutsideReach);
+    expect(v.holds, v.summary).toBe(false);
+    expect(v.summary).toMatch(/passed on/);
+  });
   it("a stricter threshold given by the user is used and recorded", () => {
-    const d = diagnose(throughOne(20, 0.15, 1, 2), { ...FAST, thresholds: { maxInflowShare: 0 } });
+    const d = diagnose(throughOne(40, 0.1, 1, 2, 0), { ...FAST, thresholds: { maxInflowShare: 0 } });
     expect(verdict(d, "closed").holds).toBe(false);
     expect(verdict(d, "closed").thresholds.maxInflowShare).toBe(0);
     expect(d.options.thresholds.maxInflowShare).toBe(0);

@@ -56,13 +56,13 @@ export function cutOff(n: number, p: number, outside: number, seed: number, infl
 }
 
 /** Inside actors tied at random; every tie from outside enters through `f0`, who passes it on. */
-export function throughOne(n: number, p: number, outside: number, seed: number): ClusterGraph {
+export function throughOne(n: number, p: number, outside: number, seed: number, passOn = 0.5): ClusterGraph {
   const rng = seededRng(seed);
   const g = createClusterGraph({ name: `through one ${n}` });
   for (let k = 0; k < n; k++) addActor(g, `f${k}`, { label: `Firm ${k}`, kind: "firm" });
   for (let k = 0; k < outside; k++) addActor(g, `x${k}`, { label: `University ${k}`, kind: "lab", inCluster: false });
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && rng() < p) addTie(g, `f${i}`, `f${j}`);
   for (let k = 0; k < outside; k++) addTie(g, `x${k}`, "f0", { weight: 2 });
-  for (let j = 1; j < n; j++) if (rng() < 0.5) addTie(g, "f0", `f${j}`);
+  for (let j = 1; j < n; j++) if (rng() < passOn) addTie(g, "f0", `f${j}`);
   return g;
 }
