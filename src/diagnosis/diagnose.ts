@@ -434,7 +434,7 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
   const summary = holds
     ? `Closed: ${figures}, at most ${pct(t.maxInflowShare)} for a closed cluster, and ${reach}, at most ${pct(t.maxOutsideReach)}; ${via}${o.openActors ? ` (${plural(o.openActors, "actor")} of ${o.insideActors})` : ""}.`
     : lowInflow
-      ? `Not closed: ${figures}, but ${reach}, above the ${pct(t.maxOutsideReach)} threshold: what comes in is passed on (see gatekeeper-dependent).`
+      ? `Not closed: ${figures}, but ${reach}, above the ${pct(t.maxOutsideReach)} threshold: what comes in is passed on inside the cluster.`
       : `Not closed: ${figures}, above the ${pct(t.maxInflowShare)} threshold; ${plural(o.openActors, "inside actor")} of ${o.insideActors} receive knowledge from ${plural(o.outsideSources.length, "outside source")}.`;
   return { name: "closed", holds, summary, evidence, thresholds };
 }
