@@ -8,7 +8,8 @@
  * (`label`, `kind`, `inCluster`, `stage` … for actors; `relation`, `weight`, `wave`, `tieType` for ties),
  * sigma-reserved names are renamed (`type` → `type_`) and reported. Undirected edges (`edgedefault` or
  * `directed="false"`) become two ties marked `undirected` (see properties.ts). Nested graphs are flattened
- * and hyperedges refused, each with a warning.
+ * and hyperedges refused, each with a warning. Files written by igraph (node ids n0, n1, … and a `name`
+ * attribute) get the names as actor ids.
  *
  * Writing: one `<key>` per attribute with its type, node ids = actor ids, ties in flow direction. A graph
  * whose ties are all undirected pairs is written with `edgedefault="undirected"`; in a graph mixing both,
@@ -133,6 +134,27 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
     }
   };
   for (const g of graphs) walk(g, false);
+  // igraph writes generated node ids (n0, n1, …) and the vertex names as a `name` attribute: the names are
+  // the actor ids then.
+  const names = net.nodes.map((n) => n.values.get("name"));
+  if (
+    net.nodes.length > 0 &&
+    net.nodes.every((n, i) => n.id === `n${i}`) &&
+    names.every((x) => typeof x === "string" && x.trim() !== "") &&
+    new Set(names).size === names.length
+  ) {
+    const rename = new Map(net.nodes.map((n, i) => [n.id, String(names[i]).trim()] as const));
+    for (const n of net.nodes) {
+      n.id = rename.get(n.id)!;
+      n.values.delete("name");
+    }
+    for (const e of net.edges) {
+      e.source = rename.get(e.source) ?? e.source;
+      e.target = rename.get(e.target) ?? e.target;
+    }
+    net.nodeKeys = net.nodeKeys.filter((k) => k.name !== "name");
+    report.note("node ids n0, n1, … with a name attribute (as igraph writes GraphML): the names are taken as actor ids");
+  }
   if (nested > 0) report.warn(file.name, "graphml-nested", `${nested} nested graph(s) flattened into one network`, undefined, "nested graphs are read as ordinary nodes and edges");
   return done();
 }

@@ -193,6 +193,25 @@ describe("GraphML", () => {
     ]);
   });
 
+  it("a file written by igraph (ids n0, n1 … and a name attribute) gets the names as actor ids", () => {
+    const ig = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="v_name" for="node" attr.name="name" attr.type="string"/>
+  <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="G" edgedefault="directed">
+    <node id="n0"><data key="v_name">A</data></node>
+    <node id="n1"><data key="v_name">B</data></node>
+    <node id="n2"><data key="v_name">D</data></node>
+    <edge source="n0" target="n1"><data key="e_weight">2</data></edge>
+  </graph>
+</graphml>`;
+    const { graph, report } = graphml(ig);
+    expect(graph.nodes()).toEqual(["A", "B", "D"]);
+    expect(ties(graph)).toEqual(["A>B:2"]);
+    expect(graph.getNodeAttributes("A")).toEqual({ label: "A", kind: "other", inCluster: true });
+    expect(report.notes.join("\n")).toMatch(/as igraph writes GraphML/);
+  });
+
   it("writes keys with their types; reads back the same", () => {
     const { graph } = graphml(doc);
     const text = writeGraphml(graph);
