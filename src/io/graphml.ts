@@ -71,6 +71,7 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
   net.nodeKeys = nodeKeys.map((k): PropertyDecl => ({ name: k.name, at: k.at }));
   net.edgeKeys = edgeKeys.map((k): PropertyDecl => ({ name: k.name, at: k.at }));
 
+  let yedLabels = 0;
   const values = (el: Element, declared: Key[], what: string): Map<string, AttributeValue> => {
     const out = new Map<string, AttributeValue>();
     for (const k of declared) {
@@ -83,7 +84,16 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
       const k = keys.get(keyId);
       const raw = d.textContent ?? "";
       if (!k) {
-        if (children(d).length > 0) continue; // application XML payload (yFiles graphics)
+        if (children(d).length > 0) {
+          // Application XML (yFiles graphics): yEd keeps a node's visible name in a NodeLabel.
+          const label = d.getElementsByTagNameNS("*", "NodeLabel")[0] ?? d.getElementsByTagName("y:NodeLabel")[0];
+          const text = label?.textContent?.trim();
+          if (text && !out.has("label")) {
+            out.set("label", text);
+            yedLabels++;
+          }
+          continue;
+        }
         report.warn(file.name, "undeclared-attribute", `${what} has data for key "${keyId}", which is not declared; kept as text`, where(d), "declare the key with <key id=… attr.name=… attr.type=…>");
         if (raw.trim() !== "") out.set(keyId, raw);
         continue;
@@ -134,6 +144,10 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
     }
   };
   for (const g of graphs) walk(g, false);
+  if (yedLabels > 0) {
+    report.note(`${yedLabels} node label(s) taken from yEd NodeLabel graphics`);
+    if (!net.nodeKeys.some((k) => k.name === "label")) net.nodeKeys.push({ name: "label", at: {} });
+  }
   // igraph writes generated node ids (n0, n1, …) and the vertex names as a `name` attribute: the names are
   // the actor ids then.
   const names = net.nodes.map((n) => n.values.get("name"));

@@ -171,6 +171,7 @@ describe("GraphML", () => {
   <key id="g" for="node" yfiles.type="nodegraphics"/>
   <graph id="G" edgedefault="undirected">
     <node id="a"><data key="d0">Alpha</data><data key="d2">3</data><data key="g"><y:ShapeNode/></data></node>
+    <node id="y1"><data key="g"><y:ShapeNode><y:NodeLabel>Drawn in yEd</y:NodeLabel></y:ShapeNode></data></node>
     <node id="b"><data key="d1">false</data><data key="d4">外部</data></node>
     <node id="c"/>
     <edge source="a" target="b"><data key="d3">2</data></edge>
@@ -183,12 +184,13 @@ describe("GraphML", () => {
     const { graph, report } = graphml(doc);
     expect(graph.getNodeAttributes("a")).toEqual({ label: "Alpha", kind: "other", inCluster: true, size_: 3 });
     expect(graph.getNodeAttributes("b")).toEqual({ label: "b", kind: "other", inCluster: false, note: "外部" });
+    expect(graph.getNodeAttribute("y1", "label")).toBe("Drawn in yEd");
     expect(ties(graph)).toEqual(["a>b:2~", "b>a:2~"]);
     const found = report.issues.filter((i) => i.severity !== "info").map((i) => [i.severity, i.code, i.line]);
     expect(found.sort()).toEqual([
-      ["error", "bad-weight", 14],
-      ["warning", "bad-value", 14],
-      ["warning", "graphml-hyperedge", 15],
+      ["error", "bad-weight", 15],
+      ["warning", "bad-value", 15],
+      ["warning", "graphml-hyperedge", 16],
       ["warning", "reserved-attribute", 5],
     ]);
   });
