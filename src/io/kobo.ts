@@ -44,7 +44,7 @@
  *
  * Options (`options.kobo`, or a `<stem>.kobo.json` file beside the export): `questions` (names, or
  * name → relation), `respondent`, `separator`, `strength`, `nonRespondents`, `sentinels`, `none`,
- * `rosterList`, `unknownCodes` (`drop` default, `error`, `create`).
+ * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`).
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
@@ -75,6 +75,8 @@ export interface KoboOptions {
   none?: string[];
   /** The XLSForm choice list holding the roster. */
   rosterList?: string;
+  /** The roster given directly: choice code → actor id (instead of, or on top of, a choice list file). */
+  choices?: Record<string, string>;
   /** Codes that are neither a roster choice nor an actor: drop (warning, default), error, or create the actor. */
   unknownCodes?: "drop" | "error" | "create";
 }
@@ -264,6 +266,13 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     report.error(choiceTable!.name, "kobo-roster-list", `no choice list "${rosterList}" (lists: ${lists.join(", ")})`, {}, "name one of the lists");
   }
   choices = choices.filter((c) => c.list === rosterList);
+  if (o.choices) {
+    for (const [code, actor] of Object.entries(o.choices)) {
+      const known = choices.find((c) => c.code === code);
+      if (known) known.actor = actor;
+      else choices.push({ list: rosterList ?? "", code, actor });
+    }
+  }
   const sentinelSet = new Set(o.sentinels ?? []);
   const isSentinel = (code: string) => sentinelSet.has(code) || (o.sentinels === undefined && /^-\d+$/.test(code));
   const noneSet = new Set((o.none ?? DEFAULT_NONE).map((s) => s.toLowerCase()));

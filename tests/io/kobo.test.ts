@@ -111,6 +111,14 @@ describe("other export shapes", () => {
     expect(graph.getAttribute("nonRespondents")).toEqual({ advice: ["F2", "F3"] });
   });
 
+  it("the roster given as an option: code → actor id", async () => {
+    const text = "_uuid,firm,advice\nu1,1,2 3\nu2,2,\n";
+    const { graph, report } = await parseKobo([f("x.csv", text)], { kobo: { choices: { "1": "F1", "2": "F2", "3": "F3" } } });
+    expect(report.errors).toEqual([]);
+    expect(ties(graph)).toEqual(["F2>F1:1@advice", "F3>F1:1@advice"]);
+    expect(graph.getAttribute("nonRespondents")).toEqual({ advice: ["F2", "F3"] });
+  });
+
   it("without a choice list or actor table, roster questions must be named", async () => {
     const text = "_uuid,id,advice/a,advice/b\nu1,a,0,1\n";
     const bare = await parseKobo([f("x.csv", text)]);
