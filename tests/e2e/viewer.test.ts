@@ -17,6 +17,7 @@ import type { ClusterGraph } from "../../src/model/types.js";
 import { centrality } from "../../src/metrics/centrality.js";
 import { brokerage } from "../../src/metrics/brokerage.js";
 import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
+import { diagnose } from "../../src/diagnosis/diagnose.js";
 import { fmt } from "../../viz/src/dom.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -167,6 +168,15 @@ describe("viewer", () => {
     // And the background far from the graph is white, so the probes did not match by accident.
     const bg = await pixels(png, [{ x: graphBox.x + graphBox.width - 20, y: graphBox.y + graphBox.height - 20 }]);
     expect(bg[0].slice(0, 3).every((v) => v > 240)).toBe(true);
+  });
+
+  it("the diagnosis panel gives the verdicts `clusterflow report` gives", async () => {
+    await page.evaluate(() => (window as unknown as { __app: { showTab(t: string): void } }).__app.showTab("diagnosis"));
+    const expected = diagnose(taiwan, { seed: 1 }).verdicts;
+    const shown = await page.locator(".verdict").evaluateAll((els) => els.map((e) => ({ name: (e as HTMLElement).dataset.verdict, holds: (e as HTMLElement).dataset.holds === "true", summary: e.querySelector("p")?.textContent })));
+    expect(shown).toEqual(expected.map((v) => ({ name: v.name, holds: v.holds, summary: v.summary })));
+    expect(shown.find((v) => v.name === "fragmented")?.holds).toBe(true);
+    await shot("1b-diagnosis");
   });
 
   it("search focuses an actor: the camera moves onto it", async () => {

@@ -7,12 +7,13 @@
  */
 import Graph from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ImportReport } from "../../src/io/report.js";
 import type { ClusterGraph, TieType } from "../../src/model/types.js";
 import { TIE_TYPES } from "../../src/model/types.js";
 import { relationsOf, wavesOf } from "../../src/model/graph.js";
+import { COGNITIVE_ROLE_LABELS } from "../../src/diagnosis/roles.js";
 import { AnalysisClient } from "./analysis/client.js";
 import type { Analysis, AnalysisOptions, ViewFilter } from "./analysis/compute.js";
 import {
@@ -28,8 +29,10 @@ import {
   type CategoryScale,
   type SizeScale,
 } from "./encodings.js";
-import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, randomPositions, runForceAtlas2 } from "./layout.js";
+import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, pixelsPerUnit, randomPositions, runForceAtlas2, separate } from "./layout.js";
 import { NodeRingProgram } from "./ringProgram.js";
+
+const ROLE_WORDS_SHORT: Record<string, string> = COGNITIVE_ROLE_LABELS;
 
 const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (o?: object) => Graph };
 
@@ -69,6 +72,8 @@ export interface Source {
 export type Topic = "graph" | "analysis" | "encoding" | "filter" | "selection" | "hover" | "status" | "layout" | "report";
 
 export interface LoadedData {
+  /** Marks taken before the graph reached the app (import start and end). */
+  marks?: Record<string, number>;
   graph: ClusterGraph;
   report: ImportReport;
   format: string;
@@ -98,10 +103,19 @@ export class App {
   sizeScale?: SizeScale;
   forcedLabels = new Set<string>();
   hasFilePositions = false;
+  /**
+   * Large graphs avoid full re-renders on hover and selection: only the actors concerned are refreshed,
+   * and the hovered actor's flows are drawn on an overlay above the other ties.
+   */
+  large = false;
   status: "empty" | "loading" | "ready" | "error" = "empty";
   /** Incremented every time a graph and its analysis are in place (for automation). */
   generation = 0;
+  /** performance.now() marks of the last load (ms), for benchmarks. */
+  marks: Record<string, number> = {};
   private layoutCtl?: ForceLayout;
+  /** Whether overlapping actors were pushed apart once the sizes of this graph were known. */
+  private separated = false;
   private client = new AnalysisClient();
   private listeners = new Map<Topic, Set<() => void>>();
   private analysisTimer?: ReturnType<typeof setTimeout>;
@@ -148,12 +162,14 @@ export class App {
     this.stopLayout();
     this.layoutCtl?.kill();
     this.layoutCtl = undefined;
+    this.marks = { ...(d.marks ?? {}) };
     this.data = d.graph;
     this.report = d.report;
     this.format = d.format;
     this.source = d.source;
     this.failedReport = undefined;
     this.analysis = undefined;
+    this.separated = false;
     this.hovered = undefined;
     this.selected = undefined;
     this.hoverIn.clear();
@@ -166,11 +182,17 @@ export class App {
       layout: "force",
     };
     this.state = { ...this.state, ...defaults, ...initial };
+    this.marks.setData = performance.now();
+    this.large = d.graph.order > 3_000 || d.graph.size > 15_000;
     this.buildDisplay();
     this.computeHidden();
     this.applyEncodings();
-    this.applyInitialLayout();
+    this.marks.displayBuilt = performance.now();
+    this.applyInitialLayout(initial.layout);
+    this.marks.layoutDone = performance.now();
     this.mountRenderer();
+    // sigma renders synchronously in its constructor: this is the first frame.
+    this.marks.firstRender = performance.now();
     this.emit("graph");
     this.emit("report");
     this.requestAnalysis(0);
@@ -234,7 +256,9 @@ export class App {
     });
     const seen = new Map<string, number>();
     const [wMin, wMax] = this.weightRange();
-    const large = g.size > 20_000;
+    // Large graphs: thin lines (arrowheads on tens of thousands of ties cost more than they show); the
+    // direction of the hovered actor's flows is drawn as arrows on the overlay.
+    const large = this.large;
     g.forEachEdge((key, a, s, t) => {
       const k = `${s}\u0000${t}`;
       const i = seen.get(k) ?? 0;
@@ -248,8 +272,8 @@ export class App {
       const size = large ? 0.6 : 0.8 + (span > 0 ? ((a.weight - wMin) / span) * 2.2 : 0.6);
       d.addEdgeWithKey(key, s, t, {
         size,
-        color: tieColor(a.tieType),
-        type: curvature !== 0 && !large ? "curved" : "arrow",
+        color: tieColor(a.tieType, this.large ? 0.28 : 0.5),
+        type: large ? "line" : curvature !== 0 ? "curved" : "arrow",
         curvature,
         weight: a.weight,
       });
@@ -332,7 +356,7 @@ export class App {
     const order = by === "role" ? ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] : by === "inCluster" ? ["inside", "outside"] : undefined;
     this.colorScale = categoryScale(title, values, fixed, order);
     const n = this.data.order;
-    const [minSize, maxSize] = n > 5000 ? [1.5, 9] : n > 1000 ? [2, 12] : n > 200 ? [3, 16] : [4, 20];
+    const [minSize, maxSize] = n > 5000 ? [1.5, 9] : n > 1000 ? [2, 12] : n > 200 ? [3, 14] : [4, 17];
     const key = this.state.sizeBy;
     const def = this.analysis?.metrics.find((m) => m.key === key);
     if (key === "uniform" || !def) {
@@ -342,9 +366,18 @@ export class App {
     } else {
       const vals = this.analysis!.values[key];
       this.sizeScale = sizeScale(def.label, ids.map((id) => vals[id]), minSize, maxSize);
-      this.display.updateEachNodeAttributes((id, a) => ({ ...a, size: this.sizeScale!.sizeOf(vals[id]), color: this.colorScale!.colorOf(this.categoryOf(id, by)) }), { attributes: ["size", "color"] });
+      // Outside actors keep a size at which their ring reads.
+      const ringMin = Math.min(maxSize, minSize * 1.6);
+      this.display.updateEachNodeAttributes(
+        (id, a) => {
+          const size = this.sizeScale!.sizeOf(vals[id]);
+          return { ...a, size: a.type === "ring" ? Math.max(size, ringMin) : size, color: this.colorScale!.colorOf(this.categoryOf(id, by)) };
+        },
+        { attributes: ["size", "color"] },
+      );
     }
-    this.forcedLabels = new Set((this.analysis?.gatekeepers ?? []).slice(0, n > 500 ? 5 : 8).map((g) => g.id));
+    // The first gatekeepers always carry their name; sigma's label grid names the others as space allows.
+    this.forcedLabels = new Set((this.analysis?.gatekeepers ?? []).filter((g) => g.score > 0).slice(0, n > 500 ? 5 : 3).map((g) => g.id));
     this.refresh();
     this.emit("encoding");
   }
@@ -370,31 +403,50 @@ export class App {
   private mountRenderer(): void {
     this.renderer?.kill();
     this.renderer = undefined;
-    const large = this.display.size > 20_000 || this.display.order > 5_000;
+    const large = this.large;
     this.renderer = new Sigma(this.display, this.container, {
       nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
-      edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
       defaultNodeType: "circle",
       defaultEdgeType: "arrow",
       renderEdgeLabels: false,
-      zIndex: true,
+      // Sorting by zIndex costs a full re-index on every change: small graphs only.
+      zIndex: !large,
       labelFont: "Inter, 'Segoe UI', system-ui, sans-serif",
       labelSize: 13,
       labelWeight: "600",
       labelColor: { color: "#111827" },
       labelDensity: large ? 0.3 : 0.9,
-      labelGridCellSize: large ? 120 : 80,
+      labelGridCellSize: large ? 120 : 100,
       labelRenderedSizeThreshold: large ? 9 : 7,
       minEdgeThickness: 0.8,
       hideEdgesOnMove: large,
       hideLabelsOnMove: large,
-      stagePadding: 40,
+      stagePadding: large ? 30 : 70,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     const r = this.renderer;
+    if (large) {
+      r.createCanvas("flows", { afterLayer: "edges" });
+      r.on("afterRender", () => this.drawFlows());
+    }
+    r.createCanvas("groupLabels", { afterLayer: "nodes" });
+    r.on("afterRender", () => this.drawGroupLabels());
+    // The first frame is already drawn (sigma renders in its constructor): size the new canvases as
+    // sigma sizes its own (it does so itself on later resizes) and draw the overlay once.
+    const { width, height } = r.getDimensions();
+    const pr = window.devicePixelRatio || 1;
+    for (const c of [r.getCanvases().groupLabels, r.getCanvases().flows]) {
+      if (!c) continue;
+      c.style.width = `${width}px`;
+      c.style.height = `${height}px`;
+      c.width = Math.round(width * pr);
+      c.height = Math.round(height * pr);
+    }
+    this.drawGroupLabels();
     r.on("enterNode", ({ node }) => this.setHovered(node));
     r.on("leaveNode", () => this.setHovered(undefined));
     r.on("clickNode", ({ node }) => this.select(node));
@@ -438,9 +490,10 @@ export class App {
         res.forceLabel = true;
         res.zIndex = 3;
       } else if (this.hoverIn.has(node) || this.hoverOut.has(node)) {
-        res.forceLabel = labels !== "none";
+        // Name every neighbour when there are few; with many, sigma's label grid picks.
+        res.forceLabel = labels !== "none" && this.hoverIn.size + this.hoverOut.size <= 12;
         res.zIndex = 2;
-      } else {
+      } else if (!this.large) {
         res.color = DIMMED_NODE;
         res.label = "";
         res.forceLabel = false;
@@ -458,7 +511,7 @@ export class App {
 
   private edgeReducer(edge: string, data: Record<string, unknown>): Record<string, unknown> {
     if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
-    if (!this.hovered) return data;
+    if (!this.hovered || this.large) return data;
     const d = this.display;
     const s = d.source(edge);
     const t = d.target(edge);
@@ -484,20 +537,162 @@ export class App {
 
   setHovered(node: string | undefined): void {
     if (node === this.hovered) return;
+    const touched = new Set<string>();
+    const mark = () => {
+      if (this.hovered) touched.add(this.hovered);
+      for (const n of this.hoverIn) touched.add(n);
+      for (const n of this.hoverOut) touched.add(n);
+    };
+    mark();
     this.hovered = node;
     if (node) this.computeHover(node);
     else {
       this.hoverIn.clear();
       this.hoverOut.clear();
     }
-    this.refresh();
+    mark();
+    if (this.large) this.refreshNodes([...touched]);
+    else this.refresh();
     this.emit("hover");
   }
 
   select(node: string | undefined): void {
+    const prev = this.selected;
     this.selected = node;
-    this.refresh();
+    if (this.large) this.refreshNodes([prev, node].filter((x): x is string => x !== undefined && this.display.hasNode(x)));
+    else this.refresh();
     this.emit("selection");
+  }
+
+  /** Re-reduce a few actors only (their position and size unchanged). */
+  private refreshNodes(nodes: string[]): void {
+    if (!this.renderer) return;
+    if (nodes.length === 0) this.renderer.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
+    else this.renderer.refresh({ partialGraph: { nodes }, skipIndexation: true });
+  }
+
+  /**
+   * Names of the categories of the current colouring, written above each category's actors when they sit
+   * together (as groups do in a fragmented cluster): a category whose actors are spread over the picture
+   * gets no name there, the legend names it.
+   */
+  private drawGroupLabels(): void {
+    const r = this.renderer;
+    const canvas = r?.getCanvases().groupLabels;
+    if (!r || !canvas || !this.data || !this.colorScale) return;
+    const ctx = canvas.getContext("2d")!;
+    const { width, height } = r.getDimensions();
+    const pr = canvas.width / Math.max(1, width);
+    ctx.setTransform(pr, 0, 0, pr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    if (this.state.labels === "none" || this.hovered) return;
+    const entries = this.colorScale.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
+    if (entries.length < 2 || entries.length > 12) return;
+    const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    this.display.forEachNode((id, a) => {
+      if (this.hiddenNodes.has(id)) return;
+      const x = a.x as number;
+      const y = a.y as number;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      const c = this.categoryOf(id);
+      if (c === undefined) return;
+      let s = stats.get(c);
+      if (!s) stats.set(c, (s = { n: 0, sx: 0, sy: 0, top: -Infinity, xs: [], ys: [] }));
+      s.n++;
+      s.sx += x;
+      s.sy += y;
+      s.xs.push(x);
+      s.ys.push(y);
+    });
+    const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.lineJoin = "round";
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      if (!s || s.n < 3) continue;
+      const cx = s.sx / s.n;
+      const cy = s.sy / s.n;
+      let spread = 0;
+      for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
+      spread /= s.n;
+      if (spread > 0.2 * diag) continue;
+      // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
+      const ys = [...s.ys].sort((a, b) => a - b);
+      const top = ys[Math.floor(0.9 * (ys.length - 1))];
+      const p = r.graphToViewport({ x: cx, y: top });
+      const text = this.state.colorBy === "role" ? (ROLE_WORDS_SHORT[e.value] ?? e.value) : e.value;
+      ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      ctx.lineWidth = 5;
+      const y = Math.max(18, p.y - 14);
+      ctx.strokeText(text, p.x, y);
+      ctx.fillStyle = e.color;
+      ctx.fillText(text, p.x, y);
+    }
+  }
+
+  /**
+   * The hovered actor's knowledge flows on an overlay above the ties (large graphs): a white veil fades
+   * the other ties, then in-flows and out-flows are drawn as arrows.
+   */
+  private drawFlows(): void {
+    const r = this.renderer;
+    const canvas = r?.getCanvases().flows;
+    if (!r || !canvas) return;
+    const ctx = canvas.getContext("2d")!;
+    const { width, height } = r.getDimensions();
+    const pr = canvas.width / Math.max(1, width);
+    ctx.setTransform(pr, 0, 0, pr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const node = this.hovered;
+    if (!node || !this.display.hasNode(node)) return;
+    ctx.fillStyle = "rgba(255,255,255,0.78)";
+    ctx.fillRect(0, 0, width, height);
+    const pos = (id: string) => {
+      const a = this.display.getNodeAttributes(id) as { x: number; y: number };
+      return r.graphToViewport({ x: a.x, y: a.y });
+    };
+    const radius = (id: string) => r.scaleSize((r.getNodeDisplayData(id)?.size as number) ?? 3);
+    const arrow = (s: string, t: string, color: string) => {
+      const a = pos(s);
+      const b = pos(t);
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len = Math.hypot(dx, dy);
+      if (len < 1) return;
+      const ux = dx / len;
+      const uy = dy / len;
+      const end = Math.max(0, len - radius(t) - 1);
+      const ex = a.x + ux * end;
+      const ey = a.y + uy * end;
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      ctx.lineWidth = 1.8;
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(ex - ux * 7, ey - uy * 7);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(ex, ey);
+      ctx.lineTo(ex - ux * 9 - uy * 4, ey - uy * 9 + ux * 4);
+      ctx.lineTo(ex - ux * 9 + uy * 4, ey - uy * 9 - ux * 4);
+      ctx.closePath();
+      ctx.fill();
+    };
+    this.display.forEachInEdge(node, (e, _a, s) => {
+      if (!this.hiddenEdges.has(e)) arrow(s, node, FLOW_COLORS.in);
+    });
+    this.display.forEachOutEdge(node, (e, _a, _s, t) => {
+      if (!this.hiddenEdges.has(e)) arrow(node, t, FLOW_COLORS.out);
+    });
   }
 
   /** Move the camera onto an actor and select it. */
@@ -569,8 +764,16 @@ export class App {
     return this.categoryOf(id, by);
   }
 
-  private applyInitialLayout(): void {
+  private applyInitialLayout(wanted?: LayoutName): void {
     const g = this.data!;
+    if (wanted && wanted !== "force") {
+      const p = this.positionsFor(wanted);
+      if (p) {
+        this.state.layout = wanted;
+        applyPositions(this.display, p);
+        return;
+      }
+    }
     if (this.hasFilePositions) {
       this.state.layout = "file";
       applyPositions(this.display, this.positionsFor("file")!);
@@ -584,6 +787,15 @@ export class App {
       runForceAtlas2(this.display, it);
       this.state.layout = "force";
     } else this.state.layout = hasGroups ? "groups" : "random";
+  }
+
+  /** Small graphs laid out here (not read from the file): push overlapping actors apart. */
+  private separateActors(): void {
+    const r = this.renderer;
+    if (!r || this.large || this.data!.order > 1500 || this.state.layout === "file") return;
+    const { width, height } = r.getDimensions();
+    const ppu = pixelsPerUnit(this.display, width, height, r.getSetting("stagePadding") ?? 0);
+    if (separate(this.display, ppu, 8)) this.renderer?.refresh();
   }
 
   /** Apply a named layout (animated for small graphs). */
@@ -602,6 +814,7 @@ export class App {
       if (!p) return;
       applyPositions(this.display, p);
     }
+    if (name !== "file") this.separateActors();
     this.renderer?.setCustomBBox(null);
     this.renderer?.refresh();
     this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -631,8 +844,8 @@ export class App {
   // ------------------------------------------------------------------ analysis
 
   analysisOptions(): AnalysisOptions {
-    const groups = this.distinct("group").length > 0 ? "group" : undefined;
-    return { filter: this.state.filter, partition: this.state.partition, groups, seed: this.state.seed, resolution: this.state.resolution };
+    // groups undefined: the diagnosis chooses as `clusterflow report` does (group when present, else Louvain).
+    return { filter: this.state.filter, partition: this.state.partition, seed: this.state.seed, resolution: this.state.resolution };
   }
 
   /** Recompute the analysis of the current view (debounced). */
@@ -646,6 +859,7 @@ export class App {
       const graph = this.data!;
       const { id, promise } = this.client.analyse(graph, structuredClone(this.analysisOptions()), (partial) => {
         if (id !== this.client.latest || graph !== this.data) return;
+        this.marks.analysisFast ??= performance.now();
         this.analysis = partial;
         this.applyEncodings();
         this.emit("analysis");
@@ -653,6 +867,7 @@ export class App {
       promise.then(
         (a) => {
           if (id !== this.client.latest || graph !== this.data) return;
+          this.marks.analysisFull ??= performance.now();
           this.analysis = a;
           this.analysisError = undefined;
           this.finishAnalysis();
@@ -672,6 +887,10 @@ export class App {
       this.state.sizeBy = this.analysis.metrics.some((m) => m.key === "gatekeeperScore") ? "gatekeeperScore" : (this.analysis.metrics[0]?.key ?? "uniform");
     }
     this.applyEncodings();
+    if (!this.separated) {
+      this.separated = true;
+      this.separateActors();
+    }
     this.emit("analysis");
     if (this.status !== "ready") {
       this.generation++;

@@ -4,6 +4,7 @@
  * what is explained.
  */
 import type { TieType } from "../../src/model/types.js";
+import { ROLE_COLOURS } from "../../src/report/svg.js";
 
 export const TIE_COLORS: Record<TieType, string> = {
   horizontal: "#64748b",
@@ -17,9 +18,31 @@ export const TIE_LABELS: Record<TieType, string> = {
   external: "external (one end outside the cluster)",
 };
 
-/** Ties drawn translucent so that actors stay readable over dense ties. */
-export function tieColor(t: TieType, alpha = 0.55): string {
-  return withAlpha(TIE_COLORS[t], alpha);
+const tieColorCache = new Map<string, string>();
+
+/**
+ * Ties are drawn in light tints so that actors stay readable over dense ties. The tint is an opaque colour
+ * (the hue mixed with white): sigma's WebGL programs blend non-premultiplied colours additively, so a
+ * translucent colour would come out too bright (orange turns yellow).
+ */
+export function tieColor(t: TieType, strength = 0.55): string {
+  const k = `${t}${strength}`;
+  let c = tieColorCache.get(k);
+  if (c === undefined) {
+    c = tint(TIE_COLORS[t] ?? "#94a3b8", strength);
+    tieColorCache.set(k, c);
+  }
+  return c;
+}
+
+/** An opaque colour between white (0) and `hex` (1). */
+export function tint(hex: string, amount: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const n = parseInt(m[1], 16);
+  const mix = (c: number) => Math.round(255 + (c - 255) * amount);
+  const v = (mix((n >> 16) & 255) << 16) | (mix((n >> 8) & 255) << 8) | mix(n & 255);
+  return `#${v.toString(16).padStart(6, "0")}`;
 }
 
 export const FLOW_COLORS = { in: "#0284c7", out: "#e11d48" } as const;
@@ -36,15 +59,8 @@ export const KIND_COLORS: Record<string, string> = {
 
 export const INCLUSTER_COLORS = { inside: "#2563eb", outside: "#f97316", unknown: "#9ca3af" } as const;
 
-/** Cognitive roles (src/diagnosis/roles.ts ids). */
-export const ROLE_COLORS: Record<string, string> = {
-  technologicalGatekeeper: "#dc2626",
-  activeMutualExchanger: "#2563eb",
-  externalStar: "#f59e0b",
-  weaklyConnected: "#94a3b8",
-  isolated: "#cbd5e1",
-  outside: "#7c3aed",
-};
+/** Cognitive roles (src/diagnosis/roles.ts ids), in the colours of the HTML report. */
+export const ROLE_COLORS: Record<string, string> = ROLE_COLOURS;
 
 /** A categorical palette (colour-blind aware first eight, then extensions). */
 export const CATEGORICAL = [
@@ -54,7 +70,7 @@ export const CATEGORICAL = [
 export const OTHER_COLOR = "#c0c4cc";
 export const MISSING_COLOR = "#d1d5db";
 export const DIMMED_NODE = "#e5e7eb";
-export const DIMMED_EDGE = "rgba(203,213,225,0.25)";
+export const DIMMED_EDGE = "#f1f5f9";
 export const BACKGROUND = "#ffffff";
 
 export function withAlpha(hex: string, alpha: number): string {

@@ -167,3 +167,67 @@ export class ForceLayout {
     this.layout = undefined;
   }
 }
+
+/**
+ * Push apart actors whose discs overlap on screen (deterministic: no randomness, fixed pair order), so
+ * that big actors such as gatekeepers stay readable. `pxPerUnit` converts graph units to screen pixels at
+ * camera ratio 1; sizes are radii in pixels. Returns whether anything moved.
+ */
+export function separate(graph: Graph, pxPerUnit: number, gapPx = 2, iterations = 40): boolean {
+  const ids = graph.nodes();
+  const n = ids.length;
+  if (n < 2 || !(pxPerUnit > 0)) return false;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const r = new Float64Array(n);
+  ids.forEach((id, i) => {
+    const a = graph.getNodeAttributes(id) as { x: number; y: number; size?: number };
+    x[i] = a.x;
+    y[i] = a.y;
+    r[i] = ((a.size ?? 3) + gapPx / 2) / pxPerUnit;
+  });
+  let movedAny = false;
+  for (let it = 0; it < iterations; it++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = x[j] - x[i];
+        const dy = y[j] - y[i];
+        const min = r[i] + r[j];
+        if (Math.abs(dx) >= min || Math.abs(dy) >= min) continue;
+        const d = Math.hypot(dx, dy);
+        if (d >= min) continue;
+        const push = (min - d) / 2 + 1e-9;
+        const [ux, uy] = d > 1e-12 ? [dx / d, dy / d] : [Math.cos(i + j), Math.sin(i + j)];
+        // The smaller actor moves more: big hubs keep their place.
+        const wi = r[j] / (r[i] + r[j]);
+        const wj = 1 - wi;
+        x[i] -= ux * push * 2 * wi;
+        y[i] -= uy * push * 2 * wi;
+        x[j] += ux * push * 2 * wj;
+        y[j] += uy * push * 2 * wj;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+    movedAny = true;
+  }
+  if (movedAny) ids.forEach((id, i) => graph.mergeNodeAttributes(id, { x: x[i], y: y[i] }));
+  return movedAny;
+}
+
+/** Screen pixels per graph unit at camera ratio 1, as sigma frames the graph in a viewport. */
+export function pixelsPerUnit(graph: Graph, width: number, height: number, padding: number): number {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_id, a) => {
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  const extent = Math.max(maxX - minX, maxY - minY);
+  return extent > 0 ? (Math.min(width, height) - 2 * padding) / extent : 0;
+}

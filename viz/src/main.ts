@@ -3,7 +3,7 @@
  * automation hook `window.__app`.
  */
 import "./style.css";
-import { App, type ColorBy, type LabelMode, type Source } from "./app.js";
+import { App, type ColorBy, type LabelMode, type LayoutName, type Source } from "./app.js";
 import { h, replace } from "./dom.js";
 import { FORMATS } from "../../src/io/formats.js";
 import type { InputFile } from "../../src/io/format.js";
@@ -27,7 +27,8 @@ const legendEl = h("div", { class: "legend", aria: { label: "legend" } });
 const hoverCard = h("div", { class: "hover-card", style: { display: "none" } });
 const dropOverlay = h("div", { class: "drop-overlay" }, "Drop files to analyse them (nothing leaves your browser)");
 const emptyEl = h("div", { class: "empty" }, h("div", {}, "Loading…"));
-const stage = h("section", { class: "stage" }, stageEl, legendEl, hoverCard, emptyEl, dropOverlay);
+const graphArea = h("div", { class: "graph-area" }, stageEl, hoverCard, emptyEl);
+const stage = h("section", { class: "stage" }, graphArea, legendEl, dropOverlay);
 
 const app = new App(stageEl);
 const controls = new Controls(app);
@@ -39,15 +40,15 @@ fileInput.multiple = true;
 const formatSelect = h(
   "select",
   { title: "format of your files (auto: by name and content)", dataset: { control: "format" } },
-  h("option", { value: "" }, "auto"),
+  h("option", { value: "" }, "format: auto"),
   ...FORMATS.map((f) => h("option", { value: f.name, title: f.description }, f.name)),
 );
 const directionSelect = h(
   "select",
   { title: "how ties were recorded (default: the format's convention, as on the command line)", dataset: { control: "direction" } },
-  h("option", { value: "" }, "direction: format default"),
-  h("option", { value: "flow" }, "ties = knowledge flow"),
-  h("option", { value: "asks" }, "ties = source asks target"),
+  h("option", { value: "" }, "direction: as the format reads it"),
+  h("option", { value: "flow" }, "source gives knowledge to target"),
+  h("option", { value: "asks" }, "source asks target (reversed)"),
 );
 const searchInput = h("input", { type: "search", placeholder: "Search an actor…", aria: { label: "search an actor" } });
 const searchResults = h("div", { class: "search-results", style: { display: "none" } });
@@ -71,20 +72,18 @@ const exportButtons = h(
 const topbar = h(
   "header",
   { class: "topbar" },
-  h("div", { class: "brand" }, "clusterflow", h("small", {}, "knowledge networks of clusters")),
+  h("div", { class: "brand" }, "clusterflow", h("small", {}, "viewer")),
   h("label", { class: "inline" }, "Example", datasetSelect),
-  h("button", { class: "primary", dataset: { action: "open" }, on: { click: () => fileInput.click() } }, "Open files…"),
-  h("label", { class: "inline" }, "Format", formatSelect),
+  h("button", { class: "primary", dataset: { action: "open" }, title: "open your own files (or drop them on the page); they are analysed in this browser and never uploaded", on: { click: () => fileInput.click() } }, "Open files…"),
+  formatSelect,
   directionSelect,
   h("div", { class: "search" }, searchInput, searchResults),
   h("div", { class: "grow" }),
   statusEl,
-  h("span", { class: "muted" }, "Export"),
-  exportButtons,
   fileInput,
 );
 
-const left = h("aside", { class: "sidebar left" }, controls.root);
+const left = h("aside", { class: "sidebar left" }, controls.root, controls.exportSection(exportButtons));
 const right = h("aside", { class: "sidebar right" }, h("nav", { class: "tabs" }, tabs.actor, tabs.diagnosis, tabs.data), panelBody);
 replace(document.getElementById("app")!, topbar, h("main", { class: "main" }, left, stage, right));
 
@@ -117,7 +116,8 @@ function renderStatus(): void {
   } else if (app.status === "loading") statusEl.textContent = "Loading…";
   else if (app.data) {
     const an = app.analysis;
-    statusEl.textContent = `${app.source?.name ?? ""} · ${app.data.order} actors · ${app.data.size} ties${app.analysing ? " · computing…" : an ? "" : ""}`;
+    statusEl.textContent = `${app.data.order} actors · ${app.data.size} ties${app.analysing ? " · computing…" : an ? "" : ""}`;
+    statusEl.title = app.source?.name ?? "";
   } else statusEl.textContent = "";
   emptyEl.style.display = app.data ? "none" : "";
 }
@@ -225,7 +225,7 @@ searchInput.addEventListener("blur", () => {
 
 // ------------------------------------------------------------------ stage tools
 
-stage.append(
+graphArea.append(
   h(
     "div",
     { class: "stage-tools" },
@@ -247,6 +247,7 @@ async function run(fn: () => Promise<void>): Promise<void> {
 }
 
 interface Initial {
+  layout?: LayoutName;
   colorBy?: ColorBy;
   sizeBy?: string;
   labels?: LabelMode;
@@ -266,12 +267,15 @@ function initialFromUrl(): Initial {
   if (seed !== null && Number.isInteger(Number(seed))) i.seed = Number(seed);
   const p = params.get("partition");
   if (p) i.partition = p;
+  const layout = params.get("layout");
+  if (layout === "force" || layout === "groups" || layout === "file" || layout === "random") i.layout = layout;
   return i;
 }
 
 /** Import files and show them; import problems go to the Data tab, never swallowed. */
 async function loadFiles(files: InputFile[], source: Source, options: { format?: string; direction?: NominationDirection } = {}, initial: Initial = {}): Promise<boolean> {
   if (!app.data) app.setStatus("loading");
+  const importStart = performance.now();
   const r = await importFiles(files, { format: options.format || undefined, direction: options.direction });
   if (!r.graph || !r.report.ok()) {
     app.setFailed(r.report, source);
@@ -279,7 +283,7 @@ async function loadFiles(files: InputFile[], source: Source, options: { format?:
     return false;
   }
   app.status = "loading";
-  app.setData({ graph: r.graph, report: r.report, format: r.format?.name ?? "?", source }, initial);
+  app.setData({ graph: r.graph, report: r.report, format: r.format?.name ?? "?", source, marks: { importStart, importEnd: performance.now() } }, initial);
   if (r.report.warnings.length > 0 && activeTab !== "data") renderPanel();
   return true;
 }

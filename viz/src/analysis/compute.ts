@@ -12,6 +12,7 @@ import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRolesResult } from
 import { gatekeepers } from "../../../src/diagnosis/gatekeepers.js";
 import { centrality, degrees } from "../../../src/metrics/centrality.js";
 import { structuralHoles } from "../../../src/metrics/structuralHoles.js";
+import { diagnose, type Diagnosis } from "../../../src/diagnosis/diagnose.js";
 
 /** Filters as plain arrays (undefined = everything). */
 export interface ViewFilter {
@@ -58,7 +59,8 @@ export interface Analysis {
   gatekeepers?: { id: string; rank: number; score: number; reasons: string[]; detail?: Record<string, unknown> }[];
   gatekeeperOptions?: Record<string, unknown>;
   communities?: { membership: Record<string, string>; count: number; modularity: number; seed: number; resolution: number; directed: boolean; weighted: boolean };
-  diagnosis?: unknown;
+  /** The cluster diagnosis, as `clusterflow report` computes it on the same view (full phase only). */
+  diagnosis?: Diagnosis;
   problems: AnalysisProblem[];
   timings: Record<string, number>;
 }
@@ -178,6 +180,12 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     const r = cognitiveRoles(view);
     a.roles = { byId: Object.fromEntries(r.actors.map((x) => [x.id, x])), thresholds: r.thresholds, counts: r.counts, options: r.options };
   });
+
+  if (phase === "full") {
+    step(a, "diagnosis", () => {
+      a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
+    });
+  }
 
   step(a, "communities", () => {
     const g = indexDigraph(view, { weight: "sum" });

@@ -68,6 +68,11 @@ export class Controls {
     app.on("filter", () => this.renderFilters());
   }
 
+  /** The export buttons, in their own section at the end. */
+  exportSection(buttons: HTMLElement): HTMLElement {
+    return section("Export", true, buttons, h("p", { class: "muted small" }, "PNG: the view as shown, with its legend. GEXF and JSON: the analysed view with every metric, role and community."));
+  }
+
   renderAll(): void {
     this.renderAppearance();
     this.renderFilters();

@@ -65,7 +65,7 @@ export function renderLegend(app: App, el: HTMLElement): void {
       if (!app.hiddenEdges.has(key)) counts.set(a.tieType, (counts.get(a.tieType) ?? 0) + 1);
     });
     if (counts.size > 0) {
-      blocks.push(h("h4", {}, "Ties (arrow = knowledge flow)"));
+      blocks.push(h("h4", {}, app.large ? "Ties (hover an actor: arrows show its flows)" : "Ties (arrow = knowledge flow)"));
       const ul = h("ul", {});
       for (const t of ["horizontal", "vertical", "external"] as const) {
         if (!counts.has(t)) continue;
@@ -74,5 +74,15 @@ export function renderLegend(app: App, el: HTMLElement): void {
       blocks.push(ul);
     }
   }
-  replace(el, ...blocks);
+  // Each title and what follows it form one block of the strip.
+  const grouped: Node[] = [];
+  let current: HTMLElement | undefined;
+  for (const b of blocks) {
+    if (b instanceof HTMLElement && b.tagName === "H4") {
+      current = h("div", { class: "block" });
+      grouped.push(current);
+    }
+    (current ?? el).appendChild(b);
+  }
+  replace(el, ...grouped);
 }

@@ -1,51 +1,113 @@
 /**
- * The role quadrant (Giuliani & Bell 2005): each actor inside the cluster placed by its local knowledge
- * exchange (x: knowledge given to + received from local actors) and its external openness (y: knowledge
- * received from outside actors), coloured by its cognitive role, with the openness threshold drawn.
- * Built with SVG elements and text nodes only.
+ * The cognitive-role quadrant (Giuliani & Bell 2005), drawn as the HTML report draws it: each actor inside
+ * the cluster placed by its external openness (x: knowledge received from outside) and its local
+ * connectedness (y: knowledge given to and received from local actors), coloured by its role, with the
+ * openness threshold and the median local connectedness as the quadrant lines. Built with SVG elements
+ * and text nodes only; a click on a point focuses the actor.
  */
 import type { App } from "../app.js";
 import { fmt, svg } from "../dom.js";
 import { ROLE_COLORS } from "../encodings.js";
 import { ROLE_WORDS } from "../analysis/compute.js";
 
+interface Point {
+  id: string;
+  label: string;
+  role: string;
+  x: number;
+  y: number;
+}
+
+function niceMax(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
 export function quadrantPlot(app: App): SVGSVGElement | undefined {
-  const roles = app.analysis?.roles;
-  if (!roles || !app.data) return undefined;
-  const pts = Object.values(roles.byId).filter((r) => r.inCluster && !app.hiddenNodes.has(r.id));
+  const an = app.analysis;
+  if (!an || !app.data) return undefined;
+  const label = (id: string) => app.data!.getNodeAttribute(id, "label") || id;
+  let pts: Point[];
+  let xThreshold: number;
+  let yLine: number;
+  let measure: string;
+  if (an.diagnosis) {
+    const r = an.diagnosis.roles;
+    pts = r.actors.filter((a) => a.inCluster).map((a) => ({ id: a.id, label: label(a.id), role: a.role, x: a.externalOpenness, y: a.localConnectedness }));
+    xThreshold = r.thresholds.externalIn;
+    yLine = r.localMedian;
+    measure = r.measure;
+  } else if (an.roles) {
+    pts = Object.values(an.roles.byId)
+      .filter((a) => a.inCluster)
+      .map((a) => ({ id: a.id, label: a.label, role: a.role, x: a.externalIn, y: a.localIn + a.localOut }));
+    xThreshold = an.roles.thresholds.externalIn;
+    yLine = median(pts.map((p) => p.y));
+    measure = an.roles.options.measure;
+  } else return undefined;
   if (pts.length === 0) return undefined;
   const W = 330;
-  const H = 250;
-  const m = { l: 38, r: 10, t: 12, b: 34 };
-  const xs = pts.map((p) => p.localIn + p.localOut);
-  const ys = pts.map((p) => p.externalIn);
-  const xMax = Math.max(1, ...xs) * 1.05;
-  const yMax = Math.max(1, ...ys, roles.thresholds.externalIn) * 1.1;
-  const X = (v: number) => m.l + (v / xMax) * (W - m.l - m.r);
-  const Y = (v: number) => H - m.b - (v / yMax) * (H - m.t - m.b);
-  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "quadrant", role: "img", "aria-label": "role quadrant: local exchange against openness to outside knowledge" });
-  root.append(svg("line", { class: "axis", x1: m.l, y1: H - m.b, x2: W - m.r, y2: H - m.b }));
-  root.append(svg("line", { class: "axis", x1: m.l, y1: m.t, x2: m.l, y2: H - m.b }));
-  const ty = Y(roles.thresholds.externalIn);
+  const H = 260;
+  const m = { l: 40, r: 10, t: 10, b: 36 };
+  const maxX = niceMax(Math.max(0, ...pts.map((p) => p.x), xThreshold));
+  const maxY = niceMax(Math.max(0, ...pts.map((p) => p.y), Number.isFinite(yLine) ? yLine : 0));
+  const X = (v: number) => m.l + (v / maxX) * (W - m.l - m.r);
+  const Y = (v: number) => H - m.b - (v / maxY) * (H - m.t - m.b);
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "quadrant", role: "img", "aria-label": "cognitive roles: local connectedness against external openness" });
+  root.append(svg("rect", { x: m.l, y: m.t, width: W - m.l - m.r, height: H - m.t - m.b, fill: "#fbfcfd", stroke: "#e2e8f0" }));
+  const tx = X(xThreshold);
+  const ty = Y(Number.isFinite(yLine) ? yLine : 0);
+  root.append(svg("line", { class: "threshold", x1: tx, y1: m.t, x2: tx, y2: H - m.b }));
   root.append(svg("line", { class: "threshold", x1: m.l, y1: ty, x2: W - m.r, y2: ty }));
-  root.append(svg("text", { x: W - m.r, y: ty - 3, "text-anchor": "end" }, `openness threshold > ${fmt(roles.thresholds.externalIn)}`));
-  const lt = roles.thresholds.localIn + roles.thresholds.localOut;
-  root.append(svg("line", { class: "threshold", x1: X(lt), y1: m.t, x2: X(lt), y2: H - m.b }));
-  root.append(svg("text", { x: X(lt) + 3, y: m.t + 8 }, "local thresholds (sum)"));
-  for (const v of [0, xMax / 1.05 / 2, xMax / 1.05]) root.append(svg("text", { x: X(v), y: H - m.b + 12, "text-anchor": "middle" }, fmt(v, 1)));
-  for (const v of [0, yMax / 1.1 / 2, yMax / 1.1]) root.append(svg("text", { x: m.l - 4, y: Y(v) + 3, "text-anchor": "end" }, fmt(v, 1)));
-  root.append(svg("text", { x: (W + m.l) / 2, y: H - 6, "text-anchor": "middle" }, "local exchange: knowledge received + given inside (strength)"));
-  root.append(svg("text", { x: 10, y: (H - m.b + m.t) / 2, transform: `rotate(-90 10 ${(H - m.b + m.t) / 2})`, "text-anchor": "middle" }, "knowledge from outside"));
-  // Draw the selected actor last so it sits on top.
-  const sorted = [...pts].sort((p, q) => (p.id === app.selected ? 1 : 0) - (q.id === app.selected ? 1 : 0));
-  for (const p of sorted) {
-    const c = svg(
-      "circle",
-      { cx: X(p.localIn + p.localOut), cy: Y(p.externalIn), r: p.id === app.selected ? 6 : 4, fill: ROLE_COLORS[p.role] ?? "#9ca3af", class: p.id === app.selected ? "sel" : "" },
-      svg("title", {}, `${p.label} — ${ROLE_WORDS[p.role] ?? p.role}: local in ${fmt(p.localIn)}, local out ${fmt(p.localOut)}, from outside ${fmt(p.externalIn)}`),
-    );
-    c.addEventListener("click", () => void app.focus(p.id));
-    root.append(c);
+  const q = (x: number, y: number, anchor: string, text: string) => root.append(svg("text", { x, y, "text-anchor": anchor, class: "q" }, text));
+  q(W - m.r - 4, m.t + 11, "end", "gatekeepers");
+  q(m.l + 4, m.t + 11, "start", "mutual exchangers");
+  q(W - m.r - 4, H - m.b - 5, "end", "external stars");
+  q(m.l + 4, H - m.b - 5, "start", "weakly connected");
+  for (let i = 0; i <= 2; i++) {
+    const vx = (maxX * i) / 2;
+    const vy = (maxY * i) / 2;
+    root.append(svg("text", { x: X(vx), y: H - m.b + 12, "text-anchor": "middle" }, fmt(vx, 2)));
+    root.append(svg("text", { x: m.l - 4, y: Y(vy) + 3, "text-anchor": "end" }, fmt(vy, 2)));
+  }
+  root.append(svg("text", { x: (m.l + W - m.r) / 2, y: H - 6, "text-anchor": "middle", class: "axis-title" }, `external openness (${measure} from outside)`));
+  const my = (m.t + H - m.b) / 2;
+  root.append(svg("text", { x: 11, y: my, transform: `rotate(-90 11 ${my})`, "text-anchor": "middle", class: "axis-title" }, `local connectedness (${measure})`));
+  if (pts.length > 600) {
+    // Many actors: one path of dots per role (no per-actor elements); the selected actor on top.
+    const byRole = new Map<string, string[]>();
+    for (const p of pts) {
+      if (!byRole.has(p.role)) byRole.set(p.role, []);
+      byRole.get(p.role)!.push(`M${X(p.x).toFixed(1)} ${Y(p.y).toFixed(1)}h0`);
+    }
+    for (const [role, ds] of byRole) {
+      root.append(svg("path", { d: ds.join(""), stroke: ROLE_COLORS[role] ?? "#9ca3af", "stroke-width": 5, "stroke-linecap": "round", opacity: 0.7 }, svg("title", {}, `${ROLE_WORDS[role] ?? role}: ${ds.length} actors`)));
+    }
+  } else {
+    for (const p of pts) {
+      if (p.id === app.selected) continue;
+      const c = svg(
+        "circle",
+        { cx: X(p.x), cy: Y(p.y), r: 4, fill: ROLE_COLORS[p.role] ?? "#9ca3af", "fill-opacity": 0.8, "data-id": p.id },
+        svg("title", {}, `${p.label} — ${ROLE_WORDS[p.role] ?? p.role}: openness ${fmt(p.x)}, local ${fmt(p.y)}`),
+      );
+      c.addEventListener("click", () => void app.focus(p.id));
+      root.append(c);
+    }
+  }
+  const sel = pts.find((p) => p.id === app.selected);
+  if (sel) {
+    root.append(svg("circle", { cx: X(sel.x), cy: Y(sel.y), r: 6, fill: ROLE_COLORS[sel.role] ?? "#9ca3af", class: "sel" }, svg("title", {}, sel.label)));
+    root.append(svg("text", { x: X(sel.x) + 8, y: Y(sel.y) - 6, class: "sel-label" }, sel.label));
   }
   return root;
 }

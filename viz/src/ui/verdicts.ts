@@ -1,10 +1,129 @@
-/** Verdicts of the cluster diagnosis (src/diagnosis/diagnose.ts), each with its evidence. */
+/**
+ * The cluster diagnosis (src/diagnosis/diagnose.ts) as `clusterflow report` computes it: the four
+ * verdicts with their summary, evidence and thresholds; then critical actors and bridging opportunities.
+ * Evidence values are shown as text; actor ids become buttons that focus the actor.
+ */
 import type { App } from "../app.js";
-import { h, type Child } from "../dom.js";
+import { fmt, h, type Child } from "../dom.js";
+
+function label(app: App, id: string): string {
+  return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
+}
+
+function actorButton(app: App, id: string): HTMLElement {
+  return h("button", { class: "link actor-link", dataset: { id }, on: { click: () => void app.focus(id) } }, label(app, id));
+}
+
+function isActorList(app: App, v: unknown): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && (app.data?.hasNode(x) ?? false));
+}
+
+/** A value of the evidence as DOM (text only). */
+function value(app: App, v: unknown, depth = 0): Child {
+  if (v === null || v === undefined) return "–";
+  if (typeof v === "number" || typeof v === "boolean") return fmt(v, 3);
+  if (typeof v === "string") return app.data?.hasNode(v) ? actorButton(app, v) : v;
+  if (isActorList(app, v)) {
+    const span = h("span", { class: "actor-list" });
+    v.slice(0, 12).forEach((id, i) => {
+      if (i > 0) span.append(", ");
+      span.append(actorButton(app, id));
+    });
+    if (v.length > 12) span.append(` and ${v.length - 12} more`);
+    return span;
+  }
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x !== "object" || x === null)) return v.slice(0, 20).map((x) => (typeof x === "number" ? fmt(x, 3) : String(x))).join(", ") + (v.length > 20 ? ", …" : "");
+    // Rows of one shape (per group, per actor …): a table with a column per field.
+    if (depth === 0 && v.every((x) => x && typeof x === "object" && !Array.isArray(x))) {
+      const cols = [...new Set(v.flatMap((x) => Object.keys(x as object)))].slice(0, 8);
+      const cell = (x: unknown): Child => (typeof x === "object" && x !== null && !Array.isArray(x) ? "…" : value(app, x, 2));
+      return h(
+        "table",
+        { class: "grid evidence-rows" },
+        h("tr", {}, ...cols.map((c) => h("th", {}, c))),
+        ...v.slice(0, 12).map((x) => h("tr", {}, ...cols.map((c) => h("td", {}, cell((x as Record<string, unknown>)[c]))))),
+      );
+    }
+    if (depth > 1) return `${v.length} items`;
+    return h("ul", {}, ...v.slice(0, 8).map((x) => h("li", {}, value(app, x, depth + 1))), v.length > 8 ? h("li", { class: "muted" }, `… ${v.length - 8} more`) : null);
+  }
+  if (typeof v === "object") {
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (depth > 1) return entries.map(([k, x]) => `${k}: ${typeof x === "number" ? fmt(x, 3) : typeof x === "object" ? "…" : String(x)}`).join("; ");
+    return h("table", { class: "kv nested" }, ...entries.map(([k, x]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, value(app, x, depth + 1)))));
+  }
+  return String(v);
+}
 
 export function renderVerdicts(app: App): Child[] {
-  const d = app.analysis?.diagnosis;
-  const problem = app.analysis?.problems.find((p) => p.section === "diagnosis");
-  if (!d) return problem ? [h("div", { class: "banner warn" }, `Diagnosis not available: ${problem.message}`)] : [];
-  return [h("pre", { class: "readme" }, JSON.stringify(d, null, 2))];
+  const an = app.analysis;
+  const d = an?.diagnosis;
+  const problem = an?.problems.find((p) => p.section === "diagnosis");
+  if (!d) {
+    if (problem) return [h("div", { class: "banner warn" }, `Diagnosis not available: ${problem.message}`)];
+    return app.analysing ? [h("p", { class: "muted" }, "Diagnosing the cluster…")] : [];
+  }
+  const out: Child[] = [];
+  const holding = d.verdicts.filter((v) => v.holds);
+  out.push(h("h3", {}, "Verdicts"));
+  out.push(
+    h(
+      "p",
+      { class: "verdict-summary" },
+      holding.length === 0 ? "None of the four verdicts holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`,
+    ),
+  );
+  for (const v of d.verdicts) {
+    const details = h(
+      "details",
+      {},
+      h("summary", { class: "muted small" }, "evidence and thresholds"),
+      h("table", { class: "kv evidence" }, ...Object.entries(v.evidence).map(([k, x]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, value(app, x))))),
+      h("table", { class: "kv thresholds" }, ...Object.entries(v.thresholds).map(([k, x]) => h("tr", {}, h("th", {}, `threshold ${k}`), h("td", {}, fmt(x, 3))))),
+    );
+    out.push(
+      h(
+        "div",
+        { class: `verdict ${v.holds ? "yes" : "no"}`, dataset: { verdict: v.name, holds: String(v.holds) } },
+        h("h4", {}, `${v.holds ? "●" : "○"} ${v.name}: ${v.holds ? "yes" : "no"}`),
+        h("p", {}, v.summary),
+        details,
+      ),
+    );
+  }
+  const c = d.criticalActors;
+  if (c && c.set.length > 0) {
+    out.push(h("h3", {}, "Critical actors"));
+    const p = h("p", {}, `Removing `);
+    c.set.forEach((id, i) => {
+      if (i > 0) p.append(i === c.set.length - 1 ? " and " : ", ");
+      p.append(actorButton(app, id));
+    });
+    p.append(` raises fragmentation from ${fmt(c.before.fragmentation, 3)} to ${fmt(c.after.fragmentation, 3)} (${c.method}).`);
+    out.push(p);
+  }
+  const b = d.bridging;
+  if (b && (b.newTies.length > 0 || b.groupPairs.some((g) => g.status !== "ok"))) {
+    out.push(h("h3", {}, "Bridging opportunities"));
+    const weak = b.groupPairs.filter((g) => g.status !== "ok").slice(0, 6);
+    if (weak.length > 0) {
+      out.push(
+        h(
+          "table",
+          { class: "grid" },
+          h("tr", {}, h("th", {}, "groups"), h("th", {}, "ties a→b"), h("th", {}, "b→a"), h("th", {}, "density")),
+          ...weak.map((g) => h("tr", {}, h("td", {}, `${g.a} – ${g.b}`), h("td", {}, g.tiesAB), h("td", {}, g.tiesBA), h("td", {}, fmt(g.density, 3)))),
+        ),
+      );
+    }
+    if (b.newTies.length > 0) {
+      out.push(h("p", { class: "muted small" }, "New ties that would help most:"));
+      out.push(h("ul", { class: "reasons" }, ...b.newTies.map((t) => h("li", {}, actorButton(app, t.a), " – ", actorButton(app, t.b), ` (${t.groupA} – ${t.groupB}, ${t.reason})`))));
+    }
+  }
+  if (d.notes.length > 0) out.push(h("ul", { class: "reasons muted small" }, ...d.notes.map((n) => h("li", {}, n))));
+  const o = d.options;
+  out.push(h("p", { class: "muted small" }, `Groups: ${o.partition} (${o.partitionSource}); seed ${o.seed}; ${o.reps} permutations; scope ${o.scope}; ties read as ${o.direction}. The same figures as \`clusterflow report\` on this view.`));
+  return out;
 }

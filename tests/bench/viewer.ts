@@ -1,0 +1,231 @@
+/**
+ * Viewer benchmark (a script, not a test): a generated cluster of 10,000 actors and 50,000 ties, written as
+ * a tidy dataset, served by `clusterflow view`'s server and opened in headless Chromium (software WebGL).
+ * Measures the time to the first frame and to the analyses, and frame times while hovering actors and
+ * zooming. Run: `npx tsx tests/bench/viewer.ts [--actors 10000] [--ties 50000] [--seed 1] [--hovers 15]`.
+ *
+ * Uses the cluster generator of src/model/generate.ts when present, else a seeded planted-partition
+ * generator of its own (below).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { buildViewer, collectInput, serveViewer } from "../../src/cli/commands/view.js";
+import { addActor, addTie, createClusterGraph } from "../../src/model/graph.js";
+import { seededRng } from "../../src/model/random.js";
+import type { ClusterGraph } from "../../src/model/types.js";
+import { writeTidy } from "../../src/io/tidy.js";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ACTORS = arg("actors", 10_000);
+const TIES = arg("ties", 50_000);
+const SEED = arg("seed", 1);
+const HOVERS = arg("hovers", 15);
+
+/** A seeded planted-partition cluster: 10 groups, 2 % of actors outside, ~85 % of ties inside groups. */
+function ownGenerator(actors: number, ties: number, seed: number): ClusterGraph {
+  const rng = seededRng(seed);
+  const g = createClusterGraph({ name: "bench" });
+  const external = Math.max(1, Math.round(actors * 0.02));
+  const local = actors - external;
+  const groups = 10;
+  const kinds = ["firm", "firm", "firm", "supplier", "lab", "association"];
+  const members: string[][] = Array.from({ length: groups }, () => []);
+  for (let i = 0; i < local; i++) {
+    const id = `a${i}`;
+    const grp = i % groups;
+    addActor(g, id, { label: `Actor ${i}`, kind: kinds[Math.floor(rng() * kinds.length)], inCluster: true, group: `g${grp}`, stage: `s${grp % 3}` });
+    members[grp].push(id);
+  }
+  const outside: string[] = [];
+  for (let i = 0; i < external; i++) {
+    addActor(g, `x${i}`, { label: `Outside ${i}`, kind: "buyer", inCluster: false });
+    outside.push(`x${i}`);
+  }
+  const all = [...members.flat()];
+  const seen = new Set<string>();
+  let made = 0;
+  while (made < ties) {
+    const r = rng();
+    let s: string;
+    let t: string;
+    if (r < 0.85) {
+      const grp = members[Math.floor(rng() * groups)];
+      s = grp[Math.floor(rng() * grp.length)];
+      t = grp[Math.floor(rng() * grp.length)];
+    } else if (r < 0.97) {
+      s = all[Math.floor(rng() * all.length)];
+      t = all[Math.floor(rng() * all.length)];
+    } else {
+      const o = outside[Math.floor(rng() * outside.length)];
+      const l = all[Math.floor(rng() * all.length)];
+      [s, t] = rng() < 0.7 ? [o, l] : [l, o];
+    }
+    if (s === t || seen.has(`${s} ${t}`)) continue;
+    seen.add(`${s} ${t}`);
+    addTie(g, s, t, { relation: rng() < 0.7 ? "technical-advice" : "business", weight: 1 + Math.floor(rng() * 3) });
+    made++;
+  }
+  return g;
+}
+
+async function generate(): Promise<{ graph: ClusterGraph; by: string }> {
+  try {
+    const mod = (await import("../../src/model/generate.js")) as {
+      generateCluster?: (spec: Record<string, unknown>) => unknown;
+      generatedToGraph?: (g: unknown) => ClusterGraph;
+    };
+    if (mod.generateCluster && mod.generatedToGraph) {
+      const external = Math.round(ACTORS * 0.02);
+      const c = mod.generateCluster({ actors: ACTORS - external, external, ties: TIES, groups: 10, seed: SEED, name: "bench" });
+      return { graph: mod.generatedToGraph(c), by: "src/model/generate.ts (clusterflow generate)" };
+    }
+  } catch (e) {
+    console.error(`(the cluster generator could not be used: ${(e as Error).message}; using the script's own)`);
+  }
+  return { graph: ownGenerator(ACTORS, TIES, SEED), by: "the script's own planted-partition generator" };
+}
+
+function stats(xs: number[]): { n: number; median: number; p95: number; max: number; mean: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))] ?? NaN;
+  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const { graph, by } = await generate();
+  const dir = mkdtempSync(join(tmpdir(), "clusterflow-bench-"));
+  mkdirSync(dir, { recursive: true });
+  for (const f of writeTidy(graph, dir)) writeFileSync(f.name, f.data);
+  console.log(`cluster: ${graph.order} actors, ${graph.size} ties, generated by ${by} in ${round(performance.now() - t0)} ms (seed ${SEED}); tidy files in ${dir}`);
+
+  await buildViewer();
+  const server = await serveViewer({ port: 0, input: collectInput(dir) });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx keeps function names with a helper the page does not have.
+    await page.addInitScript("globalThis.__name = (target) => target;");
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    const nav = performance.now();
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as { __app?: { app: { marks: Record<string, number> } } }).__app?.app.marks.firstRender !== undefined, null, { timeout: 120_000 });
+    const firstFrameWall = performance.now() - nav;
+    console.log(`first frame after ${round(firstFrameWall)} ms (wall); waiting for the analyses …`);
+    await page.evaluate(() => (window as unknown as { __app: { ready: Promise<void> } }).__app.ready);
+    const readyWall = performance.now() - nav;
+    const marks = await page.evaluate(() => {
+      const w = window as unknown as { __app: { app: { marks: Record<string, number> }; graph: { order: number; size: number } } };
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return { ...w.__app.app.marks, domContentLoaded: nav.domContentLoadedEventEnd, order: w.__app.graph.order, size: w.__app.graph.size };
+    });
+
+    // Frame times: every requestAnimationFrame interval and every sigma render while interacting.
+    await page.evaluate(() => {
+      const w = window as unknown as { __bench: { frames: number[]; renders: number[]; on: boolean }; __app: { renderer: { on(e: string, f: () => void): void } } };
+      w.__bench = { frames: [], renders: [], on: false };
+      let last = performance.now();
+      const loop = (t: number) => {
+        if (w.__bench.on) w.__bench.frames.push(t - last);
+        last = t;
+        requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+      let start = 0;
+      w.__app.renderer.on("beforeRender", () => (start = performance.now()));
+      w.__app.renderer.on("afterRender", () => {
+        if (w.__bench.on) w.__bench.renders.push(performance.now() - start);
+      });
+    });
+    const box = (await page.locator("#graph").boundingBox())!;
+    const targets = await page.evaluate(() => {
+      const w = window as unknown as { __app: { analysis: { gatekeepers?: { id: string }[] }; display: { getNodeAttributes(id: string): { x: number; y: number } }; renderer: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } };
+      return (w.__app.analysis.gatekeepers ?? []).slice(0, 60).map((g) => ({ id: g.id, ...w.__app.renderer.graphToViewport(w.__app.display.getNodeAttributes(g.id)) }));
+    });
+    const legend = (await page.locator(".legend").boundingBox())!;
+    const underLegend = (p: { x: number; y: number }) => box.x + p.x > legend.x - 5 && box.x + p.x < legend.x + legend.width + 5 && box.y + p.y > legend.y - 5 && box.y + p.y < legend.y + legend.height + 5;
+    const inside = targets.filter((p) => p.x > 5 && p.y > 5 && p.x < box.width - 60 && p.y < box.height - 5 && !underLegend(p)).slice(0, HOVERS);
+    const latencies: number[] = [];
+
+    const measure = async (label: string, act: () => Promise<void>) => {
+      await page.evaluate(() => {
+        const b = (window as unknown as { __bench: { frames: number[]; renders: number[]; on: boolean } }).__bench;
+        b.frames = [];
+        b.renders = [];
+        b.on = true;
+      });
+      const t = performance.now();
+      await act();
+      const wall = performance.now() - t;
+      const got = await page.evaluate(() => {
+        const b = (window as unknown as { __bench: { frames: number[]; renders: number[]; on: boolean } }).__bench;
+        b.on = false;
+        return { frames: b.frames, renders: b.renders };
+      });
+      const f = stats(got.frames);
+      const r = stats(got.renders);
+      console.log(
+        `${label}: ${round(wall)} ms wall; frame interval median ${round(f.median)} ms, p95 ${round(f.p95)} ms, max ${round(f.max)} ms (${f.n} frames); sigma render median ${round(r.median)} ms, p95 ${round(r.p95)} ms (${r.n} renders)`,
+      );
+      return { wall, frames: f, renders: r };
+    };
+
+    const hover = await measure(`hover ${inside.length} actors (mouse onto the actor, then off)`, async () => {
+      for (const p of inside) {
+        const t = performance.now();
+        await page.mouse.move(box.x + p.x, box.y + p.y);
+        // Until the page has an actor hovered (this one, or one drawn over it) and has painted a frame since.
+        await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered !== undefined, null, { polling: "raf", timeout: 60_000 });
+        latencies.push(performance.now() - t);
+        await page.mouse.move(box.x + 3, box.y + 3);
+        await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered === undefined, null, { polling: "raf", timeout: 60_000 });
+      }
+    });
+    const zoom = await measure("zoom (10 wheel steps in, 10 out, 120 ms apart)", async () => {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, -240);
+        await page.waitForTimeout(120);
+      }
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, 240);
+        await page.waitForTimeout(120);
+      }
+    });
+    const hovered = await page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered);
+
+    const m = marks as Record<string, number>;
+    console.log("");
+    console.log(`actors/ties in the page: ${m.order} / ${m.size}`);
+    console.log(`navigation → DOMContentLoaded: ${round(m.domContentLoaded)} ms`);
+    console.log(`import in the browser (tidy reader): ${round(m.importEnd - m.importStart)} ms`);
+    console.log(`display graph + encodings: ${round(m.displayBuilt - m.setData)} ms; initial layout: ${round(m.layoutDone - m.displayBuilt)} ms; first sigma frame: ${round(m.firstRender - m.layoutDone)} ms`);
+    console.log(`time to first render (navigation start → first frame drawn): ${round(m.firstRender)} ms (page clock); ${round(firstFrameWall)} ms wall from page.goto`);
+    if (m.analysisFast !== undefined) console.log(`fast analysis (degrees, gatekeepers, brokerage, openness, roles, Louvain) shown at: ${round(m.analysisFast)} ms`);
+    console.log(`full analysis (with betweenness, closeness, PageRank, eigenvector) shown at: ${round(m.analysisFull)} ms; ready (wall): ${round(readyWall)} ms`);
+    const lat = stats(latencies);
+    console.log(`hover latency (mouse move → actor highlighted and painted): median ${round(lat.median)} ms, p95 ${round(lat.p95)} ms, max ${round(lat.max)} ms over ${lat.n} actors`);
+    console.log(`frame intervals while hovering: median ${round(hover.frames.median)} ms, p95 ${round(hover.frames.p95)} ms; while zooming: median ${round(zoom.frames.median)} ms, p95 ${round(zoom.frames.p95)} ms`);
+    if (pageErrors.length) console.log(`page errors: ${pageErrors.join("; ")}`);
+    if (hovered !== undefined) console.log(`(an actor is still hovered: ${hovered})`);
+    await page.screenshot({ path: join(process.cwd(), "tests/artifacts/bench-viewer.png") });
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
