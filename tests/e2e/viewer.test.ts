@@ -19,6 +19,8 @@ import { brokerage } from "../../src/metrics/brokerage.js";
 import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
 import { diagnose } from "../../src/diagnosis/diagnose.js";
 import { fmt } from "../../viz/src/dom.js";
+import { detectFormat, FORMATS } from "../../src/io/formats.js";
+import { filterTies } from "../../src/model/views.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -287,6 +289,33 @@ describe("viewer", () => {
     // The graph that was shown stays.
     expect(await page.evaluate(() => (window as unknown as Win).__app.graph.order)).toBe(taiwan.order);
     await shot("5-dropped-file-error");
+  });
+
+  it("every format of the registry is read in the browser as in Node, recognised without being named", async () => {
+    const checked: string[] = [];
+    for (const f of FORMATS) {
+      if (!f.write) continue;
+      const oneRelation = f.name === "matrix" || f.name === "dl-edgelist1";
+      const graph = oneRelation ? filterTies(taiwan, { relations: ["technical-advice"] }) : taiwan;
+      const written = await f.write(graph, "export/taiwan", oneRelation ? { relation: "technical-advice" } : {});
+      const inNode = await f.read(written.map((w) => (typeof w.data === "string" ? { name: w.name, text: w.data } : { name: w.name, text: "", bytes: w.data })), {});
+      expect(inNode.report.errors, f.name).toEqual([]);
+      const files = written.map((w) => (typeof w.data === "string" ? { name: w.name, text: w.data } : { name: w.name, b64: Buffer.from(w.data).toString("base64") }));
+      const got = await page.evaluate(async (files) => {
+        const a = (window as unknown as { __app: { loadFiles(f: unknown[], o: object): Promise<boolean>; whenIdle(): Promise<void>; graph: { order: number; size: number }; app: { format?: string } } }).__app;
+        const input = files.map((x) => ("b64" in x && x.b64 ? { name: x.name, text: "", bytes: Uint8Array.from(atob(x.b64), (c) => c.charCodeAt(0)) } : x));
+        // Imported and drawn; the analysis of each is not awaited (a newer load supersedes it).
+        const ok = await a.loadFiles(input, {});
+        return { ok, order: a.graph.order, size: a.graph.size, format: a.app.format };
+      }, files);
+      // Recognised as the command line recognises the main file (DL edge lists are read by the DL reader).
+      const main = written.find((w) => !/\.(csv|tsv|txt)$/i.test(w.name)) ?? written[written.length - 1];
+      const recognised = detectFormat({ name: main.name, text: typeof main.data === "string" ? main.data : "" })?.name;
+      expect(recognised === f.name || (f.name === "dl-edgelist1" && recognised === "dl"), `${f.name} recognised as ${recognised}`).toBe(true);
+      expect(got, f.name).toEqual({ ok: true, order: inNode.graph.order, size: inNode.graph.size, format: recognised });
+      checked.push(f.name);
+    }
+    expect(checked).toEqual(expect.arrayContaining(["tidy", "gexf", "graphml", "json", "pajek", "dl", "xlsx", "roster", "matrix"]));
   });
 
   it("`clusterflow view <input>` hands its input to the page", async () => {

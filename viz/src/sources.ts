@@ -177,8 +177,13 @@ export function chooseFormat(files: InputFile[], name?: string): { format?: Form
     const tidy = formatByName("tidy");
     if (tidy) return { format: tidy };
   }
+  // Companion tables (an actor list beside a .net, .dl or workbook) follow the main file: when some files
+  // are not plain tables, they decide.
+  const TABLE = new Set([".csv", ".tsv", ".txt"]);
+  const main = files.filter((f) => !TABLE.has(extensionOf(f.name)));
+  const voters = main.length > 0 ? main : files;
   const votes = new Map<Format, number>();
-  for (const f of files) {
+  for (const f of voters) {
     const d = detectFormat(f);
     if (d) votes.set(d, (votes.get(d) ?? 0) + 1);
   }
