@@ -34,7 +34,7 @@ const app = new App(stageEl);
 const controls = new Controls(app);
 
 const statusEl = h("span", { class: "status", role: "status" });
-const datasetSelect = h("select", { title: "example clusters bundled with clusterflow", dataset: { control: "dataset" } });
+const datasetSelect = h("select", { class: "dataset-select", title: "example clusters bundled with clusterflow", dataset: { control: "dataset" } });
 const fileInput = h("input", { type: "file", style: { display: "none" } });
 fileInput.multiple = true;
 const formatSelect = h(
@@ -46,7 +46,7 @@ const formatSelect = h(
 const directionSelect = h(
   "select",
   { title: "how ties were recorded (default: the format's convention, as on the command line)", dataset: { control: "direction" } },
-  h("option", { value: "" }, "direction: as the format reads it"),
+  h("option", { value: "" }, "direction: format's default"),
   h("option", { value: "flow" }, "source gives knowledge to target"),
   h("option", { value: "asks" }, "source asks target (reversed)"),
 );

@@ -120,7 +120,10 @@ function fromBase64(b64: string): Uint8Array {
 }
 
 /** The input of `clusterflow view <input>`, or undefined when the page is served without one. */
-export async function loadServed(url = "./__clusterflow/input.json"): Promise<ServedInput | undefined> {
+export async function loadServed(): Promise<ServedInput | undefined> {
+  // `clusterflow view` marks the page when it serves an input; elsewhere there is nothing to ask for.
+  const url = document.querySelector<HTMLMetaElement>('meta[name="clusterflow-input"]')?.content;
+  if (url !== "./__clusterflow/input.json") return undefined;
   let res: Response;
   try {
     res = await fetch(url, { cache: "no-store" });

@@ -140,6 +140,11 @@ export function serveViewer(options: ServeOptions = {}): Promise<ViewerServer> {
     const file = normalize(join(root, pathname));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, "text/plain", "forbidden");
     if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, "text/plain", "not found");
+    if (file === join(root, "index.html") && inputJson) {
+      // Tell the page it has an input to fetch (a plain file server has none, and the page then does not ask).
+      const html = readFileSync(file, "utf8").replace("<head>", '<head>\n    <meta name="clusterflow-input" content="./__clusterflow/input.json" />');
+      return send(res, 200, CONTENT_TYPES[".html"], html, head);
+    }
     send(res, 200, CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", readFileSync(file), head);
   };
   return new Promise((resolvePromise, reject) => {

@@ -100,7 +100,8 @@ export function renderVerdicts(app: App): Child[] {
       if (i > 0) p.append(i === c.set.length - 1 ? " and " : ", ");
       p.append(actorButton(app, id));
     });
-    p.append(` raises fragmentation from ${fmt(c.before.fragmentation, 3)} to ${fmt(c.after.fragmentation, 3)} (${c.method}).`);
+    if (c.increase > 0) p.append(` raises fragmentation from ${fmt(c.before.fragmentation, 3)} to ${fmt(c.after.fragmentation, 3)} (${c.method}).`);
+    else p.append(` — the ${c.set.length} most critical actors — leaves fragmentation at ${fmt(c.after.fragmentation, 3)}: no small set of actors holds the network together (${c.method}).`);
     out.push(p);
   }
   const b = d.bridging;
