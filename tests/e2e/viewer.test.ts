@@ -19,6 +19,7 @@ import { brokerage } from "../../src/metrics/brokerage.js";
 import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
 import { diagnose } from "../../src/diagnosis/diagnose.js";
 import { fmt } from "../../viz/src/dom.js";
+import { FLOW_COLORS } from "../../viz/src/encodings.js";
 import { detectFormat, FORMATS } from "../../src/io/formats.js";
 import { filterTies } from "../../src/model/views.js";
 
@@ -231,6 +232,37 @@ describe("viewer", () => {
     const b = brokerage(taiwan).actors.find((a) => a.id === top.id)!;
     expect(await page.locator('.brokerage tr[data-role="gatekeeper"] td').nth(1).textContent()).toBe(fmt(b.gatekeeper, 3));
     expect(await page.locator("ul.reasons").first().locator("li").allTextContents()).toEqual(top.reasons);
+  });
+
+  it("hovering an actor highlights where its knowledge comes from and where it goes", async () => {
+    await page.evaluate(() => (window as unknown as Win).__app.app.select(undefined));
+    const top = gatekeepers(taiwan).ranking[0];
+    const p = await nodePoint(top.id);
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered)).toBe(top.id);
+    const sources = new Set(taiwan.inNeighbors(top.id));
+    const targets = new Set(taiwan.outNeighbors(top.id));
+    const got = await page.evaluate(() => {
+      const a = (window as unknown as { __app: { app: { hoverIn: Set<string>; hoverOut: Set<string> } } }).__app.app;
+      return { in: [...a.hoverIn].sort(), out: [...a.hoverOut].sort() };
+    });
+    expect(got).toEqual({ in: [...sources].sort(), out: [...targets].sort() });
+    // Ties of the neighbourhood keep their flow colours; the rest fade.
+    const colours = await page.evaluate((id) => {
+      const a = (window as unknown as { __app: { display: { forEachEdge(fn: (k: string, x: unknown, s: string, t: string) => void): void }; renderer: { getEdgeDisplayData(k: string): { color: string } | undefined } } }).__app;
+      const seen = { in: new Set<string>(), out: new Set<string>(), other: new Set<string>() };
+      a.display.forEachEdge((k, _x, s, t) => {
+        const c = a.renderer.getEdgeDisplayData(k)!.color;
+        (t === id ? seen.in : s === id ? seen.out : seen.other).add(c);
+      });
+      return { in: [...seen.in], out: [...seen.out], other: [...seen.other] };
+    }, top.id);
+    expect(colours.in).toEqual([FLOW_COLORS.in]);
+    expect(colours.out).toEqual([FLOW_COLORS.out]);
+    expect(colours.other).not.toContain(FLOW_COLORS.in);
+    expect(await page.locator(".legend").textContent()).toContain(`Knowledge flows of ${top.label}`);
+    await shot("3b-hover-flows");
+    await page.mouse.move(5, 5);
   });
 
   it("a tie-type filter changes what is drawn", async () => {

@@ -13,7 +13,6 @@ import type { ImportReport } from "../../src/io/report.js";
 import type { ClusterGraph, TieType } from "../../src/model/types.js";
 import { TIE_TYPES } from "../../src/model/types.js";
 import { relationsOf, wavesOf } from "../../src/model/graph.js";
-import { COGNITIVE_ROLE_LABELS } from "../../src/diagnosis/roles.js";
 import { AnalysisClient } from "./analysis/client.js";
 import type { Analysis, AnalysisOptions, ViewFilter } from "./analysis/compute.js";
 import {
@@ -31,8 +30,6 @@ import {
 } from "./encodings.js";
 import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, pixelsPerUnit, randomPositions, runForceAtlas2, separate } from "./layout.js";
 import { NodeRingProgram } from "./ringProgram.js";
-
-const ROLE_WORDS_SHORT: Record<string, string> = COGNITIVE_ROLE_LABELS;
 
 const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (o?: object) => Graph };
 
@@ -417,7 +414,7 @@ export class App {
       labelWeight: "600",
       labelColor: { color: "#111827" },
       labelDensity: large ? 0.3 : 0.9,
-      labelGridCellSize: large ? 120 : 100,
+      labelGridCellSize: large ? 120 : 140,
       labelRenderedSizeThreshold: large ? 9 : 7,
       minEdgeThickness: 0.8,
       hideEdgesOnMove: large,
@@ -585,7 +582,9 @@ export class App {
     const pr = canvas.width / Math.max(1, width);
     ctx.setTransform(pr, 0, 0, pr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    if (this.state.labels === "none" || this.hovered) return;
+    // Only partitions that can sit together in the picture: groups, communities, stages, kinds.
+    const by = this.state.colorBy;
+    if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind")) return;
     const entries = this.colorScale.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
     if (entries.length < 2 || entries.length > 12) return;
     const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
@@ -623,12 +622,12 @@ export class App {
       let spread = 0;
       for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
       spread /= s.n;
-      if (spread > 0.2 * diag) continue;
+      if (spread > 0.15 * diag) continue;
       // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
       const ys = [...s.ys].sort((a, b) => a - b);
       const top = ys[Math.floor(0.9 * (ys.length - 1))];
       const p = r.graphToViewport({ x: cx, y: top });
-      const text = this.state.colorBy === "role" ? (ROLE_WORDS_SHORT[e.value] ?? e.value) : e.value;
+      const text = e.value;
       ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
       ctx.lineWidth = 5;
