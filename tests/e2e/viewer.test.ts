@@ -323,6 +323,32 @@ describe("viewer", () => {
     await shot("5-dropped-file-error");
   });
 
+  it("labels and attributes from files are shown as text, and a survey attribute named `type` does not reach sigma", async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const nodes = `id,label,kind,type,color,size\na,"${evil.replace(/"/g, '""')}",firm,triangle,red,99\nb,Plain b,lab,square,blue,1\nc,Plain c,firm,,,\n`;
+    const ties = "source,target,weight,type\na,b,2,curved\nb,c,1,zigzag\nc,a,3,\n";
+    await page.evaluate(async ({ nodes, ties }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([nodes], "nodes.csv", { type: "text/csv" }));
+      dt.items.add(new File([ties], "ties.csv", { type: "text/csv" }));
+      document.querySelector(".stage")!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, { nodes, ties });
+    await expect.poll(() => page.evaluate(() => (window as unknown as Win).__app.graph.order)).toBe(3);
+    await page.evaluate(() => (window as unknown as Win).__app.whenIdle());
+    await page.evaluate(() => (window as unknown as { __app: { app: { focus(id: string): Promise<void> } } }).__app.app.focus("a"));
+    expect(await page.locator(".actor-name").textContent()).toBe(evil);
+    expect(await page.locator(".sidebar.right img, .legend img, .gatekeepers img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The survey's `type` is kept under another name and sigma draws with its own programs.
+    const shown = await page.evaluate(() => {
+      const a = (window as unknown as Win).__app;
+      return { data: a.graph.getNodeAttribute("a", "type_"), display: a.renderer.getNodeDisplayData("a") };
+    });
+    expect(shown.data).toBe("triangle");
+    expect(["circle", "ring"]).toContain((shown.display as unknown as { type: string }).type);
+    await shot("7-untrusted-labels");
+  });
+
   it("every format of the registry is read in the browser as in Node, recognised without being named", async () => {
     const checked: string[] = [];
     for (const f of FORMATS) {

@@ -100,8 +100,12 @@ export function renderVerdicts(app: App): Child[] {
       if (i > 0) p.append(i === c.set.length - 1 ? " and " : ", ");
       p.append(actorButton(app, id));
     });
-    if (c.increase > 0) p.append(` raises fragmentation from ${fmt(c.before.fragmentation, 3)} to ${fmt(c.after.fragmentation, 3)} (${c.method}).`);
-    else p.append(` — the ${c.set.length} most critical actors — leaves fragmentation at ${fmt(c.after.fragmentation, 3)}: no small set of actors holds the network together (${c.method}).`);
+    const dw = c.criterion === "DF";
+    const word = dw ? "distance-weighted fragmentation" : "fragmentation";
+    const before = dw ? c.before.distanceWeighted : c.before.fragmentation;
+    const after = dw ? c.after.distanceWeighted : c.after.fragmentation;
+    if (c.increase > 0) p.append(` raises ${word} from ${fmt(before, 3)} to ${fmt(after, 3)} (${c.method}).`);
+    else p.append(` — the ${c.set.length} most critical actors — leaves ${word} at ${fmt(after, 3)}: no small set of actors holds the network together (${c.method}).`);
     out.push(p);
   }
   const b = d.bridging;
