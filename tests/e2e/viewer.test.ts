@@ -351,10 +351,13 @@ describe("viewer", () => {
 
   it("every format of the registry is read in the browser as in Node, recognised without being named", async () => {
     const checked: string[] = [];
+    // A small part of the Taiwan cluster (its labs, agencies, associations and buyers) keeps this quick.
+    const part = filterTies(taiwan, { kinds: ["lab", "government", "association", "buyer"] });
+    expect(part.order).toBeGreaterThan(20);
     for (const f of FORMATS) {
       if (!f.write) continue;
       const oneRelation = f.name === "matrix" || f.name === "dl-edgelist1";
-      const graph = oneRelation ? filterTies(taiwan, { relations: ["technical-advice"] }) : taiwan;
+      const graph = oneRelation ? filterTies(part, { relations: ["technical-advice"] }) : part;
       const written = await f.write(graph, "export/taiwan", oneRelation ? { relation: "technical-advice" } : {});
       const inNode = await f.read(written.map((w) => (typeof w.data === "string" ? { name: w.name, text: w.data } : { name: w.name, text: "", bytes: w.data })), {});
       expect(inNode.report.errors, f.name).toEqual([]);

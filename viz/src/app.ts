@@ -77,6 +77,27 @@ export interface LoadedData {
   source: Source;
 }
 
+/**
+ * An overlay canvas of our own, sized to the renderer (sigma sizes only the style of canvases it does not
+ * draw on itself) and cleared, with a transform in CSS pixels.
+ */
+function prepareOverlay(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D {
+  const pr = window.devicePixelRatio || 1;
+  const w = Math.round(width * pr);
+  const hgt = Math.round(height * pr);
+  if (canvas.width !== w || canvas.height !== hgt) {
+    canvas.width = w;
+    canvas.height = hgt;
+  }
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const ctx = canvas.getContext("2d")!;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w, hgt);
+  ctx.setTransform(pr, 0, 0, pr, 0, 0);
+  return ctx;
+}
+
 export class App {
   data?: ClusterGraph;
   report?: ImportReport;
@@ -119,6 +140,18 @@ export class App {
   private idleWaiters: (() => void)[] = [];
 
   constructor(public container: HTMLElement) {
+    // sigma follows window resizes only; the stage also changes size with the legend strip.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = "";
+    new ResizeObserver(() => {
+      const size = `${container.offsetWidth}x${container.offsetHeight}`;
+      if (size === last) return;
+      last = size;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (container.offsetWidth > 0 && container.offsetHeight > 0) this.renderer?.scheduleRefresh();
+      }, 60);
+    }).observe(container);
     this.state = { colorBy: "group", sizeBy: "gatekeeperScore", filter: {}, partition: "inCluster", seed: 1, resolution: 1, labels: "auto", layout: "force" };
   }
 
@@ -397,52 +430,58 @@ export class App {
 
   // ------------------------------------------------------------------ renderer
 
-  private mountRenderer(): void {
-    this.renderer?.kill();
-    this.renderer = undefined;
+  /** Settings that depend on the size of the graph. */
+  private sizeSettings() {
     const large = this.large;
+    return {
+      // Sorting by zIndex costs a full re-index on every change: small graphs only.
+      zIndex: !large,
+      labelDensity: large ? 0.3 : 0.9,
+      labelGridCellSize: large ? 120 : 140,
+      labelRenderedSizeThreshold: large ? 9 : 7,
+      hideEdgesOnMove: large,
+      hideLabelsOnMove: large,
+      stagePadding: large ? 30 : 70,
+    };
+  }
+
+  /**
+   * Show the display graph: the first time a renderer is made; afterwards the same renderer takes the
+   * new graph (each renderer holds WebGL contexts, which browsers limit and are slow to make).
+   */
+  private mountRenderer(): void {
+    if (this.renderer) {
+      const r = this.renderer;
+      r.setSettings(this.sizeSettings());
+      r.setCustomBBox(null);
+      r.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      r.setGraph(this.display);
+      this.drawGroupLabels();
+      return;
+    }
     this.renderer = new Sigma(this.display, this.container, {
       nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
       edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
       defaultNodeType: "circle",
       defaultEdgeType: "arrow",
       renderEdgeLabels: false,
-      // Sorting by zIndex costs a full re-index on every change: small graphs only.
-      zIndex: !large,
       labelFont: "Inter, 'Segoe UI', system-ui, sans-serif",
       labelSize: 13,
       labelWeight: "600",
       labelColor: { color: "#111827" },
-      labelDensity: large ? 0.3 : 0.9,
-      labelGridCellSize: large ? 120 : 140,
-      labelRenderedSizeThreshold: large ? 9 : 7,
       minEdgeThickness: 0.8,
-      hideEdgesOnMove: large,
-      hideLabelsOnMove: large,
-      stagePadding: large ? 30 : 70,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
+      ...this.sizeSettings(),
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     const r = this.renderer;
-    if (large) {
-      r.createCanvas("flows", { afterLayer: "edges" });
-      r.on("afterRender", () => this.drawFlows());
-    }
+    r.createCanvas("flows", { afterLayer: "edges" });
+    r.on("afterRender", () => this.drawFlows());
     r.createCanvas("groupLabels", { afterLayer: "nodes" });
     r.on("afterRender", () => this.drawGroupLabels());
-    // The first frame is already drawn (sigma renders in its constructor): size the new canvases as
-    // sigma sizes its own (it does so itself on later resizes) and draw the overlay once.
-    const { width, height } = r.getDimensions();
-    const pr = window.devicePixelRatio || 1;
-    for (const c of [r.getCanvases().groupLabels, r.getCanvases().flows]) {
-      if (!c) continue;
-      c.style.width = `${width}px`;
-      c.style.height = `${height}px`;
-      c.width = Math.round(width * pr);
-      c.height = Math.round(height * pr);
-    }
+    // The first frame is already drawn (sigma renders in its constructor): draw the overlay once.
     this.drawGroupLabels();
     r.on("enterNode", ({ node }) => this.setHovered(node));
     r.on("leaveNode", () => this.setHovered(undefined));
@@ -518,7 +557,8 @@ export class App {
   }
 
   refresh(): void {
-    this.renderer?.refresh({ skipIndexation: true });
+    // While a new graph is being prepared the renderer still shows the previous one: nothing to redraw.
+    if (this.renderer?.getGraph() === this.display) this.renderer.refresh({ skipIndexation: true });
   }
 
   private computeHover(node: string): void {
@@ -577,11 +617,8 @@ export class App {
     const r = this.renderer;
     const canvas = r?.getCanvases().groupLabels;
     if (!r || !canvas || !this.data || !this.colorScale) return;
-    const ctx = canvas.getContext("2d")!;
     const { width, height } = r.getDimensions();
-    const pr = canvas.width / Math.max(1, width);
-    ctx.setTransform(pr, 0, 0, pr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = prepareOverlay(canvas, width, height);
     // Only partitions that can sit together in the picture: groups, communities, stages, kinds.
     const by = this.state.colorBy;
     if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind")) return;
@@ -646,13 +683,10 @@ export class App {
     const r = this.renderer;
     const canvas = r?.getCanvases().flows;
     if (!r || !canvas) return;
-    const ctx = canvas.getContext("2d")!;
     const { width, height } = r.getDimensions();
-    const pr = canvas.width / Math.max(1, width);
-    ctx.setTransform(pr, 0, 0, pr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = prepareOverlay(canvas, width, height);
     const node = this.hovered;
-    if (!node || !this.display.hasNode(node)) return;
+    if (!this.large || !node || !this.display.hasNode(node)) return;
     ctx.fillStyle = "rgba(255,255,255,0.78)";
     ctx.fillRect(0, 0, width, height);
     const pos = (id: string) => {
