@@ -5,7 +5,7 @@
  *
  * What the page shows is compared with what the library computes in Node on the same input.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -133,7 +133,7 @@ beforeAll(async () => {
     headless: true,
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
   });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   taiwan = (await readInput(TAIWAN)).graph;
@@ -298,6 +298,31 @@ describe("viewer", () => {
     expect(size).toBe(taiwan.size - external.length);
     await page.locator('[data-filter="tieType"] input[data-value="external"]').check();
     await page.evaluate(() => (window as unknown as Win).__app.whenIdle());
+  });
+
+  it("exports the view as PNG, and the analysed view with its metrics as GEXF and JSON", async () => {
+    const png = await page.evaluate(() => (window as unknown as { __app: { pngDataUrl(): Promise<string> } }).__app.pngDataUrl());
+    expect(png.startsWith("data:image/png;base64,")).toBe(true);
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return { w: img.width, h: img.height };
+    }, png);
+    const graphBox = (await page.locator("#graph").boundingBox())!;
+    expect(size.w).toBeGreaterThan(graphBox.width); // the graph and the legend beside it
+    const json = JSON.parse(await page.evaluate(() => (window as unknown as { __app: { viewerJson(): string } }).__app.viewerJson()));
+    expect(json.schema).toBe("clusterflow/viewer-export@1");
+    const top = gatekeepers(taiwan).ranking[0];
+    const node = json.graph.nodes.find((n: { key: string }) => n.key === top.id);
+    expect(node.attributes.gatekeeperScore).toBeCloseTo(top.score, 12);
+    expect(node.attributes.gatekeeperRank).toBe(1);
+    expect(json.graph.nodes.length).toBe(taiwan.order);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="export-gexf"]').click()]);
+    const gexf = readFileSync((await download.path())!, "utf8");
+    expect(download.suggestedFilename()).toBe("taiwan-flowers.gexf");
+    expect((gexf.match(/<node /g) ?? []).length).toBe(taiwan.order);
+    expect(gexf).toContain('title="gatekeeperScore"');
   });
 
   it("a dropped file with an error shows the error with file, line and column", async () => {

@@ -146,6 +146,9 @@ export async function renderPng(app: App): Promise<Blob> {
   ctx.fillStyle = BACKGROUND;
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.drawImage(graphCanvas, 0, 0);
+  // The names of the groups, drawn by the viewer on its own layer, go on top as on screen.
+  const names = r.getCanvases().groupLabels;
+  if (names) ctx.drawImage(names, 0, 0, graphCanvas.width, graphCanvas.height);
   ctx.fillStyle = "#0f172a";
   ctx.font = `700 ${15 * ratio}px Inter, 'Segoe UI', system-ui, sans-serif`;
   ctx.textBaseline = "top";
