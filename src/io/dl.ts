@@ -38,10 +38,9 @@
  */
 import type { ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
-import { parseCsv } from "./csv.js";
 import { parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
-import { readNodesTable, writeTidy } from "./tidy.js";
+import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
 import { decodeText } from "./encoding.js";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -637,10 +636,6 @@ function readLists(r: DlReader, h: Header, rows: Axis, cols: Axis, data: Cursor,
   }
 }
 
-/** The actor-table companion of a DL or Pajek file: `<stem>.nodes.csv`. */
-export function isNodesCompanion(name: string): boolean {
-  return /\.nodes\.(csv|tsv)$/i.test(name) || /(^|[\\/])(nodes|actors|vertices)\.(csv|tsv)$/i.test(name);
-}
 
 /** Read a DL file (and its actor table companion when given). */
 export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportResult {
@@ -655,12 +650,7 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     report.counts.ties = graph.size;
     return { graph, report };
   };
-  if (companion) {
-    report.files.push(companion.name);
-    const t = parseCsv(companion.text);
-    if (t.rows.length > 0) readNodesTable(graph, t, companion.name, report);
-    report.note(`actors and their attributes read from ${companion.name}`);
-  }
+  if (companion) readActorCompanion(graph, companion, report);
   report.files.push(file.name);
   const lexer = new Lexer(decodeText(file, report), file.name, report);
   const r = new DlReader(lexer, file.name, report);

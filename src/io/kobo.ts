@@ -50,7 +50,7 @@ import type { AttributeValue, ClusterGraph, NominationDirection } from "../model
 import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
 import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
 import { parseCsv } from "./csv.js";
-import { isNodesCompanion } from "./dl.js";
+import { isNodesCompanion } from "./tidy.js";
 import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions } from "./format.js";
 import { ImportReport } from "./report.js";
 import { ActorResolver, addRosterAnswers, type RosterAnswer, type RosterNomination } from "./roster.js";

@@ -34,13 +34,12 @@
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
 import { ACTOR_COLUMN_ALIASES, mapColumns } from "./columns.js";
-import { parseCsv } from "./csv.js";
-import { hasActorDetail, isNodesCompanion, layersOf, stemOf } from "./dl.js";
+import { hasActorDetail, layersOf, stemOf } from "./dl.js";
 import { decodeText } from "./encoding.js";
 import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { edgesToWrite } from "./properties.js";
 import { ImportReport } from "./report.js";
-import { readNodesTable, writeTidy } from "./tidy.js";
+import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
 
 interface Word {
   text: string;
@@ -137,12 +136,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
     report.counts.ties = graph.size;
     return { graph, report };
   };
-  if (companion) {
-    report.files.push(companion.name);
-    const t = parseCsv(companion.text);
-    if (t.rows.length > 0) readNodesTable(graph, t, companion.name, report);
-    report.note(`actors and their attributes read from ${companion.name}`);
-  }
+  if (companion) readActorCompanion(graph, companion, report);
   report.files.push(file.name);
   const lines = splitLines(decodeText(file, report));
   const f = file.name;

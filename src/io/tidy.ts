@@ -242,6 +242,19 @@ export function readTiesTable(
   }
 }
 
+/** The actor-table companion of a network file (DL, Pajek, Kobo export …): `<stem>.nodes.csv` or `nodes.csv`. */
+export function isNodesCompanion(name: string): boolean {
+  return /\.nodes\.(csv|tsv)$/i.test(name) || /(^|[\\/])(nodes|actors|vertices)\.(csv|tsv)$/i.test(name);
+}
+
+/** Read an actor-table companion file into the graph (labels and attributes the network file cannot hold). */
+export function readActorCompanion(graph: ClusterGraph, file: InputFile, report: ImportReport): void {
+  report.files.push(file.name);
+  const t = parseCsv(file.text);
+  if (t.rows.length > 0) readNodesTable(graph, t, file.name, report);
+  report.note(`actors and their attributes read from ${file.name}`);
+}
+
 /** Read a tidy dataset. `files` holds nodes.csv and/or ties.csv (matched by name), or one ties file. */
 export function parseTidy(files: InputFile[], options: ReadOptions = {}): ImportResult {
   const direction = options.direction ?? "flow";

@@ -29,7 +29,7 @@
  * Hierarchy has no peer in networkx or igraph; it is tested against a direct evaluation of the formula.
  */
 import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
+import { hasArc, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
 
 export interface StructuralHolesOptions {
   /** Use tie strengths (default true) or count every tie as 1. */
@@ -73,7 +73,7 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
     for (let i = 0; i < n; i++) {
       for (let p = u.start[i]; p < u.start[i + 1]; p++) {
         const j = u.adj[p];
-        w[p] = (hasOut(g, i, j) ? 1 : 0) + (hasOut(g, j, i) ? 1 : 0);
+        w[p] = (hasArc(g, i, j) ? 1 : 0) + (hasArc(g, j, i) ? 1 : 0);
       }
     }
     u = { ...u, w };
@@ -162,18 +162,6 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
   return { alters, effectiveSize, efficiency, constraint, hierarchy };
 }
 
-function hasOut(g: Digraph, i: number, j: number): boolean {
-  let lo = g.outStart[i];
-  let hi = g.outStart[i + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = g.outAdj[mid];
-    if (v === j) return true;
-    if (v < j) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /** Burt's structural-hole measures of every actor of a cluster graph (see the module comment). */
 export function structuralHoles(graph: ClusterGraph, options: StructuralHolesOptions = {}): StructuralHolesResult {
