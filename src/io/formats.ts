@@ -17,6 +17,17 @@ import { koboFormat } from "./kobo.js";
 
 export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, dlEdgelistFormat, pajekFormat, xlsxFormat, koboFormat];
 
+/** The actor table of a dataset folder. */
+export const NODES_FILE = /^(nodes|actors|vertices)\.(csv|tsv|txt)$/i;
+
+/** File names that make a folder a dataset of each format, checked in this order (used on disk and in the viewer). */
+export const FOLDER_LAYOUTS: { format: string; main: RegExp }[] = [
+  { format: "tidy", main: /^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i },
+  { format: "roster", main: /^(roster|survey)\.(csv|tsv|txt)$/i },
+  { format: "matrix", main: /^(matrix|adjacency)\.(csv|tsv|txt)$/i },
+  { format: "json", main: /^(graph|network)\.json$/i },
+];
+
 export function formatByName(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name.toLowerCase());
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import type { ClusterGraph } from "../model/types.js";
 import { extensionOf, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
-import { detectFormat, formatByName, FORMATS } from "./formats.js";
+import { detectFormat, FOLDER_LAYOUTS, formatByName, FORMATS, NODES_FILE } from "./formats.js";
 import { InputError, assertImportOk } from "./report.js";
 
 const BINARY_EXTENSIONS = new Set([".xlsx", ".xls"]);
@@ -23,14 +23,6 @@ export function datasetFiles(folder: string): string[] {
   return datasetLayout(folder).paths;
 }
 
-const NODES_FILE = /^(nodes|actors|vertices)\.(csv|tsv|txt)$/i;
-/** File names that make a folder a dataset of each format, checked in this order. */
-const FOLDER_LAYOUTS: { format: string; main: RegExp }[] = [
-  { format: "tidy", main: /^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i },
-  { format: "roster", main: /^(roster|survey)\.(csv|tsv|txt)$/i },
-  { format: "matrix", main: /^(matrix|adjacency)\.(csv|tsv|txt)$/i },
-  { format: "json", main: /^(graph|network)\.json$/i },
-];
 
 /**
  * What a dataset folder holds: `nodes.csv` with `ties.csv` (tidy), `roster.csv`/`survey.csv` (roster),
