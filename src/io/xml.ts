@@ -103,8 +103,12 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
   const parser = new DOMParser({
     onError(level, message, context) {
       const loc = (context as unknown as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-      const at = { line: loc?.lineNumber, column: loc?.columnNumber };
-      const clean = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").trim();
+      // xmldom reports line 0 before the first element; file positions are 1-based.
+      const at = { line: Math.max(1, loc?.lineNumber ?? 1), column: Math.max(1, loc?.columnNumber ?? 1) };
+      let clean = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").trim();
+      // Quoted content from a broken or binary file can be long and unprintable: keep the message short.
+      clean = clean.replace(/[^\x20-\x7e\u00a0-\u024f\u0370-\u1fff\u3000-\u9fff]/g, "?");
+      if (clean.length > 160) clean = `${clean.slice(0, 157)}…`;
       if (level === "warning") report.warn(file, "xml-syntax", clean, at, "check the XML near this position");
       else {
         if (level === "fatalError") fatal = true;
