@@ -221,8 +221,10 @@ export class App {
     this.applyInitialLayout(initial.layout);
     this.marks.layoutDone = performance.now();
     this.mountRenderer();
-    // sigma renders synchronously in its constructor: this is the first frame.
+    // sigma renders synchronously in its constructor: this is the first frame (its drawing calls issued);
+    // two animation frames later it has been presented on screen.
     this.marks.firstRender = performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => (this.marks.firstFrameShown ??= performance.now())));
     this.emit("graph");
     this.emit("report");
     this.requestAnalysis(0);
