@@ -6,6 +6,7 @@
  * What the page shows is compared with what the library computes in Node on the same input.
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -402,6 +403,27 @@ describe("viewer", () => {
       checked.push(f.name);
     }
     expect(checked).toEqual(expect.arrayContaining(["tidy", "gexf", "graphml", "json", "pajek", "dl", "xlsx", "roster", "matrix"]));
+  });
+
+  it("`clusterflow view` prints the URL of a loopback server that serves the viewer and the input", async () => {
+    const child = spawn(process.execPath, ["src/cli/bin.mjs", "view", SERVED, "--port", "0", "--json", "--no-open"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      await expect.poll(() => out.includes("}"), { timeout: 30_000 }).toBe(true);
+      const printed = JSON.parse(out) as { schema: string; url: string; input: string; format: string; files: string[] };
+      expect(printed.schema).toBe("clusterflow/view@1");
+      expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(printed.format).toBe("tidy");
+      const html = await (await fetch(printed.url)).text();
+      expect(html).toContain('name="clusterflow-input"');
+      const input = (await (await fetch(`${printed.url}__clusterflow/input.json`)).json()) as { input: string; files: { name: string; text: string }[] };
+      expect(input.input).toBe(SERVED);
+      expect(input.files.map((f) => f.name)).toEqual(printed.files);
+      expect((await fetch(`${printed.url}..%2f..%2fpackage.json`)).status).toBe(403);
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 
   it("`clusterflow view <input>` hands its input to the page", async () => {
