@@ -351,7 +351,7 @@ describe("viewer", () => {
 
   it("labels and attributes from files are shown as text, and a survey attribute named `type` does not reach sigma", async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
-    const nodes = `id,label,kind,type,color,size\na,"${evil.replace(/"/g, '""')}",firm,triangle,red,99\nb,Plain b,lab,square,blue,1\nc,Plain c,firm,,,\n`;
+    const nodes = `id,label,kind,type,color,size,x,y\na,"${evil.replace(/"/g, '""')}",firm,triangle,red,99,0,0\nb,Plain b,lab,square,blue,1,10,0\nc,Plain c,firm,,,,5,8\n`;
     const ties = "source,target,weight,type\na,b,2,curved\nb,c,1,zigzag\nc,a,3,\n";
     await page.evaluate(async ({ nodes, ties }) => {
       const dt = new DataTransfer();
@@ -371,6 +371,13 @@ describe("viewer", () => {
       return { data: a.graph.getNodeAttribute("a", "type_"), display: a.renderer.getNodeDisplayData("a") };
     });
     expect(shown.data).toBe("triangle");
+    // Positions given in the file are used as they are.
+    const placed = await page.evaluate(() => {
+      const a = (window as unknown as Win).__app;
+      return { layout: (a as unknown as { state: { layout: string } }).state.layout, b: a.display.getNodeAttributes("b"), c: a.display.getNodeAttributes("c") };
+    });
+    expect(placed.layout).toBe("file");
+    expect([placed.b.x, placed.b.y, placed.c.x, placed.c.y]).toEqual([10, 0, 5, 8]);
     expect(["circle", "ring"]).toContain((shown.display as unknown as { type: string }).type);
     await shot("7-untrusted-labels");
   });

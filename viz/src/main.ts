@@ -116,7 +116,8 @@ function renderStatus(): void {
   } else if (app.status === "loading") statusEl.textContent = "Loading…";
   else if (app.data) {
     const an = app.analysis;
-    statusEl.textContent = `${app.data.order} actors · ${app.data.size} ties${app.analysing ? " · computing…" : an ? "" : ""}`;
+    const warnings = app.report?.warnings.length ?? 0;
+    statusEl.textContent = `${app.data.order} actors · ${app.data.size} ties${warnings ? ` · ${warnings} import warning${warnings === 1 ? "" : "s"}` : ""}${app.analysing ? " · computing…" : an ? "" : ""}`;
     statusEl.title = app.source?.name ?? "";
   } else statusEl.textContent = "";
   emptyEl.style.display = app.data ? "none" : "";
