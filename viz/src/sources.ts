@@ -5,7 +5,7 @@
  */
 import type { Format, ImportResult, InputFile, ReadOptions } from "../../src/io/format.js";
 import { extensionOf } from "../../src/io/format.js";
-import { detectFormat, formatByName, FORMATS } from "../../src/io/formats.js";
+import { detectFormat, FOLDER_LAYOUTS, formatByName, FORMATS, NODES_FILE } from "../../src/io/formats.js";
 import { ImportReport, InputError } from "../../src/io/report.js";
 import type { NominationDirection } from "../../src/model/types.js";
 
@@ -29,16 +29,10 @@ export interface BundledDataset {
   readme?: () => Promise<string>;
 }
 
-const NODES_FILE = /^(nodes|actors|vertices)\.(csv|tsv|txt)$/i;
-/** The folder layouts of src/io/load.ts `datasetLayout`, in its order (that module reads the disk, so it is mirrored here). */
-const FOLDER_LAYOUTS: { format: string; main: RegExp }[] = [
-  { format: "tidy", main: /^(ties|edges|links|arcs)\.(csv|tsv|txt)$/i },
-  { format: "roster", main: /^(roster|survey)\.(csv|tsv|txt)$/i },
-  { format: "matrix", main: /^(matrix|adjacency)\.(csv|tsv|txt)$/i },
-  { format: "json", main: /^(graph|network)\.json$/i },
-];
-
-/** Which files of a dataset folder are read, and as what (the first layout found wins, as on disk). */
+/**
+ * Which files of a dataset folder are read, and as what: the registry's folder layouts, the first found
+ * wins, as `readInput` chooses for a folder on disk.
+ */
 export function folderLayout(names: string[]): { files: string[]; format: string } | undefined {
   const base = (n: string) => n.slice(n.lastIndexOf("/") + 1);
   const sorted = [...names].sort((a, b) => base(a).localeCompare(base(b)));
