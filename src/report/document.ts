@@ -65,6 +65,7 @@ function verdictFacts(v: Verdict, labels: Record<string, string>): [string, stri
         ["… by strength", pct(e.inflowStrengthShare)],
         ["ties from outside / among inside actors", `${e.inflowTies} / ${e.localTies}`],
         ["inside actors open to outside", `${e.openActors} of ${e.insideActors}`],
+        ["reached from outside within two steps", `${pct(e.reachedWithinTwoShare)}: ${e.reachedWithinTwo} of ${e.insideActors} (threshold ≤ ${pct(t.maxOutsideReach)})`],
         ["outside sources", (e.outsideSources as string[]).length ? shortList((e.outsideSources as string[]).map((id) => actorName(labels, id)), 5) : "none"],
       ];
     case "hub-and-spoke":
