@@ -54,7 +54,11 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     ctx.io.out(`score = ${r.options.weights.brokerage}·(gatekeeper+liaison)/max + ${r.options.weights.openness}·(externalIn × localOut, ${r.options.measure})/max\n`);
     const t = r.thresholds;
     ctx.io.out(`cognitive-role thresholds (${r.options.measure}, actor must be ${t.rule}): local source ${fmt(t.localOut)} (${t.origin.localOut}), local absorber ${fmt(t.localIn)} (${t.origin.localIn}), openness ${fmt(t.externalIn)} (${t.origin.externalIn}); well connected inside = ${r.options.wellConnected === "both" ? "source and absorber" : "source or absorber"}\n\n`);
-    ctx.io.out(table(columns, rows, 3));
+    // The partition group is the inCluster column when the partition is inCluster; otherwise name it after the partition.
+    const g = columns.indexOf("group");
+    const shownColumns = r.options.partition === "inCluster" ? columns.filter((_c, i) => i !== g) : columns.map((c, i) => (i === g ? r.options.partition : c));
+    const shownRows = r.options.partition === "inCluster" ? rows.map((row) => row.filter((_v, i) => i !== g)) : rows;
+    ctx.io.out(table(shownColumns, shownRows, 3));
     const shown = r.ranking.filter((a) => a.score > 0).slice(0, 10);
     if (shown.length > 0) ctx.io.out("\nreasons:\n");
     for (const a of shown) ctx.io.out(`  ${a.rank}. ${a.label}${a.label !== a.id ? ` (${a.id})` : ""}: ${a.reasons.join("; ")}\n`);
