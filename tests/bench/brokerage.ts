@@ -8,6 +8,7 @@
  * Times are wall-clock medians over `reps` runs of the call itself (process start-up and file reading
  * excluded for every tool); the peers' values are compared with ours to show the runs computed the same.
  */
+import { timeMedian } from "./timing.js";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,17 +30,7 @@ const groupCount = arg("groups", 4);
 const seed = arg("seed", 1);
 const reps = arg("reps", 5);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function time<T>(f: () => T): { ms: number; value: T } {
-  const runs: number[] = [];
-  let value!: T;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    value = f();
-    runs.push(performance.now() - t0);
-  }
-  return { ms: median(runs), value };
-}
+const time = <T>(f: () => T) => timeMedian(f, reps);
 
 // The graph: G(n, p) digraph, strengths 1..5, groups uniformly at random.
 const rng = mulberry32(seed);

@@ -10,6 +10,7 @@
  * Times are wall-clock medians over `reps` runs of the call itself (start-up and file reading excluded);
  * the peers' values are printed beside ours to show the runs computed the same thing.
  */
+import { timeMedian } from "./timing.js";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,17 +38,7 @@ const seed = arg("seed", 1);
 const reps = arg("reps", 5);
 const perms = arg("perms", 1000);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function time<T>(f: () => T, n = reps): { ms: number; value: T } {
-  const runs: number[] = [];
-  let value!: T;
-  for (let r = 0; r < n; r++) {
-    const t0 = performance.now();
-    value = f();
-    runs.push(performance.now() - t0);
-  }
-  return { ms: median(runs), value };
-}
+const time = <T>(f: () => T, n = reps) => timeMedian(f, n);
 
 const rng = mulberry32(seed);
 const graph = createClusterGraph();
