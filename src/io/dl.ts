@@ -37,8 +37,8 @@
  * wave and weight are not written. Notes on what was merged or left out go to `options.notes`.
  */
 import type { ClusterGraph, NominationDirection } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
-import { parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { addActor, addTie, createClusterGraph } from "../model/graph.js";
+import { finishImport, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
 import { decodeText } from "./encoding.js";
@@ -644,12 +644,7 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
   const graph = createClusterGraph({ direction });
   const companion = files.find((f) => isNodesCompanion(f.name));
   const file = files.find((f) => f !== companion) ?? files[0];
-  const done = (): ImportResult => {
-    report.note(describeDirection(direction));
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
-  };
+  const done = (): ImportResult => finishImport(graph, report, direction);
   if (companion) readActorCompanion(graph, companion, report);
   report.files.push(file.name);
   const lexer = new Lexer(decodeText(file, report), file.name, report);

@@ -4,6 +4,7 @@
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import type { ImportReport } from "./report.js";
+import { describeDirection } from "../model/graph.js";
 
 /** One input file: its name (as shown in messages), its text, and its bytes for binary formats. */
 export interface InputFile {
@@ -120,4 +121,15 @@ export function extensionOf(path: string): string {
   const b = baseName(path);
   const i = b.lastIndexOf(".");
   return i <= 0 ? "" : b.slice(i).toLowerCase();
+}
+
+/**
+ * Close an import: state the direction the ties were read with (when given) and count actors and ties.
+ * Every importer ends this way, so the report's figures always describe the graph returned.
+ */
+export function finishImport(graph: ClusterGraph, report: ImportReport, direction?: NominationDirection): ImportResult {
+  if (direction !== undefined) report.note(describeDirection(direction));
+  report.counts.actors = graph.order;
+  report.counts.ties = graph.size;
+  return { graph, report };
 }

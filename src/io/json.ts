@@ -20,9 +20,10 @@
  * - Actor attributes with names sigma reserves (`type`, `size`, `color` …) are renamed with a `_` suffix;
  *   nested objects and arrays are kept as JSON text (warned).
  */
+import { finishImport } from "./format.js";
 import type { ActorAttributes, AttributeValue, ClusterAttributes, ClusterGraph, NominationDirection, TieAttributes } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
-import { createClusterGraph, describeDirection } from "../model/graph.js";
+import { createClusterGraph } from "../model/graph.js";
 import { parseTieType, resolveTieType } from "../model/tieType.js";
 import type { Format, ImportResult, InputFile, ReadOptions, WriteOptions } from "./format.js";
 import { ImportReport } from "./report.js";
@@ -224,10 +225,7 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
       report.add({ severity: p.severity, code: p.code, file: file.name, ...at, message: `${jsonPath(p.path)}: ${p.message}`, hint: p.hint });
     }
     report.direction = graph.getAttribute("direction");
-    report.note(describeDirection(report.direction));
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
+    return finishImport(graph, report, report.direction);
   };
 
   if (file.text.trim() === "") {

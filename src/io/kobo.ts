@@ -47,11 +47,11 @@
  * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`).
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
+import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
 import { parseCsv } from "./csv.js";
 import { isNodesCompanion } from "./tidy.js";
-import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions } from "./format.js";
 import { ImportReport } from "./report.js";
 import { ActorResolver, addRosterAnswers, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
@@ -178,12 +178,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   const direction: NominationDirection = options.direction ?? "asks";
   const report = new ImportReport("kobo", direction);
   const graph = createClusterGraph({ direction });
-  const done = (): ImportResult => {
-    report.note(describeDirection(direction));
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
-  };
+  const done = (): ImportResult => finishImport(graph, report, direction);
 
   // Sort the files: options, actor table, choice list, XLSForm, export.
   const optionFile = files.find((f) => /\.kobo\.json$/i.test(f.name));

@@ -24,11 +24,11 @@
  * holds the total strength of the ties from row to column. Actor attributes are not written.
  */
 import type { ClusterGraph, NominationDirection } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection, relationsOf, wavesOf } from "../model/graph.js";
+import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
 import { collapse, filterTies } from "../model/views.js";
 import { parseCsv, writeCsv, type CsvTable, type Delimiter } from "./csv.js";
 import { readNodesTable } from "./tidy.js";
-import { parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
+import { finishImport, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 
 function readTable(file: InputFile, report: ImportReport): CsvTable | undefined {
@@ -57,12 +57,7 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
     const t = readTable(nodesFile, report);
     if (t) readNodesTable(graph, t, nodesFile.name, report);
   }
-  const done = (): ImportResult => {
-    report.note(describeDirection(direction));
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
-  };
+  const done = (): ImportResult => finishImport(graph, report, direction);
   if (!matrixFile) {
     report.error(nodesFile?.name ?? "(input)", "missing-file", "no matrix file", {}, "put the matrix beside nodes.csv as matrix.csv");
     return done();

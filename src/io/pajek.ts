@@ -32,11 +32,11 @@
  * wave and weight are not written (listed in `options.notes`).
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
+import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { ACTOR_COLUMN_ALIASES, mapColumns } from "./columns.js";
 import { hasActorDetail, layersOf, stemOf } from "./dl.js";
 import { decodeText } from "./encoding.js";
-import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { edgesToWrite } from "./properties.js";
 import { ImportReport } from "./report.js";
 import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
@@ -130,12 +130,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
   const companion = files.find((f) => isNodesCompanion(f.name));
   const partitions = files.filter((f) => /\.(clu|vec)$/i.test(f.name));
   const file = files.find((f) => f !== companion && !partitions.includes(f)) ?? files[0];
-  const done = (): ImportResult => {
-    report.note(describeDirection(direction));
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
-  };
+  const done = (): ImportResult => finishImport(graph, report, direction);
   if (companion) readActorCompanion(graph, companion, report);
   report.files.push(file.name);
   const lines = splitLines(decodeText(file, report));

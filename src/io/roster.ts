@@ -57,11 +57,11 @@
  * answer), read back by this reader.
  */
 import type { ActorAttributes, AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection, relationsOf, wavesOf } from "../model/graph.js";
+import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
-import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -641,10 +641,7 @@ function finishResult(graph: ClusterGraph, report: ImportReport, direction: Nomi
       ? `roster read as nominations 'respondent asks alter'${defaulted ? " (the default for roster surveys; pass --direction flow if respondents named whom they give knowledge to)" : ""}: knowledge flows alter → respondent`
       : "roster read with --direction flow: the respondent gives knowledge to the alter",
   );
-  report.note(describeDirection(direction));
-  report.counts.actors = graph.order;
-  report.counts.ties = graph.size;
-  return { graph, report };
+  return finishImport(graph, report, direction);
 }
 
 // ---------------------------------------------------------------------------------------------------------

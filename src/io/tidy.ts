@@ -9,11 +9,11 @@
  * With `direction: "asks"` each row reads "source asks target for advice": knowledge flows target → source.
  */
 import type { ActorAttributes, ClusterGraph } from "../model/types.js";
-import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
+import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { parseTieType } from "../model/tieType.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
-import { baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 
 function table(file: InputFile, report: ImportReport): CsvTable | undefined {
@@ -268,10 +268,7 @@ export function parseTidy(files: InputFile[], options: ReadOptions = {}): Import
     report.note("no ties file: actors only");
   }
   for (const t of ties) readTies(graph, t, report, options, nodes === undefined);
-  report.note(describeDirection(direction));
-  report.counts.actors = graph.order;
-  report.counts.ties = graph.size;
-  return { graph, report };
+  return finishImport(graph, report, direction);
 }
 
 /** Write a graph as tidy nodes.csv and ties.csv (flow direction; all attributes as columns). */

@@ -23,7 +23,7 @@ import type ExcelJS from "exceljs";
 import { columnLetters, loadExcel, readWorkbook, sheetAsCsv, type SheetTable } from "./sheets.js";
 import type { AttributeValue, ClusterGraph } from "../model/types.js";
 import { createClusterGraph, describeDirection, rederiveTieTypes } from "../model/graph.js";
-import { type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { parseMatrix, matrixFormat } from "./matrix.js";
 import { ImportReport, type ImportIssue } from "./report.js";
 import { parseRoster, rosterFormat } from "./roster.js";
@@ -73,9 +73,7 @@ export async function parseXlsx(files: InputFile[], options: ReadOptions = {}): 
   let graph = createClusterGraph({ direction });
   const done = (): ImportResult => {
     report.format = "xlsx";
-    report.counts.actors = graph.order;
-    report.counts.ties = graph.size;
-    return { graph, report };
+    return finishImport(graph, report);
   };
   report.files.push(file.name);
   const sheets = await readWorkbook(file, report);
