@@ -12,6 +12,7 @@
  * (AnalysisRefused). Ties are knowledge flow source → target; parallel ties are collapsed (`weight` rule,
  * default `sum`); every option used, the seed included, is echoed in `options`.
  */
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 import { partitionLabelsOrRefuse } from "../metrics/brokerage.js";
@@ -81,12 +82,12 @@ export function hasAttribute(graph: ClusterGraph, attribute: string): boolean {
 }
 
 /** The group structure of a cluster graph; see the module comment. */
-export function groupStructure(graph: ClusterGraph, options: GroupStructureOptions = {}): GroupStructure {
+export function groupStructure(input: Analysable, options: GroupStructureOptions = {}): GroupStructure {
   const localOnly = options.localOnly ?? false;
   const weight = options.weight ?? "sum";
-  const view = localOnly ? filterTies(graph, { localOnly: true }) : graph;
-  const g = indexDigraph(view, { weight });
-  return groupStructureOnDigraph(view, g, { ...options, localOnly, weight });
+  const ctx = contextOf(input);
+  const view = localOnly ? ctx.local() : ctx;
+  return groupStructureOnDigraph(view.network, view.digraph(weight), { ...options, localOnly, weight });
 }
 
 /** The same on an already indexed view (`g` built from `view`). */

@@ -20,6 +20,7 @@
  * Peers matched (tests/oracles): R igraph 1.3.5, R sna 2.7-1 and networkx 3.6.1, on the same loop-free
  * digraph. Definitions and peer calls are given on each function.
  */
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -393,7 +394,9 @@ export interface CentralityResult {
 }
 
 /** Every centrality of every actor of a cluster graph (see the module comment for weights and peers). */
-export function centrality(graph: ClusterGraph, options: CentralityOptions = {}): CentralityResult {
+export function centrality(input: Analysable, options: CentralityOptions = {}): CentralityResult {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const used = {
     weight: options.weight ?? "sum",
     pathWeights: options.pathWeights ?? "none",
@@ -404,7 +407,7 @@ export function centrality(graph: ClusterGraph, options: CentralityOptions = {})
     tolerance: options.tolerance ?? 1e-13,
     maxIterations: options.maxIterations ?? 10000,
   } satisfies CentralityResult["options"];
-  const g = indexDigraph(graph, { weight: used.weight });
+  const g = ctx.digraph(used.weight);
   const d = degrees(g);
   const bc = betweenness(g, { pathWeights: used.pathWeights, normalized: used.normalized });
   const cIn = closeness(g, "in", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust });

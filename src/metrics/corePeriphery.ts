@@ -22,8 +22,9 @@
  * up to 20 actors. Among partitions of equal fit (within 1e-12) the one with the larger core is kept
  * (e.g. K5 plus 5 isolates: the whole K5, as netUtils; any part of it fits equally). UCINET uses a genetic algorithm instead and warns of local optima; so may this search.
  */
+import { undirectedOf } from "../model/context.js";
 import type { Digraph } from "../model/views.js";
-import { arcWeight, hasArc, undirectedView } from "../model/views.js";
+import { arcWeight, hasArc } from "../model/views.js";
 
 export interface CorePeripheryOptions {
   mode?: "undirected" | "directed";
@@ -60,7 +61,7 @@ interface Cells {
 }
 
 function cellsOf(g: Digraph, mode: "undirected" | "directed", weighted: boolean): Cells {
-  const u = undirectedView(g);
+  const u = undirectedOf(g);
   const m = u.adj.length;
   const val = new Float64Array(m);
   const sq = new Float64Array(m);

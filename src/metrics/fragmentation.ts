@@ -25,8 +25,9 @@
  * removal disconnects its component. Hopcroft–Tarjan, iterative. Matches networkx
  * `articulation_points` / `bridges` on `G.to_undirected()` and igraph `articulation_points` / `bridges`.
  */
+import { undirectedOf } from "../model/context.js";
 import type { Digraph, Undirected } from "../model/views.js";
-import { undirectedView } from "../model/views.js";
+
 import { seededRng, shuffle } from "../model/random.js";
 
 export type FragmentationMode = "undirected" | "directed";
@@ -53,7 +54,7 @@ interface Adjacency {
 
 function adjacencyOf(g: Digraph, mode: FragmentationMode): Adjacency {
   if (mode === "directed") return { n: g.n, start: g.outStart, adj: g.outAdj };
-  const u = undirectedView(g);
+  const u = undirectedOf(g);
   return { n: u.n, start: u.start, adj: u.adj };
 }
 
@@ -387,7 +388,7 @@ export interface CutPoints {
 
 /** Articulation points and bridges of the undirected view (Hopcroft–Tarjan, iterative). */
 export function cutPoints(g: Digraph | Undirected, ids?: readonly string[]): CutPoints {
-  const u = "start" in g ? g : undirectedView(g);
+  const u = "start" in g ? g : undirectedOf(g);
   const names = ids ?? ("ids" in g ? g.ids : Array.from({ length: u.n }, (_, i) => String(i)));
   const n = u.n;
   const disc = new Int32Array(n).fill(-1);

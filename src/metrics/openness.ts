@@ -16,6 +16,7 @@
  * Research Policy 34:47–68): the paper's own index (built from links to extra-cluster knowledge sources)
  * was not available to check, so the ingredients are reported separately for the user to combine.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -148,17 +149,28 @@ function outsideReach(g: Digraph, inside: ArrayLike<boolean>, extIn: Float64Arra
   return { reachedWithinTwo: count, reachedWithinTwoShare: insideActors === 0 ? NaN : count / insideActors };
 }
 
+/** {@link opennessOnDigraph} of a view's digraph under a weight rule, computed once per view. */
+export function opennessOf(ctx: AnalysisContext, weight: WeightRule = "sum"): ReturnType<typeof opennessOnDigraph> {
+  return ctx.memo(`openness:${weight}`, () => opennessOnDigraph(ctx.digraph(weight), ctx.inside()));
+}
+
 /**
  * External openness of every actor and of the cluster (see the module comment). The cluster summary is
  * what the "closed cluster" verdict reads: a low `inflowShare` and few `openActors` mean little outside
  * knowledge; a `topReceiverShare` near 1 means it enters through one actor.
  */
-export function externalOpenness(graph: ClusterGraph, options: OpennessOptions = {}): OpennessResult {
+export function externalOpenness(input: Analysable, options: OpennessOptions = {}): OpennessResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`externalOpenness:${JSON.stringify([options.weight ?? "sum", options.insideOnly ?? false])}`, () => externalOpennessIn(ctx, options));
+}
+
+function externalOpennessIn(ctx: AnalysisContext, options: OpennessOptions): OpennessResult {
+  const graph = ctx.network;
   const weight = options.weight ?? "sum";
   const insideOnly = options.insideOnly ?? false;
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
+  const o = opennessOf(ctx, weight);
   const actors: ActorOpenness[] = [];
   let insideActors = 0;
   let inflowTies = 0;
