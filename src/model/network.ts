@@ -34,17 +34,27 @@ export function tieTypeCode(t: TieType): number {
   return TYPE_CODE[t];
 }
 
-/** An attribute record without a prototype: keys from files (`__proto__`, `constructor`) are plain data. */
+/**
+ * An attribute record merged from `sources` (undefined values left out). Keys from files are plain data:
+ * `__proto__` becomes an own property (defined, never assigned, so no prototype changes), and the record
+ * stays an ordinary object with shared shapes (null-prototype objects are slow dictionaries in V8).
+ */
 export function record<T extends object>(...sources: (object | undefined)[]): T {
-  const out = Object.create(null) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
   for (const s of sources) {
     if (!s) continue;
     for (const k of Object.keys(s)) {
       const v = (s as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = v;
+      if (v !== undefined) setOwn(out, k, v);
     }
   }
   return out as T;
+}
+
+/** `o[k] = v`, except that `__proto__` is defined as an own data property instead of setting the prototype. */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === "__proto__") Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else o[k] = v;
 }
 
 /** Serialised form, the shape of graphology's `graph.export()`. */
@@ -275,7 +285,7 @@ export class ClusterNetwork {
 
   /** The attributes of tie e as a fresh record (changing it changes nothing: use setEdgeAttribute). */
   tieAttributes(e: number): TieAttributes {
-    const a = Object.create(null) as TieAttributes;
+    const a = {} as TieAttributes;
     a.relation = this._relNames[this._rel[e]];
     a.weight = this._w[e];
     const wv = this._wave[e];
@@ -284,7 +294,7 @@ export class ClusterNetwork {
     if (this._given[e]) a.tieTypeGiven = true;
     for (const [name, col] of this._extra) {
       const v = col[e];
-      if (v !== undefined) a[name] = v;
+      if (v !== undefined) setOwn(a, name, v);
     }
     return a;
   }
@@ -343,7 +353,7 @@ export class ClusterNetwork {
   setNodeAttribute(id: string, name: string, value: AttributeValue | undefined): void {
     const a = this._actors[this.actorOrThrow(id)];
     if (value === undefined) delete a[name];
-    else a[name] = value;
+    else setOwn(a, name, value);
     this._version++;
   }
   removeNodeAttribute(id: string, name: string): void {
@@ -354,7 +364,7 @@ export class ClusterNetwork {
     const a = this._actors[this.actorOrThrow(id)];
     for (const k of Object.keys(attributes)) {
       const v = attributes[k];
-      if (v !== undefined) a[k] = v;
+      if (v !== undefined) setOwn(a, k, v);
     }
     this._version++;
   }
@@ -562,7 +572,7 @@ export class ClusterNetwork {
     return this._attributes[name];
   }
   setAttribute(name: keyof ClusterAttributes | string, value: unknown): void {
-    this._attributes[name as string] = value;
+    setOwn(this._attributes, name as string, value);
     this._version++;
   }
   removeAttribute(name: string): void {
@@ -574,7 +584,7 @@ export class ClusterNetwork {
     this._version++;
   }
   mergeAttributes(attributes: Partial<ClusterAttributes>): void {
-    for (const k of Object.keys(attributes)) this._attributes[k] = attributes[k];
+    for (const k of Object.keys(attributes)) setOwn(this._attributes, k, attributes[k]);
     this._version++;
   }
 
