@@ -55,6 +55,7 @@
  * same Diagnosis, byte for byte once serialised. Every option used is recorded in `Diagnosis.options`.
  */
 import { contextOf, undirectedOf, type Analysable } from "../model/context.js";
+import { SCALE } from "../metrics/scale.js";
 import { tieTypeCode } from "../model/network.js";
 import { relationsOf } from "../model/graph.js";
 import type { ClusterGraph } from "../model/types.js";
@@ -562,21 +563,28 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   // Groups and their test.
   const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight });
   let nullTest: { p: number; reps: number; mean: number; max: number } | null = null;
-  if (gs.options.partitionSource === "detected" && g.arcs > 0) {
+  const affordableNullReps = Math.min(nullReps, Math.floor(SCALE.nullModelWork / Math.max(1, g.arcs)));
+  if (gs.options.partitionSource === "detected" && g.arcs > 0 && nullReps > 0 && affordableNullReps < SCALE.minNullReps) {
+    notes.push(`the modularity of the detected communities is not tested against randomised networks: ${nullReps} rewirings of ${g.arcs} arcs are above the work budget (metrics/scale.ts); the fragmented verdict cannot rest on that test`);
+  } else if (gs.options.partitionSource === "detected" && g.arcs > 0) {
+    const nullRepsRun = affordableNullReps;
+    if (nullRepsRun < nullReps) notes.push(`modularity tested against ${nullRepsRun} randomised networks instead of ${nullReps} (work budget, metrics/scale.ts)`);
     const q = gs.communities.modularity;
     let above = 0;
     let sum = 0;
     let max = -Infinity;
-    for (let r = 0; r < nullReps; r++) {
+    for (let r = 0; r < nullRepsRun; r++) {
       const rg = degreePreservingRewire(g, { seed: seed + 1 + r });
       const qr = louvainCommunities(rg, { seed, resolution }).modularity;
       sum += qr;
       max = Math.max(max, qr);
       if (qr >= q - 1e-12) above++;
     }
-    nullTest = { p: (1 + above) / (nullReps + 1), reps: nullReps, mean: nullReps ? sum / nullReps : NaN, max };
+    nullTest = { p: (1 + above) / (nullRepsRun + 1), reps: nullRepsRun, mean: nullRepsRun ? sum / nullRepsRun : NaN, max };
     notes.push(`no group attribute: the groups are Louvain communities (seed ${seed}, resolution ${resolution}); pass --partition to use declared groups`);
   }
+
+  if (gs.options.reps < reps) notes.push(`E-I permutation test: ${gs.options.repsRule}`);
 
   // Fragmentation, critical actors, bridging (scope view).
   const fp = fragmentationProfileOnDigraph(g, { k, seed, localOnly: scope === "local", weight });

@@ -84,13 +84,15 @@ export function fragmentationProfileOnDigraph(g: Digraph, options: Fragmentation
   const criterion = options.criterion ?? affordableCriterion(g, k, mode);
   const weak = weakComponents(g);
   const strong = strongComponents(g);
+  // The key-player search measures the whole network first: the same F and DF as `fragmentation(g, { mode })`.
+  const kp = keyPlayers(g, { k, criterion, mode, seed });
   return {
     options: { k, mode, criterion, seed, localOnly: options.localOnly ?? false, weight: options.weight ?? "sum" },
     actors: g.n,
     weak: summarise(g, weak.membership, weak.sizes),
     strong: summarise(g, strong.membership, strong.sizes),
-    fragmentation: fragmentation(g, { mode }),
-    keyPlayers: keyPlayers(g, { k, criterion, mode, seed }),
+    fragmentation: kp.before,
+    keyPlayers: kp,
     cutPoints: cutPoints(g),
   };
 }
