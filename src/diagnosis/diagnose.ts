@@ -608,6 +608,8 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
     bridges: fp.cutPoints.bridges,
   };
 
+  if (fp.fragmentation.distances.method === "sampled") notes.push(`distance-weighted fragmentation (DF) estimated: ${fp.fragmentation.distances.rule}`);
+  if (gs.corePeriphery.search.startsWith("local search stopped")) notes.push(`core–periphery: ${gs.corePeriphery.search}`);
   if (kp.options.criterion === "F") notes.push(`critical actors judged by F (share of pairs that cannot reach each other), not DF: the network is too large for DF in the work budget`);
   if (!(critical.increase > 1e-12) && kp.set.length > 0) notes.push(`removing any ${kp.set.length} actors leaves the ${kp.options.criterion} of the network unchanged: no actor is critical on this criterion`);
 
