@@ -8,6 +8,7 @@ import { COMMANDS } from "./commands/index.js";
 import type { Context } from "./common.js";
 import { AnalysisRefused, EXIT, UsageError } from "./errors.js";
 import { processIo, toJson, type Io } from "./output.js";
+import { showProgressOnTerminal } from "./progress.js";
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command();
@@ -26,6 +27,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let code: number = EXIT.ok;
   const ctx: Context = { io, setExit: (c) => (code = Math.max(code, c)) };
   const json = argv.includes("--json");
+  showProgressOnTerminal(io === processIo && !json && !argv.includes("--format=json") && !(argv.includes("--format") && argv[argv.indexOf("--format") + 1] === "json"));
   try {
     await buildProgram(ctx).parseAsync(argv);
     return code;

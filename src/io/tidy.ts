@@ -13,6 +13,7 @@ import { TIE_TYPES } from "../model/types.js";
 import { actorDefaults, addActor, createClusterGraph } from "../model/graph.js";
 import { record, tieTypeCode } from "../model/network.js";
 import { parseTieType, tieTypeDeriver } from "../model/tieType.js";
+import { progress } from "../model/progress.js";
 import { CsvRows, parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
 import { finishImport, baseName, coerce, inferColumnType, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
@@ -159,7 +160,9 @@ function readTies(graph: ClusterGraph, file: InputFile, report: ImportReport, op
     return;
   }
   if (rows.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
-  graph.reserve(graph.size + rows.estimateRows());
+  const estimate = rows.estimateRows();
+  graph.reserve(graph.size + estimate);
+  graph.capacityHint = estimate;
   readTiesTable(graph, rows as TableRows, file.name, report, options, createActors);
   for (const p of rows.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
   const ending = rows.lineEnding;
@@ -272,8 +275,10 @@ export function readTiesTable(
     issues.push({ r, step, emit: () => (emit(), report.count("rowsDropped")) });
   };
   let read = 0;
+  const expected = "rowCount" in t ? Math.max(1, graph.capacityHint ?? 0) : 0;
   t.forEachRow((row, r) => {
     read++;
+    if ((read & 0xffff) === 0 && expected > 0) progress(`reading ${file}`, read, expected);
     if (row.length !== width && !raggedOk(t, row, width, r, file, report)) return;
     const a = (row[srcCol] ?? "").trim();
     const b = (row[dstCol] ?? "").trim();
@@ -337,6 +342,7 @@ export function readTiesTable(
     for (let x = 0; x < extras.length; x++) extraRaw[x][k] = row[extras[x].index] ?? "";
   });
   report.count("rowsRead", read);
+  if (expected > 0) progress(`reading ${file}`, expected, expected);
   const last = graph.size;
 
   // Free attributes: typed from all their values, then set per tie (empty cells left out).

@@ -20,6 +20,7 @@
  * Peers matched (tests/oracles): R igraph 1.3.5, R sna 2.7-1 and networkx 3.6.1, on the same loop-free
  * digraph. Definitions and peer calls are given on each function.
  */
+import { progress, progressShown } from "../model/progress.js";
 import { pathSources, type PathSources, type PathSamplingOptions } from "./scale.js";
 import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
@@ -169,7 +170,9 @@ export function betweenness(g: Digraph, options: BetweennessOptions = {}): Float
   const { inStart, inAdj } = g;
   const sample = options.sources?.sample;
   const runs = sample ? sample.length : n;
+  const shown = progressShown() && runs * (n + g.arcs) > 5e7;
   for (let r = 0; r < runs; r++) {
+    if (shown && (r & 15) === 0) progress(sample ? `betweenness (${runs} sampled sources)` : "betweenness", r, runs);
     const s = sample ? sample[r] : r;
     const count = shortestPaths(g, s, true, L?.out, dist, order);
     sigma.fill(0);
@@ -197,6 +200,7 @@ export function betweenness(g: Digraph, options: BetweennessOptions = {}): Float
       bc[w] += delta[w];
     }
   }
+  if (shown) progress("betweenness", runs, runs);
   if (sample && sample.length > 0) {
     const scale = n / sample.length;
     for (let i = 0; i < n; i++) bc[i] *= scale;

@@ -29,6 +29,7 @@
  * exact expectation under label permutation is also given:
  * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in methods.md §3).
  */
+import { progress, progressShown } from "../model/progress.js";
 import type { Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
@@ -193,7 +194,9 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
     const obsG = Float64Array.from(groupLevel, (x) => x.ei);
     const boundary = opts.groupConvention === "boundary";
     const mode = opts.actorMode;
+    const shown = progressShown() && opts.reps * (g.n + g.arcs) > 5e7;
     for (let r = 0; r < opts.reps; r++) {
+      if (shown && (r & 7) === 0) progress(`E-I permutation test (${opts.reps} permutations)`, r, opts.reps);
       // Fisher–Yates, as model/random.ts shuffle, on the typed array.
       for (let i = codes.length - 1; i > 0; i--) {
         const j = Math.floor(rng() * (i + 1));
@@ -235,6 +238,7 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
         if (gv >= obsG[c] - TOL) highG[c]++;
       }
     }
+    if (shown) progress(`E-I permutation test (${opts.reps} permutations)`, opts.reps, opts.reps);
     const N = g.n;
     let pairsIn = 0;
     for (const s of p.sizes) pairsIn += s * (s - 1);

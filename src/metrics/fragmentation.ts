@@ -25,6 +25,7 @@
  * removal disconnects its component. Hopcroft–Tarjan, iterative. Matches networkx
  * `articulation_points` / `bridges` on `G.to_undirected()` and igraph `articulation_points` / `bridges`.
  */
+import { progress } from "../model/progress.js";
 import { pathSources, type PathSources, type PathSamplingOptions } from "./scale.js";
 import { undirectedOf } from "../model/context.js";
 import type { Digraph, Undirected } from "../model/views.js";
@@ -488,6 +489,7 @@ function greedyByCutVertices(g: Digraph, a: Adjacency, k: number, seed: number, 
   let score = baseline;
   let current = first;
   for (let step = 0; step < k; step++) {
+    progress(`key players (greedy, ${k} steps)`, step, k);
     let best = -1;
     for (let v = 0; v < g.n; v++) if (!removed[v] && (best < 0 || current.without[v] < current.without[best])) best = v;
     if (best < 0) break;
@@ -496,6 +498,7 @@ function greedyByCutVertices(g: Digraph, a: Adjacency, k: number, seed: number, 
     score = F(current.without[best], g.n - set.length);
     current = reachWithoutEach(a, removed);
   }
+  progress(`key players (greedy, ${k} steps)`, k, k);
   set.sort((x, y) => x - y);
   return {
     options: { k, criterion: "F", mode: "undirected", method: "heuristic", restarts: 0, seed, maxRounds, algorithm: "greedy additions, every actor evaluated at once through the cut vertices (linear time per step); no swaps: the network is above the work budget of the swap heuristic" },

@@ -100,6 +100,8 @@ export class ClusterNetwork {
   private _auto: Int32Array | undefined;
   private _autoInv: Int32Array | undefined;
   private _nextAuto = 0;
+  /** Expected number of ties being read (for progress display only). */
+  capacityHint: number | undefined;
   /** Bumped on every change: analysis contexts built on an older version are stale. */
   private _version = 0;
 
