@@ -5,7 +5,7 @@
  * command run — all without tsx, which is not installed there.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +88,19 @@ describe("the packed package", () => {
     const bad = run(bin, ["info", join(temp, "no-such-folder")], consumer, true);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("no such file or folder");
+  });
+
+  it("answers --version without loading the command line (it still answers with dist/cli/main.js gone)", () => {
+    const bin = join(consumer, "node_modules", ".bin", "clusterflow");
+    const mainJs = join(consumer, "node_modules", "clusterflow", "dist", "cli", "main.js");
+    renameSync(mainJs, `${mainJs}.off`);
+    try {
+      expect(run(bin, ["--version"], consumer).stdout).toBe(`${VERSION}\n`);
+      expect(run(bin, ["--help"], consumer, true).status).not.toBe(0); // --help does need it
+    } finally {
+      renameSync(`${mainJs}.off`, mainJs);
+    }
+    expect(run(bin, ["--help"], consumer).stdout).toContain("Usage: clusterflow");
   });
 
   it("type-checks a .ts consumer with the project's tsc, and its declarations catch a type error", () => {
