@@ -9,13 +9,14 @@ import type { Context } from "./common.js";
 import { AnalysisRefused, EXIT, UsageError } from "./errors.js";
 import { processIo, toJson, type Io } from "./output.js";
 import { showProgressOnTerminal } from "./progress.js";
+import { VERSION } from "./version.js";
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command();
   program
     .name("clusterflow")
     .description("Network analysis of knowledge flows in industrial clusters: gatekeepers, fragmentation, closedness, diagnosis.")
-    .version("0.1.0", "-V, --version")
+    .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });

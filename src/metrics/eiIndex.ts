@@ -14,7 +14,7 @@
  *   `"boundary"` (default) — IL = arcs with both ends in g (once), EL = arcs with exactly one end in g
  *   (leaving or entering g);
  *   `"members"` — the sum of the members' actor-level EL and IL under `actorMode`, so with `"both"` an
- *   internal arc counts twice (once for each end). The two differ (methods.md §3 and §11).
+ *   internal arc counts twice (once for each end). The two differ (docs/methods.md §3 and §11).
  * - **Actor** i, `actorMode`: `"both"` (default) out- and in-arcs, `"out"` only the knowledge i gives,
  *   `"in"` only the knowledge i receives. An actor without such arcs has 0/0: NaN (undefined).
  * - **Weights**: binary by default, as UCINET ("edge values are ignored"); `weighted: true` sums tie
@@ -27,7 +27,7 @@
  * `pHigher = (1 + #{EI* ≥ EI}) / (reps + 1)` (the Monte-Carlo convention that never gives 0; a tolerance
  * of 1e-12 counts ties), and the two-sided `min(1, 2·min(pLower, pHigher))`. For the whole network the
  * exact expectation under label permutation is also given:
- * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in methods.md §3).
+ * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in docs/methods.md §3).
  */
 import { progress, progressShown } from "../model/progress.js";
 import type { Digraph } from "../model/views.js";

@@ -8,7 +8,7 @@
  *
  * over the n actors of the (residual) network. F = 0 when everyone reaches everyone, 1 when all are
  * isolated; in the undirected case F = 1 − Σ_k s_k(s_k − 1)/(n(n − 1)) over component sizes s_k
- * (methods.md §5). n < 2 → NaN.
+ * (docs/methods.md §5). n < 2 → NaN.
  * - `mode: "undirected"` (default): a tie in either direction connects (knowledge can travel both ways
  *   along a relationship); reachability = weak components, d_ij = undirected geodesic distance.
  * - `mode: "directed"`: r_ij and d_ij follow the direction of knowledge flow (source → target), as R

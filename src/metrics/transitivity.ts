@@ -8,7 +8,7 @@
  * self-loops ignored; d_v = number of distinct neighbours, t_v = triangles through v. Matches igraph
  * `transitivity(g, type = "global")` (`transitivity_undirected`) and networkx `transitivity(G.to_undirected())`.
  * No connected triple → NaN (igraph's default; networkx returns 0). Note that networkx's `transitivity` on
- * a DiGraph silently uses successor sets only (methods.md §7); this function never does.
+ * a DiGraph silently uses successor sets only (docs/methods.md §7); this function never does.
  */
 import { undirectedOf } from "../model/context.js";
 import type { Digraph } from "../model/views.js";

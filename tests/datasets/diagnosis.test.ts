@@ -1,5 +1,5 @@
 /**
- * What the case studies found in words, found by the diagnosis on the example datasets (../shared/cases.md):
+ * What the case studies found in words, found by the diagnosis on the example datasets (docs/cases.md):
  * Taiwan fragmented along its three groups; Jepara's principal subcontractors the top gatekeepers and the
  * cluster gatekeeper-dependent; the Thai cluster hub-and-spoke around its assemblers; Gamarra closed;
  * Sialkot's association the gatekeeper; Suame's university centre the bridge; Bangalore's vertical and
