@@ -21,6 +21,8 @@ export interface TieFilter {
   localOnly?: boolean;
   /** Keep only these actor kinds. */
   kinds?: string[];
+  /** Keep only these actors (e.g. those present in a survey round). */
+  actors?: ReadonlySet<string>;
 }
 
 /** A copy of the graph restricted by the filter. Actors are all kept unless `localOnly` or `kinds` drop them. */
@@ -30,6 +32,7 @@ export function filterTies(graph: ClusterGraph, filter: TieFilter = {}): Cluster
   graph.forEachNode((id, a) => {
     if (filter.localOnly && !a.inCluster) return;
     if (kinds && !kinds.has(a.kind)) return;
+    if (filter.actors && !filter.actors.has(id)) return;
     out.addNode(id, { ...a });
   });
   const relations = filter.relations ? new Set(filter.relations) : undefined;
