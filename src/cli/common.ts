@@ -42,6 +42,8 @@ export interface InputOptions {
   scale?: string;
   /** Take actors with no tie in or out in a round file as absent from that round. */
   absentIfIsolated?: boolean;
+  /** Set by commands that compare every round (waves, report): no "analysing round …" note. */
+  comparesRounds?: boolean;
 }
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -103,6 +105,8 @@ export interface Loaded {
   rounds: RoundSelection;
   /** Which actors are present in each round. */
   presence: Presence;
+  /** The graph with the relation, tie-type and local filters applied but every round kept (for comparing rounds). */
+  allRounds(): ClusterGraph;
 }
 
 const selections = new WeakMap<object, RoundSelection>();
@@ -149,7 +153,7 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   const presence = presenceOf(graph);
   const selection = selectRoundsOrUsage(roundsOf(graph), { asked: labels, pool: opts.poolWaves });
   selections.set(opts, selection);
-  if (!opts.json && (selection.available.length > 1 || labels.length > 0)) ctx.io.err(`rounds: ${selection.statement}\n`);
+  if (!opts.json && !opts.comparesRounds && (selection.available.length > 1 || labels.length > 0)) ctx.io.err(`rounds: ${selection.statement}\n`);
   const inRounds = roundView(graph, selection.used, presence);
   const filtered = opts.relation || tieTypes || opts.localOnly;
   const view = filtered ? filterTies(inRounds, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : inRounds;
@@ -158,7 +162,8 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
     graph.forEachEdge((_e, a) => known.add(a.relation));
     for (const r of opts.relation) if (!known.has(r)) throw new UsageError(`--relation: no ties of relation "${r}" (relations: ${[...known].sort().join(", ") || "none"})`);
   }
-  return { graph, view, report, format, input, rounds: selection, presence };
+  const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
+  return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }
 
 /** The view options actually used, for echoing in outputs (the rounds as chosen by {@link load}). */
