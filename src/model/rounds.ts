@@ -185,5 +185,8 @@ export function roundView(graph: ClusterGraph, rounds: string[], presence: Prese
     view.setAttribute("nonRespondents", merged);
   }
   view.setAttribute("roundsUsed", rounds);
+  const name = graph.getAttribute("name");
+  const which = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds.join(", ")} pooled`;
+  view.setAttribute("name", name ? `${String(name)} (${which})` : which);
   return view;
 }
