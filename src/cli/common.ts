@@ -62,17 +62,28 @@ export function readOptions(cmd: Command): Command {
 
 /** Options for restricting the analysed view (relation, wave, tie type, local actors). */
 export function viewOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option("--relation <names>", "only ties of these relations (comma-separated; repeatable)", list)
     .option("--wave <waves>", "survey rounds: a bare label (2012, or 2012,2015 to pool them) selects rounds to analyse; 2012=file reads a round from its own file (repeatable, one per round)", waveList)
-    .option("--pool-waves", "pool every survey round into one view (ties of all rounds summed); by default a multi-round network is analysed one round at a time")
+    .option("--pool-waves", "pool every survey round into one view (ties of all rounds summed); by default a multi-round network is analysed one round at a time");
+  return cellOptions(cmd)
+    .option("--tie-type <types>", "only ties of these types: horizontal, vertical, external", list)
+    .option("--local-only", "only actors inside the cluster");
+}
+
+/** Options for combining inputs and reading cells: attribute files, missing and structural codes, scale, absence. */
+export function cellOptions(cmd: Command): Command {
+  return cmd
     .option("--attributes <files>", "actor attribute files joined by id (id;value…) or in actor order (one value per line, named after the file); present_<round> columns are a presence table (comma-separated; repeatable)", list)
     .option("--missing-codes <codes>", "matrix cell codes meaning a missing tie, besides NA and . (e.g. 9,-99; 'blank' for blank cells)", list)
     .option("--structural-codes", "matrices: read RSiena's 10 as a structural zero (no tie) and 11 as a structural one (a tie)")
     .option("--scale <min-max>", "the tie-strength scale of matrix cells (e.g. 0-3): a value outside it is a located warning")
-    .option("--absent-if-isolated", "round files: an actor with no tie in or out in a round is absent from it (default: present, suggested in the import report)")
-    .option("--tie-type <types>", "only ties of these types: horizontal, vertical, external", list)
-    .option("--local-only", "only actors inside the cluster");
+    .option("--absent-if-isolated", "round files: an actor with no tie in or out in a round is absent from it (default: present, suggested in the import report)");
+}
+
+/** The `--wave` option of commands that only read (validate): round files `<round>=<file>`. */
+export function roundFileOption(cmd: Command): Command {
+  return cmd.option("--wave <round=file>", "read a survey round from its own file (repeatable, one per round)", waveList);
 }
 
 /**
@@ -126,20 +137,30 @@ export function selectRoundsOrUsage(...args: Parameters<typeof selectRounds>): R
   }
 }
 
-/** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
-export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
-  const { sources, labels } = parseRoundSpecs(opts.wave);
+/**
+ * Read an input as the user gave it: round files (`--wave <round>=<file>`), a rounds folder, or one file or
+ * dataset folder; attribute files joined. The import report is returned unchecked.
+ */
+export async function readAny(input: string, opts: InputOptions) {
+  const { sources } = parseRoundSpecs(opts.wave);
   const label = sources.map((s) => `${s.wave}=${s.path}`).join(" + ");
   if (sources.length > 0 && input !== label) throw new UsageError(`give either an input (${input}) or round files (--wave <round>=<file>), not both`);
   const cells = { missingCodes: opts.missingCodes, structuralCodes: opts.structuralCodes, scale: opts.scale };
   const readOpts = { format: opts.format, direction: opts.direction, strict: opts.strict, ...cells };
   const folder = sources.length === 0 ? roundsFolder(input) : undefined;
   const rounds = sources.length > 0 ? sources : folder?.sources;
-  const { graph, report, format } = rounds
+  const result = rounds
     ? await readRounds(rounds, { ...readOpts, attributes: opts.attributes, absentIfIsolated: opts.absentIfIsolated })
     : await readInput(input, readOpts);
-  if (folder && folder.others.length) report.note(`rounds folder ${input}: read ${folder.sources.map((s) => s.path).join(", ")}; left ${folder.others.join(", ")} (pass attribute files with --attributes)`);
-  if (!rounds && opts.attributes?.length) joinAttributeFiles(graph, opts.attributes, report);
+  if (folder && folder.others.length) result.report.note(`rounds folder ${input}: read ${folder.sources.map((s) => s.path).join(", ")}; left ${folder.others.join(", ")} (pass attribute files with --attributes)`);
+  if (!rounds && opts.attributes?.length) joinAttributeFiles(result.graph, opts.attributes, result.report);
+  return result;
+}
+
+/** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
+export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
+  const { labels } = parseRoundSpecs(opts.wave);
+  const { graph, report, format } = await readAny(input, opts);
   assertImportOk(report, opts.strict ?? false);
   if (!opts.json && !opts.quiet) {
     const warnings = report.warnings;
@@ -155,6 +176,13 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   selections.set(opts, selection);
   if (!opts.json && !opts.comparesRounds && (selection.available.length > 1 || labels.length > 0)) ctx.io.err(`rounds: ${selection.statement}\n`);
   const inRounds = roundView(graph, selection.used, presence);
+  if (selection.used.length > 0 && !opts.json && !opts.quiet) {
+    let unlabelled = 0;
+    graph.forEachEdge((_e, a) => {
+      if (a.wave === undefined) unlabelled++;
+    });
+    if (unlabelled > 0) ctx.io.err(`note: ${unlabelled} tie(s) carry no wave and are left out of round views (give them a wave, or drop the wave column to analyse all ties as one network)\n`);
+  }
   const filtered = opts.relation || tieTypes || opts.localOnly;
   const view = filtered ? filterTies(inRounds, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : inRounds;
   if (opts.relation) {

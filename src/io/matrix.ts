@@ -223,6 +223,7 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
   const structural: StructuralTie[] = [];
   let loops = 0;
   let outOfScale = 0;
+  let unread = 0;
   for (let r = 1; r < t.rows.length; r++) {
     const row = t.rows[r];
     const from = rowLabels[r - 1];
@@ -254,6 +255,7 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
       if ((w === 10 || w === 11) && binary && !codes.scale) {
         report.warn(file, "structural-code", `cell (${from}, ${to}) is ${w} in a 0/1 matrix: RSiena's structural ${w === 10 ? "zero" : "one"}? Read as a missing cell, not as a tie of strength ${w}`, at(r, f), "pass --structural-codes to read 10 as a structural zero and 11 as a structural one, or --scale 0-11 if it is a strength");
         if (from !== to) missing.push({ source: s, target: d, relation, ...(wave ? { wave } : {}) });
+        unread++;
         continue;
       }
       if (codes.scale && (w < codes.scale.min || w > codes.scale.max)) {
@@ -271,7 +273,8 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
   if (missing.length > 0) {
     graph.setAttribute("missingTies", missing);
     report.count("cellsMissing", missing.length);
-    report.note(`${missing.length} cell(s) coded missing (${[...codes.missing].map((c) => `"${c}"`).join(", ")}${codes.blankMissing ? ", blank" : ""}): missing ties, not absent ties`);
+    const coded = missing.length - unread;
+    report.note(`${coded} cell(s) coded missing (${[...codes.missing].map((c) => `"${c}"`).join(", ")}${codes.blankMissing ? ", blank" : ""})${unread ? ` and ${unread} cell(s) holding a structural code (10/11) without --structural-codes` : ""}: missing ties, not absent ties`);
   }
   if (structural.length > 0) {
     graph.setAttribute("structuralTies", structural);

@@ -71,6 +71,15 @@ describe("RSiena's layout read from the command line", () => {
     expect(s.err).toContain("waves: 1994, 1997");
   });
 
+  it("validate reads round files and lists the structural code's location; --strict fails on it", async () => {
+    const r = await run("validate", ...rsRounds, ...rsAttrs);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${join(rs, "net2015.csv")}:2:6: warning:`);
+    expect(r.out).toContain("2 round(s) combined");
+    expect((await run("validate", ...rsRounds, "--strict")).code).toBe(2);
+    expect((await run("validate", ...rsRounds, "--structural-codes", "--strict")).code).toBe(0);
+  });
+
   it("no input and no round files is a usage error", async () => {
     expect((await run("info")).code).toBe(2);
   });
