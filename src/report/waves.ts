@@ -108,6 +108,8 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
         ? { kind: "list", items: side.roleChanges.map((c) => `${c.id} (${c.label}): ${c.before} in ${c.from} → ${c.after} in ${c.to}`) }
         : { kind: "p", text: "No actor changed its cognitive role." },
     );
+    const o = side.diagnoses[0]?.options;
+    if (o) blocks.push({ kind: "p", text: `Each round diagnosed with seed ${o.seed}, ${o.reps} E-I permutations, partition ${o.partition} (${o.partitionSource}), gatekeeper partition ${o.gatekeepers.partition}; thresholds: ${Object.entries(o.thresholds).map(([k, v]) => `${k} ${v}`).join(", ")}.` });
     sections.push({ id: "side-by-side", title: "Rounds side by side: verdicts, gatekeepers and roles", blocks });
   }
   return sections;

@@ -53,11 +53,11 @@ export function registerWaves(program: Command, ctx: Context): void {
     let text: string;
     if (to === "json") {
       const { diagnoses: _d, ...sideJson } = side ?? { diagnoses: [] };
-      text = toJson("waves", { input, view: { ...viewUsed(opts), wave: rounds, rounds: { used: rounds, pooled: false, statement: `rounds ${rounds.join(", ")} compared, each analysed on its own` } }, seed, ...w, sideBySide: side ? sideJson : null });
+      const diagnosisOptions = side?.diagnoses[0]?.options ?? null;
+      text = toJson("waves", { input, view: { ...viewUsed(opts), wave: rounds, rounds: { used: rounds, pooled: false, statement: `rounds ${rounds.join(", ")} compared, each analysed on its own` } }, seed, ...w, sideBySide: side ? { ...sideJson, diagnosisOptions } : null });
     } else {
       const doc = wavesDocument(w, side, { input });
       text = to === "md" ? documentMarkdown(doc) : to === "html" ? documentHtml(doc, w, side) : documentText(doc);
-      if (to === "text" && side) text += `\n(seed ${seed} for the per-round diagnoses)\n`;
     }
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
