@@ -5,7 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { formatIssue, InputError } from "../io/report.js";
 import { COMMANDS } from "./commands/index.js";
-import type { Context } from "./common.js";
+import { allowRoundInputs, type Context } from "./common.js";
 import { AnalysisRefused, EXIT, UsageError } from "./errors.js";
 import { processIo, toJson, type Io } from "./output.js";
 import { showProgressOnTerminal } from "./progress.js";
@@ -21,6 +21,7 @@ export function buildProgram(ctx: Context): Command {
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   for (const register of COMMANDS) register(program, ctx);
+  allowRoundInputs(program);
   return program;
 }
 

@@ -23,6 +23,8 @@ export interface TieFilter {
   localOnly?: boolean;
   /** Keep only these actor kinds. */
   kinds?: string[];
+  /** Keep only these actors (e.g. those present in a survey round). */
+  actors?: ReadonlySet<string>;
 }
 
 /** A copy of the graph restricted by the filter. Actors are all kept unless `localOnly` or `kinds` drop them. */
@@ -33,7 +35,7 @@ export function filterTies(input: NetworkInput, filter: TieFilter = {}): Cluster
   const keepActor = new Uint8Array(graph.order);
   for (let i = 0; i < graph.order; i++) {
     const a = actors[i];
-    keepActor[i] = (filter.localOnly && !a.inCluster) || (kinds && !kinds.has(a.kind)) ? 0 : 1;
+    keepActor[i] = (filter.localOnly && !a.inCluster) || (kinds && !kinds.has(a.kind)) || (filter.actors && !filter.actors.has(graph.ids[i])) ? 0 : 1;
   }
   const relOk = codeSet(graph.relationNames, filter.relations);
   const waveOk = codeSet(graph.waveNames, filter.waves);
