@@ -14,7 +14,8 @@
  * - the peers on the same ties.csv: R igraph (read + graph, page_rank, constraint, cluster_louvain,
  *   betweenness — exact, or with the same number of sampled sources by subsetting `vids`… igraph has no
  *   source sampling, so its betweenness is run only when exact fits the budget) and `sna::brokerage` (an
- *   n × n matrix: only where n ≤ 20,000), with the ratio peer / clusterflow.
+ *   n × n matrix: only where n ≤ 5,000), with the ratio peer / clusterflow; and, whole process, `clusterflow
+ *   brokerage` against an R script reading the same files and calling `sna::brokerage` on 5,000 actors.
  * Every figure is one run on a shared machine: read the ratios, not the seconds.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -37,7 +38,9 @@ const seed = arg("seed", "1");
 const root = join(tmpdir(), "clusterflow-bench-scale");
 mkdirSync(root, { recursive: true });
 const repo = new URL("../..", import.meta.url).pathname;
-const cli = join(repo, "src/cli/bin.mjs");
+// The compiled command when built (npm run build), else the sources through tsx.
+const compiled = join(repo, "dist/cli/bin.js");
+const cli = existsSync(compiled) ? compiled : join(repo, "src/cli/bin.mjs");
 
 /** Wall seconds and peak resident memory (MB) of a whole command, by GNU time. */
 function measured(cmd: string[], timeout = 1800): { seconds: number; peakMB: number; ok: boolean; out: string } {
@@ -83,7 +86,35 @@ cat(jsonlite::toJSON(out, auto_unbox = TRUE))
 const fmtMs = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? "–" : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 const ratio = (peer: number | undefined, ours: number | undefined) => (peer === undefined || ours === undefined || !(ours > 0) ? "" : `${(peer / ours).toFixed(1)}×`);
 
-console.log(`clusterflow scale benchmark — seed ${seed}, ${new Date().toISOString()}; ${process.version}`);
+console.log(`clusterflow scale benchmark — seed ${seed}, ${new Date().toISOString()}; ${process.version}; command: ${cli.replace(repo, "")}`);
+
+// Whole process, as a user runs it: clusterflow brokerage against an R script reading the same ties.csv
+// and calling sna::brokerage (5,000 actors, 115,000 ties; median of 3 runs each).
+if (!flag("no-peers") && sizes.includes("10k")) {
+  const dir = join(root, `5k-seed${seed}`);
+  if (!existsSync(join(dir, "ties.csv"))) measured(["node", cli, "generate", dir, "--actors", "5000", "--ties", "115000", "--relations", "advice", "--seed", seed], 600);
+  const rFile = join(root, "brokerage.R");
+  writeFileSync(
+    rFile,
+    `suppressMessages(library(sna))
+dir <- commandArgs(TRUE)[1]
+nodes <- read.csv(file.path(dir, "nodes.csv"), stringsAsFactors = FALSE)
+ties <- read.csv(file.path(dir, "ties.csv"), stringsAsFactors = FALSE)
+idx <- setNames(seq_len(nrow(nodes)), nodes$id)
+m <- matrix(0, nrow(nodes), nrow(nodes))
+m[cbind(idx[ties$source], idx[ties$target])] <- 1
+cl <- ifelse(nodes$inCluster %in% c(TRUE, "true"), 1, 2)
+b <- sna::brokerage(m, cl)
+write.csv(b$raw.nli, stdout())
+`,
+  );
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ours = [0, 1, 2].map(() => measured(["node", cli, "brokerage", dir, "--json"]));
+  const theirs = [0, 1, 2].map(() => measured(["Rscript", rFile, dir], 1800));
+  const o = med(ours.map((x) => x.seconds));
+  const t = med(theirs.map((x) => x.seconds));
+  console.log(`\n## whole process, 5,000 actors / 115,000 ties: clusterflow brokerage ${o.toFixed(2)} s (peak ${med(ours.map((x) => x.peakMB)).toFixed(0)} MB); Rscript + sna::brokerage ${t.toFixed(2)} s (peak ${med(theirs.map((x) => x.peakMB)).toFixed(0)} MB); R ÷ clusterflow ${(t / o).toFixed(1)}×${ours.every((x) => x.ok) && theirs.every((x) => x.ok) ? "" : " (a run FAILED)"}`);
+}
 for (const size of sizes) {
   const spec = SIZES[size];
   if (!spec) throw new Error(`unknown size ${size} (known: ${Object.keys(SIZES).join(", ")})`);
@@ -101,9 +132,9 @@ for (const size of sizes) {
   }
   const ours = JSON.parse(k.stdout.trim().split("\n").pop()!) as Record<string, number | string>;
   const big = spec.actors >= 1_000_000;
-  const info = big ? undefined : measured(["node", cli, "info", dir, "--json"]);
+  const info = measured(["node", "--max-old-space-size=16000", cli, "info", dir, "--json"], 3600);
   const report = big || flag("no-report") ? undefined : measured(["node", cli, "report", dir, "--format", "json"], 3600);
-  const peers = flag("no-peers") || big ? undefined : rScript(dir, spec.actors, spec.actors <= 20_000, ours.betweennessMethod === "exact");
+  const peers = flag("no-peers") || big ? undefined : rScript(dir, spec.actors, spec.actors <= 5_000, ours.betweennessMethod === "exact");
   const rows: [string, string, string, string][] = [
     ["import (tidy, in-process)", `${fmtMs(ours.import as number)} (${Math.round(((ours.ties as number) / (ours.import as number)) * 1000).toLocaleString("en")} ties/s)`, fmtMs(peers?.import), ratio(peers?.import, ours.import as number)],
     ["brokerage (inCluster)", fmtMs(ours.brokerage as number), fmtMs(peers?.brokerage), ratio(peers?.brokerage, ours.brokerage as number)],
