@@ -42,12 +42,12 @@ const repo = new URL("../..", import.meta.url).pathname;
 const compiled = join(repo, "dist/cli/bin.js");
 const cli = existsSync(compiled) ? compiled : join(repo, "src/cli/bin.mjs");
 
-/** Wall seconds and peak resident memory (MB) of a whole command, by GNU time. */
-function measured(cmd: string[], timeout = 1800): { seconds: number; peakMB: number; ok: boolean; out: string } {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", ...cmd], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 1 << 28 });
+/** Wall and CPU (user + system) seconds and peak resident memory (MB) of a whole command, by GNU time. */
+function measured(cmd: string[], timeout = 1800): { seconds: number; cpu: number; peakMB: number; ok: boolean; out: string } {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", ...cmd], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 1 << 28 });
   const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
-  const [s, kb] = last.split(" ").map(Number);
-  return { seconds: s, peakMB: kb / 1024, ok: r.status === 0, out: r.stdout ?? "" };
+  const [s, u, sy, kb] = last.split(" ").map(Number);
+  return { seconds: s, cpu: u + sy, peakMB: kb / 1024, ok: r.status === 0, out: r.stdout ?? "" };
 }
 
 function rScript(dir: string, n: number, withBrokerage: boolean, exactBetweenness: boolean): Record<string, number> | undefined {
@@ -113,7 +113,9 @@ write.csv(b$raw.nli, stdout())
   const theirs = [0, 1, 2].map(() => measured(["Rscript", rFile, dir], 1800));
   const o = med(ours.map((x) => x.seconds));
   const t = med(theirs.map((x) => x.seconds));
-  console.log(`\n## whole process, 5,000 actors / 115,000 ties: clusterflow brokerage ${o.toFixed(2)} s (peak ${med(ours.map((x) => x.peakMB)).toFixed(0)} MB); Rscript + sna::brokerage ${t.toFixed(2)} s (peak ${med(theirs.map((x) => x.peakMB)).toFixed(0)} MB); R ÷ clusterflow ${(t / o).toFixed(1)}×${ours.every((x) => x.ok) && theirs.every((x) => x.ok) ? "" : " (a run FAILED)"}`);
+  const oc = med(ours.map((x) => x.cpu));
+  const tc = med(theirs.map((x) => x.cpu));
+  console.log(`\n## whole process, 5,000 actors / 115,000 ties: clusterflow brokerage ${o.toFixed(2)} s wall, ${oc.toFixed(2)} s CPU (peak ${med(ours.map((x) => x.peakMB)).toFixed(0)} MB); Rscript + sna::brokerage ${t.toFixed(2)} s wall, ${tc.toFixed(2)} s CPU (peak ${med(theirs.map((x) => x.peakMB)).toFixed(0)} MB); R ÷ clusterflow ${(t / o).toFixed(1)}× wall, ${(tc / oc).toFixed(1)}× CPU${ours.every((x) => x.ok) && theirs.every((x) => x.ok) ? "" : " (a run FAILED)"}`);
 }
 for (const size of sizes) {
   const spec = SIZES[size];
@@ -146,7 +148,7 @@ for (const size of sizes) {
   console.log(`| measure | clusterflow | R igraph / sna | peer ÷ clusterflow |\n|---|---|---|---|`);
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
   console.log(`in-process peak memory ${(ours.peakMB as number).toFixed(0)} MB (import + all kernels)`);
-  if (info) console.log(`clusterflow info (whole process): ${info.seconds.toFixed(1)} s, peak ${info.peakMB.toFixed(0)} MB${info.ok ? "" : " (FAILED)"}`);
-  if (report) console.log(`clusterflow report (whole process): ${report.seconds.toFixed(1)} s, peak ${report.peakMB.toFixed(0)} MB${report.ok ? "" : " (FAILED)"}`);
+  if (info) console.log(`clusterflow info (whole process): ${info.seconds.toFixed(1)} s wall, ${info.cpu.toFixed(1)} s CPU, peak ${info.peakMB.toFixed(0)} MB${info.ok ? "" : " (FAILED)"}`);
+  if (report) console.log(`clusterflow report (whole process): ${report.seconds.toFixed(1)} s wall, ${report.cpu.toFixed(1)} s CPU, peak ${report.peakMB.toFixed(0)} MB${report.ok ? "" : " (FAILED)"}`);
 }
 void execFileSync;
