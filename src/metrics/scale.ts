@@ -7,7 +7,7 @@
  *
  * | measure | exact while | beyond |
  * |---|---|---|
- * | betweenness, closeness | n · (n + arcs) ≤ `exactPathWork` (1e9) | Brandes–Pich (2007) source sampling: k = ⌊`sampledPathWork` / (n + arcs)⌋ sources (at least 64), drawn without replacement with the seed; betweenness scaled by n/k; closeness of v from the k sources as targets (Eppstein–Wang 2004) |
+ * | betweenness, closeness | n · (n + arcs) ≤ `exactPathWork` (5e8) | Brandes–Pich (2007) source sampling: k = ⌊`sampledPathWork` / (n + arcs)⌋ sources (at least 64), drawn without replacement with the seed; betweenness scaled by n/k; closeness of v from the k sources as targets (Eppstein–Wang 2004) |
  * | distance-weighted fragmentation (DF) | n · (n + entries) ≤ `exactPathWork` | estimated from k sampled sources as above; F is always exact (components) |
  * | key players | the budgets of metrics/fragmentation.ts | criterion F with greedy additions, each step evaluated for all actors at once through the articulation points (linear time) |
  * | permutation tests | reps · (n + arcs) ≤ `permutationWork` (2e8) | fewer reps: ⌊`permutationWork` / (n + arcs)⌋ (at least 99) |
@@ -17,8 +17,8 @@
 import { seededRng } from "../model/random.js";
 
 export const SCALE = {
-  exactPathWork: 1e9,
-  sampledPathWork: 2e8,
+  exactPathWork: 5e8,
+  sampledPathWork: 1e8,
   minSources: 64,
   permutationWork: 2e8,
   minPermutations: 99,
