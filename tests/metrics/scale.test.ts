@@ -34,7 +34,7 @@ describe("path sampling", () => {
     expect(pathSources(300, 1500).method).toBe("exact");
     const big = pathSources(200_000, 2_200_000, { seed: 5 });
     expect(big.method).toBe("sampled");
-    expect(big.sources).toBe(Math.floor(SCALE.sampledPathWork / 2_200_000));
+    expect(big.sources).toBe(Math.max(SCALE.minSources, Math.floor(SCALE.sampledPathWork / 2_200_000)));
     expect(big.seed).toBe(5);
     expect(big.rule).toMatch(/sampled: \d+ of 200000 actors as sources, seed 5/);
     expect(pathSources(200_000, 2_200_000, { seed: 5 }).sample).toEqual(big.sample);
