@@ -108,7 +108,12 @@ export interface Communities {
   modularity: number;
 }
 
-/** Louvain communities of a digraph, seeded; see the module comment. */
+const found = new WeakMap<Digraph, Map<string, Communities>>();
+
+/**
+ * Louvain communities of a digraph, seeded; see the module comment. Computed once per digraph and options
+ * (the same digraph of one analysis context gives the same object).
+ */
 export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Communities {
   const opts = {
     seed: options.seed ?? 1,
@@ -116,6 +121,17 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
     directed: options.directed ?? false,
     weighted: options.weighted ?? false,
   };
+  const key = JSON.stringify([opts.seed, opts.resolution, opts.directed, opts.weighted]);
+  let byOptions = found.get(g);
+  if (!byOptions) found.set(g, (byOptions = new Map()));
+  const known = byOptions.get(key);
+  if (known) return known;
+  const result = louvainOf(g, opts);
+  byOptions.set(key, result);
+  return result;
+}
+
+function louvainOf(g: Digraph, opts: Required<LouvainOptions>): Communities {
   const G = Graph as unknown as { DirectedGraph: new () => Graph; UndirectedGraph: new () => Graph };
   const h: Graph = opts.directed ? new G.DirectedGraph() : new G.UndirectedGraph();
   for (let i = 0; i < g.n; i++) h.addNode(String(i));
@@ -139,8 +155,8 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
   let raw: Int32Array;
   if (h.size === 0) raw = Int32Array.from({ length: g.n }, (_, i) => i);
   else {
-    const found = louvain(h, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) });
-    raw = Int32Array.from({ length: g.n }, (_, i) => found[String(i)]);
+    const communityOf = louvain(h, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) });
+    raw = Int32Array.from({ length: g.n }, (_, i) => communityOf[String(i)]);
   }
   // Number communities 1, 2, … by their smallest actor index.
   const relabel = new Map<number, number>();
