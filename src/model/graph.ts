@@ -4,6 +4,7 @@
 import type { ActorAttributes, ClusterAttributes, ClusterGraph, NominationDirection, TieType } from "./types.js";
 import { resolveTieType } from "./tieType.js";
 import { ClusterNetwork, record, tieTypeCode } from "./network.js";
+import { asNetwork, type NetworkInput } from "./graphology.js";
 
 /** An empty network (ties stored as knowledge flow; `direction` records how the input was read). */
 export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}, capacity = 0): ClusterGraph {
@@ -79,14 +80,16 @@ export function describeDirection(direction: NominationDirection): string {
 }
 
 /** Relations present in the graph, sorted. */
-export function relationsOf(graph: ClusterGraph): string[] {
+export function relationsOf(input: NetworkInput): string[] {
+  const graph = asNetwork(input);
   const used = new Uint8Array(graph.relationNames.length);
   for (const c of graph.tieRelation) used[c] = 1;
   return graph.relationNames.filter((_r, c) => used[c]).sort();
 }
 
 /** Waves present in the graph, sorted. */
-export function wavesOf(graph: ClusterGraph): string[] {
+export function wavesOf(input: NetworkInput): string[] {
+  const graph = asNetwork(input);
   const used = new Uint8Array(graph.waveNames.length);
   for (const c of graph.tieWave) if (c >= 0) used[c] = 1;
   return graph.waveNames.filter((_w, c) => used[c]).sort();

@@ -13,6 +13,12 @@ import { filterTies } from "../../src/model/views.js";
 import { deriveTieType, tieTypeDeriver } from "../../src/model/tieType.js";
 import { TIE_TYPES } from "../../src/model/types.js";
 import { seededRng } from "../../src/model/random.js";
+import { relationsOf } from "../../src/model/graph.js";
+import { centrality } from "../../src/metrics/centrality.js";
+import { brokerage } from "../../src/metrics/brokerage.js";
+import { structuralHoles } from "../../src/metrics/structuralHoles.js";
+import { externalOpenness } from "../../src/metrics/openness.js";
+import { networkOverview } from "../../src/metrics/overview.js";
 
 const datasets = ["taiwan-flowers", "jepara-furniture", "gamarra-garments"];
 
@@ -68,6 +74,22 @@ describe("analysis context", () => {
     expect(c2).not.toBe(c1);
     expect(c2.digraph().arcs).toBe(2);
     expect(c1.digraph().arcs).toBe(1);
+  });
+});
+
+describe("a graphology graph given to the public functions", () => {
+  it("gives the results the network gives", async () => {
+    const { graph } = await readInput("datasets/jepara-furniture", {});
+    const h = toGraphology(graph);
+    const same = (f: (x: never) => unknown) => expect(JSON.stringify(f(h as never))).toBe(JSON.stringify(f(graph as never)));
+    same((x) => centrality(x));
+    same((x) => brokerage(x, { partition: "group" }));
+    same((x) => structuralHoles(x));
+    same((x) => externalOpenness(x));
+    same((x) => gatekeepers(x));
+    same((x) => networkOverview(x));
+    same((x) => relationsOf(x));
+    same((x) => diagnose(x, { reps: 99 }));
   });
 });
 
