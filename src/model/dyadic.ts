@@ -140,3 +140,39 @@ export function permuteMatrix(values: Float64Array, n: number, o: Int32Array, ou
   }
   return out;
 }
+
+export interface DyadicTermOptions {
+  /** Covariates read from files, by name (io/dyadic.ts). */
+  covariates?: Record<string, DyadicMatrix>;
+  /** Weight rule for relations (default `sum`). */
+  weight?: WeightRule;
+  ids?: string[];
+}
+
+/**
+ * The matrix a term names, formula-like: `same:attr`, `diff:attr`, `sender:attr`, `receiver:attr` (an actor
+ * attribute), a covariate name, or a relation name — in that order of lookup. Throws with the names known
+ * when it is none of them.
+ */
+export function dyadicTerm(graph: ClusterGraph, spec: string, options: DyadicTermOptions = {}): DyadicMatrix {
+  const ids = options.ids ?? graph.nodes();
+  const m = /^([a-z]+):(.+)$/.exec(spec);
+  if (m && (ATTRIBUTE_TERMS as readonly string[]).includes(m[1])) {
+    const attr = m[2];
+    if (!ids.some((id) => graph.hasNode(id) && graph.getNodeAttribute(id, attr) !== undefined)) throw new UnknownTerm(`${spec}: no actor has an attribute "${attr}"`);
+    return attributeTerm(graph, m[1] as AttributeTerm, attr, ids);
+  }
+  const cov = options.covariates?.[spec];
+  if (cov) return cov;
+  const relations = new Set<string>();
+  graph.forEachEdge((_e, a) => relations.add(a.relation));
+  if (relations.has(spec)) return relationMatrix(graph, spec, { weight: options.weight, ids });
+  throw new UnknownTerm(
+    `"${spec}" is not a relation (${[...relations].sort().join(", ") || "none"}), a dyadic covariate (${Object.keys(options.covariates ?? {}).join(", ") || "none given"}) or an attribute term (${ATTRIBUTE_TERMS.map((t) => `${t}:attr`).join(", ")})`,
+  );
+}
+
+/** A term that names nothing in the data. */
+export class UnknownTerm extends Error {
+  override name = "UnknownTerm";
+}

@@ -13,7 +13,8 @@ import { registerGroups } from "./groups.js";
 import { registerFragmentation } from "./fragmentation.js";
 import { registerReport } from "./report.js";
 import { registerGenerate } from "./generate.js";
+import { registerQap } from "./qap.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerView, registerGenerate];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerQap, registerView, registerGenerate];
