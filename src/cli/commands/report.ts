@@ -5,6 +5,8 @@ import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
 import { renderJson } from "../../report/json.js";
+import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
+import { table, toJson } from "../output.js";
 import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
 
@@ -19,6 +21,7 @@ interface ReportCliOptions extends InputOptions {
   scope?: "local" | "all";
   threshold?: string[];
   gatekeeperPartition?: string;
+  byRelation?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -59,12 +62,13 @@ export function registerReport(program: Command, ctx: Context): void {
     .option("--resolution <x>", "Louvain resolution", "1")
     .addOption(new Option("--scope <scope>", "actors for groups and fragmentation: local (inside the cluster) or all").choices(["local", "all"]).default("local"))
     .option("--gatekeeper-partition <attribute>", "partition for the gatekeeper ranking (default inCluster)")
+    .option("--by-relation", "the four verdicts for each relation alone and for all relations pooled, side by side (text or json)")
     .option("--threshold <name=value>", `override a verdict threshold (repeatable): ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}`, collect);
   viewOptions(cmd).action(async (input: string, opts: ReportCliOptions & { format?: string }) => {
     const format = (opts.json ? "json" : (opts.format ?? "text")) as ReportFormat;
     const thresholds = thresholdsOf(opts.threshold);
     const { view } = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
-    const d = diagnose(view, {
+    const diagnoseOptions = {
       seed: intOption("--seed", opts.seed, 1),
       partition: opts.partition,
       reps: intOption("--reps", opts.reps, 2000),
@@ -73,7 +77,33 @@ export function registerReport(program: Command, ctx: Context): void {
       scope: opts.scope,
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
-    });
+    };
+    if (opts.byRelation) {
+      const b = diagnoseByRelation(view, diagnoseOptions);
+      let text: string;
+      if (format === "json") {
+        text = toJson("report-by-relation", {
+          input,
+          view: viewUsed(opts),
+          seed: diagnoseOptions.seed,
+          relations: b.relations,
+          disagreements: b.disagreements,
+          columns: b.columns.map((c) => ({ relation: c.relation, ties: c.ties, verdicts: c.verdicts, thresholds: Object.fromEntries(c.diagnosis.verdicts.map((v) => [v.name, v.thresholds])) })),
+        });
+      } else {
+        const names = Object.keys(b.columns[0].verdicts) as (keyof (typeof b.columns)[0]["verdicts"])[];
+        text = `Verdicts per relation (each relation alone, and all ${b.relations.length} pooled by summing strengths); ties read as knowledge flow source → target; seed ${diagnoseOptions.seed}\n\n`;
+        text += table(["verdict", ...b.columns.map((c) => `${c.relation} (${c.ties} ties)`)], names.map((v) => [v, ...b.columns.map((c) => (c.verdicts[v].holds ? "holds" : "does not hold"))]));
+        text += b.disagreements.length ? `\nthe relations disagree on: ${b.disagreements.join(", ")} — a pooled verdict hides this\n` : "\nthe relations agree on every verdict\n";
+        for (const c of b.columns) for (const v of names) if (b.disagreements.includes(v)) text += `  ${c.relation} / ${v}: ${c.verdicts[v].summary}\n`;
+      }
+      if (opts.output) {
+        mkdirSync(dirname(opts.output), { recursive: true });
+        writeFileSync(opts.output, text);
+      } else ctx.io.out(text);
+      return;
+    }
+    const d = diagnose(view, diagnoseOptions);
     const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format);
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
