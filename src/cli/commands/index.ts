@@ -15,7 +15,8 @@ import { registerReport } from "./report.js";
 import { registerGenerate } from "./generate.js";
 import { registerQap } from "./qap.js";
 import { registerLayers } from "./layers.js";
+import { registerProfile } from "./profile.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerLayers, registerQap, registerView, registerGenerate];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerLayers, registerQap, registerProfile, registerView, registerGenerate];
