@@ -214,7 +214,11 @@ export function nodeRegression(y: { name: string; values: ArrayLike<number> }, x
   const names = ["(intercept)", ...x.map((c) => c.name)];
   return {
     response: y.name,
-    terms: names.map((name, k) => ({ name, coefficient: fit.coef[k], standardError: Math.sqrt(fit.xtxInverse[k * p + k] * resvar), pGreaterOrEqual: ge[k] / reps, pLessOrEqual: le[k] / reps, pAbsGreaterOrEqual: ab[k] / reps })),
+    // An aliased term (a constant or collinear indicator) has no coefficient and no test: NaN.
+    terms: names.map((name, k) => {
+      const q = (c: number) => (Number.isNaN(fit.coef[k]) ? NaN : c / reps);
+      return { name, coefficient: fit.coef[k], standardError: Math.sqrt(fit.xtxInverse[k * p + k] * resvar), pGreaterOrEqual: q(ge[k]), pLessOrEqual: q(le[k]), pAbsGreaterOrEqual: q(ab[k]) };
+    }),
     actors: m,
     leftOut: N - m,
     rSquared: 1 - rss / tss,

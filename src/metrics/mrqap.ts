@@ -472,7 +472,8 @@ export function mrqap(y: DyadicMatrix, x: DyadicMatrix[], options: MrqapOptions 
         }
       }
     }
-    pvals = [...Array(p).keys()].map((k) => ({ ge: ge[k] / reps, le: le[k] / reps, ab: ab[k] / reps }));
+    // An aliased term (NaN statistic) has no test.
+    pvals = [...Array(p).keys()].map((k) => (Number.isNaN(fit.stat[k]) ? { ge: NaN, le: NaN, ab: NaN } : { ge: ge[k] / reps, le: le[k] / reps, ab: ab[k] / reps }));
   }
   const terms: MrqapTerm[] = names.map((name, k) => ({
     name,
