@@ -81,6 +81,18 @@ export { PlantedCluster, STRONG, MEDIUM, WEAK } from "./model/plant.js";
 export type { PlantedActor, PlantedTie, StrengthMix, ActorSetSpec, BlockSpec, FanSpec } from "./model/plant.js";
 export { renderDataset } from "./io/dataset.js";
 export type { DatasetMeta } from "./io/dataset.js";
+export { roundsOf, presenceOf, selectRounds, roundView, compareRounds, SelectionError } from "./model/rounds.js";
+export type { Presence, RoundSelection, SelectOptions, RecordedCell } from "./model/rounds.js";
+export { readRounds, roundsFolder, parseRoundSpecs, joinAttributeFiles } from "./io/rounds.js";
+export type { RoundSource, ReadRoundsOptions } from "./io/rounds.js";
+export { joinActorAttributes } from "./io/actorAttributes.js";
+export { cellCodes } from "./io/matrix.js";
+export type { MissingTie, StructuralTie } from "./io/matrix.js";
+export { waves } from "./metrics/waves.js";
+export type { WavesResult, WavesOptions, RoundFigures, ChangeTable, ActorChange, RateRow, RoundChange, RelationWaves } from "./metrics/waves.js";
+export { roundsSideBySide } from "./diagnosis/roundComparison.js";
+export type { RoundsSideBySide, ActorAcrossRounds, RoundPosition } from "./diagnosis/roundComparison.js";
+export { wavesDocument, wavesSections, documentText, documentMarkdown, documentHtml } from "./report/waves.js";
 // Several relations, dyadic covariates, QAP / MRQAP, attribute profiles.
 export { relationMatrix, attributeTerm, dyadicTerm, permuteMatrix, randomPermutation, missingDyads, ATTRIBUTE_TERMS, UnknownTerm } from "./model/dyadic.js";
 export type { DyadicMatrix, AttributeTerm, RelationMatrixOptions, DyadicTermOptions } from "./model/dyadic.js";

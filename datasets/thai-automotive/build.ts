@@ -110,7 +110,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "thai-automotive",
     title: "Thai automotive clusters (stylised reconstruction)",
     source:
-      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (the Thai automotive clusters among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (cases.md, \"Thai automotive clusters\"). Facts of the case: most major assemblers present; about 113,000 employed, SMEs about half; more than 700 first-tier companies, 40 % owned by TNCs; about 1,000 second-tier suppliers; satellite clusters around Bangkok, Chonburi, Rayong, Samutprakarn and Pathumthani.",
+      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (the Thai automotive clusters among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (docs/cases.md, \"Thai automotive clusters\"). Facts of the case: most major assemblers present; about 113,000 employed, SMEs about half; more than 700 first-tier companies, 40 % owned by TNCs; about 1,000 second-tier suppliers; satellite clusters around Bangkok, Chonburi, Rayong, Samutprakarn and Pathumthani.",
     summary:
       "A complex-product-systems cluster: foreign assemblers (TNC subsidiaries whose parents are abroad) at the hub, first-tier suppliers (subsidiaries, joint ventures, a few Thai firms) on the spokes, and second- and third-tier Thai SMEs at the rim, barely tied in. The sample is one satellite cluster built around three assemblers, with 36 first-tier firms and 80 Thai SMEs; it stands for the hundreds of firms of the case.",
     relations: {

@@ -27,10 +27,11 @@
  * Direction: ties are knowledge flow source → target. A survey of "whom do you ask for advice" must be
  * imported with `direction: "asks"`, or gatekeepers and representatives are swapped.
  */
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type WeightRule } from "../model/views.js";
 import { brokerage, type BrokerageResult } from "../metrics/brokerage.js";
-import { addExternalTies, externalTiesFromAttribute, opennessOnDigraph } from "../metrics/openness.js";
+import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds, type CognitiveRolesResult } from "./roles.js";
 
 export interface GatekeeperOptions {
@@ -111,20 +112,21 @@ const fmtNum = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x
  * Rank actors as gatekeepers of outside knowledge; see the module comment for the score. The brokerage
  * part refuses (AnalysisRefused) a partition attribute that no actor has.
  */
-export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}): GatekeepersResult {
+export function gatekeepers(input: Analysable, options: GatekeeperOptions = {}): GatekeepersResult {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const partition = options.partition ?? "inCluster";
   const measure = options.measure ?? "strength";
   const weight = options.weight ?? "sum";
   const insideOnly = options.insideOnly ?? false;
   const wB = options.weights?.brokerage ?? 0.5;
   const wF = options.weights?.openness ?? 0.5;
-  const br: BrokerageResult = brokerage(graph, { partition });
-  const roles = cognitiveRoles(graph, { measure, thresholds: options.thresholds, weight, wellConnected: options.wellConnected, externalAttribute: options.externalAttribute });
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const br: BrokerageResult = brokerage(ctx, { partition });
+  const roles = cognitiveRoles(ctx, { measure, thresholds: options.thresholds, weight, wellConnected: options.wellConnected, externalAttribute: options.externalAttribute });
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
   const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
-  if (ext) addExternalTies(o, ext);
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const extIn = measure === "strength" ? o.extInS : o.extIn;
   const locOut = measure === "strength" ? o.locOutS : o.locOut;
   const B = br.actors.map((a) => a.gatekeeper + a.liaison);

@@ -31,9 +31,10 @@
  * This is a project operationalisation: the paper's exact indices and cut-offs (reportedly relative to
  * cluster averages) were not available to verify. Ties are knowledge flow source → target.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type WeightRule } from "../model/views.js";
-import { addExternalTies, externalTiesFromAttribute, opennessOnDigraph } from "../metrics/openness.js";
+import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 
 export const COGNITIVE_ROLES = ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] as const;
 export type CognitiveRole = (typeof COGNITIVE_ROLES)[number];
@@ -125,16 +126,21 @@ export function classifyCognitiveRole(localOut: number, localIn: number, externa
  * Cognitive roles (Giuliani & Bell 2005) and source/absorber balance of every actor; see the module
  * comment for the rule and the default thresholds.
  */
-export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOptions = {}): CognitiveRolesResult {
+export function cognitiveRoles(input: Analysable, options: CognitiveRoleOptions = {}): CognitiveRolesResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`cognitiveRoles:${JSON.stringify([options.measure ?? "strength", options.thresholds ?? {}, options.balanceBand ?? 0.2, options.weight ?? "sum", options.wellConnected ?? "both", options.externalAttribute ?? null])}`, () => cognitiveRolesIn(ctx, options));
+}
+
+function cognitiveRolesIn(ctx: AnalysisContext, options: CognitiveRoleOptions): CognitiveRolesResult {
+  const graph = ctx.network;
   const measure = options.measure ?? "strength";
   const balanceBand = options.balanceBand ?? 0.2;
   const weight = options.weight ?? "sum";
   const wellConnected = options.wellConnected ?? "both";
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
   const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
-  if (ext) addExternalTies(o, ext);
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const lo = measure === "strength" ? o.locOutS : o.locOut;
   const li = measure === "strength" ? o.locInS : o.locIn;
   const ei = measure === "strength" ? o.extInS : o.extIn;

@@ -22,9 +22,10 @@
  * to Louvain. Undirected Louvain uses the same "each arc an edge" weights as the modularity above.
  * The modularity reported is recomputed here with {@link modularity} on the communities found.
  */
+import { undirectedOf } from "../model/context.js";
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
-import { hasArc, undirectedView, type Digraph } from "../model/views.js";
+import { hasArc, type Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
 
@@ -125,7 +126,7 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
   } else {
     // Each arc an edge: the pair's weight sums both directions (neighbour lists are sorted, so the pair
     // i < j is met from i's out-list and from j's out-list).
-    const u = undirectedView(g);
+    const u = undirectedOf(g);
     let e = 0;
     for (let i = 0; i < g.n; i++)
       for (let q = u.start[i]; q < u.start[i + 1]; q++) {

@@ -23,6 +23,7 @@
  * Research Policy 34:47–68): the paper's own index (built from links to extra-cluster knowledge sources)
  * was not available to check, so the ingredients are reported separately for the user to combine.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -69,12 +70,15 @@ export function externalTiesFromAttribute(graph: ClusterGraph, ids: string[], in
   return { attribute, values, missing, nonNumeric, total, note };
 }
 
-/** Add the attribute's outside ties to an openness computed on the digraph (in place). */
-export function addExternalTies(o: ReturnType<typeof opennessOnDigraph>, ext: ExternalFromAttribute): void {
+/** A copy of an openness computed on the digraph with the attribute's outside ties added (the input, possibly memoised, is left alone). */
+export function withExternalTies(o: ReturnType<typeof opennessOnDigraph>, ext: ExternalFromAttribute): ReturnType<typeof opennessOnDigraph> {
+  const extIn = Float64Array.from(o.extIn);
+  const extInS = Float64Array.from(o.extInS);
   for (let i = 0; i < ext.values.length; i++) {
-    o.extIn[i] += ext.values[i];
-    o.extInS[i] += ext.values[i];
+    extIn[i] += ext.values[i];
+    extInS[i] += ext.values[i];
   }
+  return { ...o, extIn, extInS };
 }
 
 export interface ActorOpenness {
@@ -201,19 +205,29 @@ function outsideReach(g: Digraph, inside: ArrayLike<boolean>, extIn: Float64Arra
   return { reachedWithinTwo: count, reachedWithinTwoShare: insideActors === 0 ? NaN : count / insideActors };
 }
 
+/** {@link opennessOnDigraph} of a view's digraph under a weight rule, computed once per view. */
+export function opennessOf(ctx: AnalysisContext, weight: WeightRule = "sum"): ReturnType<typeof opennessOnDigraph> {
+  return ctx.memo(`openness:${weight}`, () => opennessOnDigraph(ctx.digraph(weight), ctx.inside()));
+}
+
 /**
  * External openness of every actor and of the cluster (see the module comment). The cluster summary is
  * what the "closed cluster" verdict reads: a low `inflowShare` and few `openActors` mean little outside
  * knowledge; a `topReceiverShare` near 1 means it enters through one actor.
  */
-export function externalOpenness(graph: ClusterGraph, options: OpennessOptions = {}): OpennessResult {
+export function externalOpenness(input: Analysable, options: OpennessOptions = {}): OpennessResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`externalOpenness:${JSON.stringify([options.weight ?? "sum", options.insideOnly ?? false, options.externalAttribute ?? null])}`, () => externalOpennessIn(ctx, options));
+}
+
+function externalOpennessIn(ctx: AnalysisContext, options: OpennessOptions): OpennessResult {
+  const graph = ctx.network;
   const weight = options.weight ?? "sum";
   const insideOnly = options.insideOnly ?? false;
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
   const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
-  if (ext) addExternalTies(o, ext);
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const actors: ActorOpenness[] = [];
   let insideActors = 0;
   let inflowTies = 0;

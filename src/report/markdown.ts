@@ -19,7 +19,7 @@ function tableMd(columns: string[], rows: Cell[][]): string {
   return [head, rule, ...rows.map((r) => `| ${r.map((c) => escapeMarkdown(cellText(c))).join(" | ")} |`)].join("\n");
 }
 
-function blockMd(b: Block): string {
+export function blockMd(b: Block): string {
   switch (b.kind) {
     case "p":
       return escapeMarkdown(b.text);

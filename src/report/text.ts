@@ -42,7 +42,7 @@ function tableText(columns: string[], rows: Cell[][], indent = "  "): string {
   return [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
-function blockText(b: Block): string {
+export function blockText(b: Block): string {
   switch (b.kind) {
     case "p":
       return wrap(b.text, 96, "  ");

@@ -16,7 +16,8 @@ import { registerGenerate } from "./generate.js";
 import { registerQap } from "./qap.js";
 import { registerLayers } from "./layers.js";
 import { registerProfile } from "./profile.js";
+import { registerWaves } from "./waves.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerLayers, registerQap, registerProfile, registerView, registerGenerate];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerWaves, registerLayers, registerQap, registerProfile, registerView, registerGenerate];

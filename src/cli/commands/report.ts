@@ -6,8 +6,14 @@ import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../di
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
 import { renderJson } from "../../report/json.js";
 import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
+import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
+import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
+import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
+import { waves } from "../../metrics/waves.js";
+import { renderHtml } from "../../report/html.js";
+import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../../report/waves.js";
+import { escapeHtml as esc } from "../../report/words.js";
 import { table, toJson } from "../output.js";
-import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
 
 interface ReportCliOptions extends InputOptions {
@@ -67,7 +73,8 @@ export function registerReport(program: Command, ctx: Context): void {
   viewOptions(cmd).action(async (input: string, opts: ReportCliOptions & { format?: string }) => {
     const format = (opts.json ? "json" : (opts.format ?? "text")) as ReportFormat;
     const thresholds = thresholdsOf(opts.threshold);
-    const { view } = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
+    const loadOpts: InputOptions = { ...opts, format: opts.inputFormat, json: format === "json", comparesRounds: true };
+    const loaded = await load(input, loadOpts, ctx);
     const diagnoseOptions = {
       seed: intOption("--seed", opts.seed, 1),
       partition: opts.partition,
@@ -79,12 +86,12 @@ export function registerReport(program: Command, ctx: Context): void {
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     };
     if (opts.byRelation) {
-      const b = diagnoseByRelation(view, diagnoseOptions);
+      const b = diagnoseByRelation(loaded.view, diagnoseOptions);
       let text: string;
       if (format === "json") {
         text = toJson("report-by-relation", {
           input,
-          view: viewUsed(opts),
+          view: viewUsed(loadOpts),
           seed: diagnoseOptions.seed,
           relations: b.relations,
           disagreements: b.disagreements,
@@ -97,18 +104,55 @@ export function registerReport(program: Command, ctx: Context): void {
         text += b.disagreements.length ? `\nthe relations disagree on: ${b.disagreements.join(", ")} — a pooled verdict hides this\n` : "\nthe relations agree on every verdict\n";
         for (const c of b.columns) for (const v of names) if (b.disagreements.includes(v)) text += `  ${c.relation} / ${v}: ${c.verdicts[v].summary}\n`;
       }
-      if (opts.output) {
-        mkdirSync(dirname(opts.output), { recursive: true });
-        writeFileSync(opts.output, text);
-      } else ctx.io.out(text);
-      return;
+      return emit(text, `${b.columns.length} columns; disagreements: ${b.disagreements.join(", ") || "none"}`);
     }
-    const d = diagnose(view, diagnoseOptions);
-    const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format);
+    const sel = loaded.rounds;
+    if (sel.how === "default: the last") {
+      // Several rounds and none chosen: the diagnosis of each round, then what changed.
+      const text = roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts));
+      return emit(text, `${sel.available.length} rounds`);
+    }
+    const d = diagnose(loaded.view, diagnoseOptions);
+    if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
+    const text = format === "json" ? renderJson(d, { input, view: viewUsed(loadOpts) }) : renderReport(d, format);
+    return emit(text, d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds");
+  });
+
+  function emit(text: string, summary: string): void {
+    const opts = cmd.opts() as ReportCliOptions;
+    const format = opts.json ? "json" : (opts.format ?? "text");
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, text);
-      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds"})\n`);
+      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${summary})\n`);
     } else ctx.io.out(text);
-  });
+  }
+}
+
+/**
+ * The report of a network with several rounds when none was chosen: each round diagnosed on its own view
+ * (its ties, the actors present in it), then the change between rounds (report/waves.ts).
+ */
+function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>): string {
+  const rounds = loaded.rounds.available;
+  const graph = loaded.allRounds();
+  const side = roundsSideBySide(graph, { ...options, rounds });
+  const w = waves(graph, { rounds });
+  const statement = `rounds ${rounds.join(", ")}: each diagnosed on its own actors and ties (none pooled; --wave <round> for one round, --pool-waves to pool them)`;
+  for (const d of side.diagnoses) d.notes.push(statement);
+  if (format === "json") {
+    return toJson("report-rounds", { input, view: { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
+  }
+  const sections = wavesSections(w, side);
+  if (format === "html") {
+    const pages = side.diagnoses.map((d) => renderHtml(d));
+    const body = (page: string) => page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
+    const change = `<h1>Change between rounds ${rounds.map(esc).join(", ")}</h1>\n${sectionsHtml(sections, w, side)}`;
+    const first = pages[0];
+    return first.slice(0, first.indexOf("<main>") + 6) + `\n<p class="sub">${esc(statement)}</p>\n` + pages.map(body).join("\n<hr>\n") + "\n<hr>\n" + change + first.slice(first.lastIndexOf("</main>"));
+  }
+  const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
+  const parts = side.diagnoses.map((d) => renderReport(d, format));
+  const change = format === "md" ? documentMarkdown(doc) : documentText(doc);
+  return parts.join("\n") + "\n" + change;
 }
