@@ -35,14 +35,14 @@ export function registerLayers(program: Command, ctx: Context): void {
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
     const top = intOption("--top", opts.top, 5, 0);
-    const { view } = await load(input, { ...opts, relation: undefined }, ctx);
+    const { view, rounds } = await load(input, { ...opts, relation: undefined }, ctx);
     const r = layers(view, { relations: opts.layer, reps, seed, weight: opts.weight, top, gatekeeper: { partition: opts.partition } });
     if (opts.json) {
-      ctx.io.out(toJson("layers", { input, view: { direction: opts.direction ?? "flow", localOnly: opts.localOnly ?? false, pooled: false }, ...r }));
+      ctx.io.out(toJson("layers", { input, view: { direction: opts.direction ?? "flow", localOnly: opts.localOnly ?? false, pooled: false }, rounds: rounds.statement, ...r }));
       return;
     }
     ctx.io.out(`Relations as layers — ${r.options.relations.join(", ")} (each analysed alone, not pooled); ties read as knowledge flow source → target (${r.options.direction})\n`);
-    ctx.io.out(`dyad value: ${r.options.weight}; QAP: ${reps} permutations, seed ${seed}; gatekeeper partition: ${opts.partition ?? "inCluster"}\n\n`);
+    ctx.io.out(`dyad value: ${r.options.weight}; QAP: ${reps} permutations, seed ${seed}; gatekeeper partition: ${opts.partition ?? "inCluster"}; rounds: ${rounds.statement}\n\n`);
     ctx.io.out(table(["relation", "ties", "missing dyads", "top gatekeeper"], r.layers.map((l) => [l.relation, l.ties, l.missingDyads, l.topGatekeeper ?? "none"])));
     ctx.io.out("\n");
     ctx.io.out(table(["relation A", "relation B", "dyads", "ties A", "ties B", "shared", "Jaccard", "gcor", "QAP p(≥)", "p(≤)"], r.pairs.map((p) => [p.a, p.b, p.dyads, p.tiesA, p.tiesB, p.shared, p.jaccard, p.correlation, p.qap.pGreaterOrEqual, p.qap.pLessOrEqual]), 4));

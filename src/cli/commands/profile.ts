@@ -33,10 +33,10 @@ export function registerProfile(program: Command, ctx: Context): void {
     for (const i of opts.indicators ?? []) if (!(NODE_INDICATORS as readonly string[]).includes(i)) throw new UsageError(`--indicators: "${i}" is not one of ${NODE_INDICATORS.join(", ")}`);
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
-    const { view } = await load(input, opts, ctx);
+    const { view, rounds } = await load(input, opts, ctx);
     const chosen = opts.indicators as NodeIndicator[] | undefined;
-    const body: Record<string, unknown> = { input, view: viewUsed(opts), direction: view.getAttribute("direction"), reps, seed };
-    let text = `Attribute profiles — ties read as knowledge flow source → target; all relations of the view pooled (sum of strengths); ${reps} label permutations, seed ${seed}\n`;
+    const body: Record<string, unknown> = { input, view: viewUsed(opts), direction: view.getAttribute("direction"), rounds: rounds.statement, reps, seed };
+    let text = `Attribute profiles — ties read as knowledge flow source → target; all relations of the view pooled (sum of strengths); ${reps} label permutations, seed ${seed}; rounds: ${rounds.statement}\n`;
     if (opts.by) {
       const p = profileByAttribute(view, opts.by, { reps, seed, indicators: chosen });
       body.profile = p;

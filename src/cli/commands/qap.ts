@@ -65,7 +65,7 @@ export function registerQap(program: Command, ctx: Context): void {
     if (!opts.x || opts.x.length === 0) throw new UsageError("qap: at least one --x <term> is required");
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
-    const { view } = await load(input, opts, ctx);
+    const { view, rounds } = await load(input, opts, ctx);
     const ids = view.nodes();
     if (ids.length < 3) throw new AnalysisRefused(`qap needs at least 3 actors (the view has ${ids.length})`);
     const { covariates, warnings } = await readCovariates(opts.dyadic, ids, opts, ctx);
@@ -88,12 +88,12 @@ export function registerQap(program: Command, ctx: Context): void {
     if (r.nullHypothesisUsed !== r.nullHypothesis) notes.push(`with a single column ${r.nullHypothesis} falls back to ${r.nullHypothesisUsed} (as in sna)`);
     const relationsUsed = [opts.y, ...opts.x.filter((s) => relations.has(s) && !covariates[s])];
     if (opts.json) {
-      ctx.io.out(toJson("qap", { input, view: viewUsed(opts), relations: relationsUsed, direction: view.getAttribute("direction"), weight: opts.weight, ...r, notes, warnings }));
+      ctx.io.out(toJson("qap", { input, view: viewUsed(opts), rounds: rounds.statement, relations: relationsUsed, direction: view.getAttribute("direction"), weight: opts.weight, ...r, notes, warnings }));
       return;
     }
     const stat = opts.model === "linear" ? "t" : "z";
     ctx.io.out(`MRQAP ${opts.model} regression (${opts.model === "linear" ? "sna netlm" : "sna netlogit"}) of ${opts.y} — ties read as knowledge flow source → target (${view.getAttribute("direction") === "asks" ? "imported as asks, reversed" : "imported as flow"})\n`);
-    ctx.io.out(`null hypothesis: ${r.nullHypothesisUsed}${r.reps ? `, ${r.reps} permutations, seed ${r.seed}` : " (Student t, no permutations)"}; relations: ${relationsUsed.join(", ")}; dyad value: ${opts.weight}\n`);
+    ctx.io.out(`null hypothesis: ${r.nullHypothesisUsed}${r.reps ? `, ${r.reps} permutations, seed ${r.seed}` : " (Student t, no permutations)"}; relations: ${relationsUsed.join(", ")}; dyad value: ${opts.weight}; rounds: ${rounds.statement}\n`);
     ctx.io.out(`dyads used: ${r.dyads} of ${ids.length * (ids.length - 1)} (${r.missingDyads} missing left out: ${Object.entries(r.missingBy).map(([k, v]) => `${k} ${v}`).join(", ")})\n\n`);
     const rows = r.terms.map((t) => [t.name, t.coefficient, t.standardError, t.statistic, ...(opts.model === "logistic" ? [t.oddsRatio] : []), t.pGreaterOrEqual, t.pLessOrEqual, t.pAbsGreaterOrEqual]);
     ctx.io.out(table(["term", "coefficient", "std.error", stat, ...(opts.model === "logistic" ? ["odds ratio"] : []), "p(≥)", "p(≤)", "p(|≥|)"], rows, 4));
