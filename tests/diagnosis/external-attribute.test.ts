@@ -110,4 +110,13 @@ describe("outside ties from an attribute", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/outside ties: from the attribute external_ties/);
   });
+  it("gatekeepers --attributes file --external-attribute: the roles of the documented rule", async () => {
+    let out = "";
+    const code = await main(["node", "clusterflow", "gatekeepers", folder, "--attributes", valuesFile, "--external-attribute", "extra_regional", "--json"], { out: (t) => (out += t), err: () => {} });
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.options.externalAttribute).toBe("extra_regional");
+    const want = expectedRoles("strength");
+    for (const a of j.ranking) expect(a.role, a.id).toBe(want.get(a.id));
+  });
 });
