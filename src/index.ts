@@ -93,3 +93,21 @@ export type { WavesResult, WavesOptions, RoundFigures, ChangeTable, ActorChange,
 export { roundsSideBySide } from "./diagnosis/roundComparison.js";
 export type { RoundsSideBySide, ActorAcrossRounds, RoundPosition } from "./diagnosis/roundComparison.js";
 export { wavesDocument, wavesSections, documentText, documentMarkdown, documentHtml } from "./report/waves.js";
+// Several relations, dyadic covariates, QAP / MRQAP, attribute profiles.
+export { relationMatrix, attributeTerm, dyadicTerm, permuteMatrix, randomPermutation, missingDyads, ATTRIBUTE_TERMS, UnknownTerm } from "./model/dyadic.js";
+export type { DyadicMatrix, AttributeTerm, RelationMatrixOptions, DyadicTermOptions } from "./model/dyadic.js";
+export { readDyadic, locateToken } from "./io/dyadic.js";
+export { readActorValues } from "./io/actorValues.js";
+export { gcor, graphCorrelationValues } from "./metrics/gcor.js";
+export type { GraphCorrelation } from "./metrics/gcor.js";
+export { qapTest, qapCorrelation, permutationPValues } from "./metrics/qap.js";
+export type { PermutationTest, QapOptions } from "./metrics/qap.js";
+export { mrqap, NULL_HYPOTHESES } from "./metrics/mrqap.js";
+export type { MrqapOptions, MrqapResult, MrqapTerm, NullHypothesis, RegressionModel } from "./metrics/mrqap.js";
+export { externalTiesFromAttribute } from "./metrics/openness.js";
+export { layers } from "./diagnosis/layers.js";
+export type { LayersOptions, LayersResult, LayerPair, LayerSummary, ActorLayerDifference } from "./diagnosis/layers.js";
+export { diagnoseByRelation } from "./diagnosis/byRelation.js";
+export type { ByRelationResult, RelationVerdicts } from "./diagnosis/byRelation.js";
+export { nodeIndicators, compareGroups, profileByAttribute, nodeRegression, NODE_INDICATORS } from "./diagnosis/attributeProfile.js";
+export type { NodeIndicator, GroupComparison, AttributeProfile, NodeRegression, NodeRegressionTerm } from "./diagnosis/attributeProfile.js";

@@ -5,6 +5,7 @@ import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
 import { renderJson } from "../../report/json.js";
+import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
 import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
 import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
@@ -12,7 +13,7 @@ import { waves } from "../../metrics/waves.js";
 import { renderHtml } from "../../report/html.js";
 import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../../report/waves.js";
 import { escapeHtml as esc } from "../../report/words.js";
-import { toJson } from "../output.js";
+import { table, toJson } from "../output.js";
 import { UsageError } from "../errors.js";
 
 interface ReportCliOptions extends InputOptions {
@@ -26,6 +27,7 @@ interface ReportCliOptions extends InputOptions {
   scope?: "local" | "all";
   threshold?: string[];
   gatekeeperPartition?: string;
+  byRelation?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -66,6 +68,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .option("--resolution <x>", "Louvain resolution", "1")
     .addOption(new Option("--scope <scope>", "actors for groups and fragmentation: local (inside the cluster) or all").choices(["local", "all"]).default("local"))
     .option("--gatekeeper-partition <attribute>", "partition for the gatekeeper ranking (default inCluster)")
+    .option("--by-relation", "the four verdicts for each relation alone and for all relations pooled, side by side (text or json)")
     .option("--threshold <name=value>", `override a verdict threshold (repeatable): ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}`, collect);
   viewOptions(cmd).action(async (input: string, opts: ReportCliOptions & { format?: string }) => {
     const format = (opts.json ? "json" : (opts.format ?? "text")) as ReportFormat;
@@ -82,6 +85,27 @@ export function registerReport(program: Command, ctx: Context): void {
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     };
+    if (opts.byRelation) {
+      const b = diagnoseByRelation(loaded.view, diagnoseOptions);
+      let text: string;
+      if (format === "json") {
+        text = toJson("report-by-relation", {
+          input,
+          view: viewUsed(loadOpts),
+          seed: diagnoseOptions.seed,
+          relations: b.relations,
+          disagreements: b.disagreements,
+          columns: b.columns.map((c) => ({ relation: c.relation, ties: c.ties, verdicts: c.verdicts, thresholds: Object.fromEntries(c.diagnosis.verdicts.map((v) => [v.name, v.thresholds])) })),
+        });
+      } else {
+        const names = Object.keys(b.columns[0].verdicts) as (keyof (typeof b.columns)[0]["verdicts"])[];
+        text = `Verdicts per relation (each relation alone, and all ${b.relations.length} pooled by summing strengths); ties read as knowledge flow source → target; seed ${diagnoseOptions.seed}\n\n`;
+        text += table(["verdict", ...b.columns.map((c) => `${c.relation} (${c.ties} ties)`)], names.map((v) => [v, ...b.columns.map((c) => (c.verdicts[v].holds ? "holds" : "does not hold"))]));
+        text += b.disagreements.length ? `\nthe relations disagree on: ${b.disagreements.join(", ")} — a pooled verdict hides this\n` : "\nthe relations agree on every verdict\n";
+        for (const c of b.columns) for (const v of names) if (b.disagreements.includes(v)) text += `  ${c.relation} / ${v}: ${c.verdicts[v].summary}\n`;
+      }
+      return emit(text, `${b.columns.length} columns; disagreements: ${b.disagreements.join(", ") || "none"}`);
+    }
     const sel = loaded.rounds;
     if (sel.how === "default: the last") {
       // Several rounds and none chosen: the diagnosis of each round, then what changed.
