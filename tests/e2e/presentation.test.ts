@@ -5,7 +5,7 @@
  * and legend and reopen losslessly, the URL restores the view, the actor table's CSV is the command
  * line's, and the keyboard alone reaches an actor's panel. Screenshots go to tests/artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -211,6 +211,9 @@ describe("colours, labels and exports", () => {
     expect(svg.svg).toContain("Filters: tie types: horizontal, vertical");
     const png = await api((a) => a.pngSize({ scale: 3 }));
     expect(png).toMatchObject({ width: svg.width * 3, height: svg.height * 3 });
+    const dataUrl = await api((a) => a.pngDataUrl({ scale: 3 }) as Promise<string>);
+    writeFileSync(`${ARTIFACTS}presentation-export-3x.png`, Buffer.from(dataUrl.split(",")[1], "base64"));
+    writeFileSync(`${ARTIFACTS}presentation-export.svg`, svg.svg);
     const wide = await api((a) => a.pngSize({ width: 1920 }));
     expect(wide.width).toBe(1920);
     // The PNG shows the legend: dark text pixels in the legend column, and the map title is there.

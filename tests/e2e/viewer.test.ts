@@ -315,10 +315,10 @@ describe("viewer", () => {
     const json = JSON.parse(await page.evaluate(() => (window as unknown as { __app: { viewerJson(): string } }).__app.viewerJson()));
     expect(json.schema).toBe("clusterflow/viewer-export@1");
     const top = gatekeepers(taiwan).ranking[0];
-    const node = json.graph.nodes.find((n: { key: string }) => n.key === top.id);
+    const node = json.nodes.find((n: { key: string }) => n.key === top.id);
     expect(node.attributes.gatekeeperScore).toBeCloseTo(top.score, 12);
     expect(node.attributes.gatekeeperRank).toBe(1);
-    expect(json.graph.nodes.length).toBe(taiwan.order);
+    expect(json.nodes.length).toBe(taiwan.order);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-action="export-gexf"]').click()]);
     const gexf = readFileSync((await download.path())!, "utf8");
     expect(download.suggestedFilename()).toBe("taiwan-flowers.gexf");

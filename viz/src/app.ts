@@ -865,6 +865,9 @@ export class App {
     ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
     // Larger groups are named first; a name that would cover another moves up or down, or is left out.
     const candidates: { text: string; color: string; x: number; y: number; n: number }[] = [];
+    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
+    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
+    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
     for (const e of entries) {
       const s = stats.get(e.value);
       if (!s || s.n < 3) continue;
@@ -872,8 +875,17 @@ export class App {
       const cy = s.sy / s.n;
       let spread = 0;
       for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
-      spread /= s.n;
+      discs.set(e.value, { cx, cy, spread: spread / s.n });
+    }
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      const disc = discs.get(e.value);
+      if (!s || !disc) continue;
+      const { cx, spread } = disc;
       if (spread > 0.15 * diag) continue;
+      let apart = true;
+      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
+      if (!apart) continue;
       // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
       const ys = [...s.ys].sort((a, b) => a - b);
       const top = ys[Math.floor(0.9 * (ys.length - 1))];

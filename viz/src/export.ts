@@ -151,6 +151,20 @@ const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const n1 = (v: number) => String(Math.round(v * 10) / 10);
 const FONT = "Inter, 'Segoe UI', system-ui, sans-serif";
 
+/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = "";
+  for (const w of text.split(/\s+/)) {
+    if (cur && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
 /** Width of the legend column of the exported images (CSS pixels). */
 export const LEGEND_WIDTH = 320;
 
@@ -162,11 +176,15 @@ export const LEGEND_WIDTH = 320;
 export function renderSvg(app: App): { svg: string; width: number; height: number } {
   const r = app.renderer;
   if (!r || !app.data) throw new Error("nothing to export");
+  // The canvas may have changed size since the last frame (the legend strip grows and shrinks): draw
+  // once more at the current size, so that positions and placed labels are those of this size.
+  r.resize();
+  r.refresh();
   const { width: gw, height: gh } = r.getDimensions();
   const rows = legendRows(app);
   const note = filterNote(app);
   const line = 18;
-  let legendHeight = 44 + (note ? 2 * line : 0);
+  let legendHeight = 44 + 38 + (note ? 2 * line : 0);
   for (const row of rows) legendHeight += line + (row.kind === "title" ? 6 : 0);
   const width = gw + LEGEND_WIDTH;
   const height = Math.max(gh, legendHeight + 16);
@@ -234,11 +252,12 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
   const x = gw + 16;
   out.push(`<g class="legend" font-size="12">`);
   out.push(`<line x1="${gw + 0.5}" y1="0" x2="${gw + 0.5}" y2="${height}" stroke="#e2e8f0"/>`);
-  out.push(`<text x="${x}" y="28" font-size="15" font-weight="700" fill="#0f172a">${esc(app.source?.name ?? "clusterflow")}</text>`);
-  let cy = 44;
+  const titleLines = wrapWords(app.source?.name ?? "clusterflow", 34).slice(0, 3);
+  titleLines.forEach((t, i) => out.push(`<text x="${x}" y="${28 + i * 19}" font-size="15" font-weight="700" fill="#0f172a">${esc(t)}</text>`));
+  let cy = 44 + (titleLines.length - 1) * 19;
   if (note) {
-    out.push(`<text class="filters" x="${x}" y="${cy + 13}" fill="#b45309">${esc(note.length > 52 ? note.slice(0, 51) + "…" : note)}</text>`);
-    if (note.length > 52) out.push(`<text x="${x}" y="${cy + 13 + line}" fill="#b45309">${esc("…" + note.slice(51, 100))}</text>`);
+    const lines = wrapWords(note, 46).slice(0, 2);
+    lines.forEach((t, i) => out.push(`<text class="filters" x="${x}" y="${cy + 13 + i * line}" fill="#b45309">${esc(t)}</text>`));
     cy += 2 * line;
   }
   for (const row of rows) {

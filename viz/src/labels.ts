@@ -43,9 +43,14 @@ export interface LabelStyle {
 export function shortenLabel(label: string, max = LABEL_MAX_CHARS): string {
   const chars = [...label];
   if (chars.length <= max) return label;
-  const head = chars.slice(0, max - 1).join("");
+  // A short last word (a number, a country code: "Cooperative 3", "Buyer, JP") tells actors apart: keep it.
+  const lastSpace = label.lastIndexOf(" ");
+  const tail = lastSpace > 0 && [...label.slice(lastSpace + 1)].length <= 4 ? label.slice(lastSpace + 1) : "";
+  const room = max - 1 - (tail ? [...tail].length + 1 : 0);
+  const head = chars.slice(0, room).join("");
   const space = head.lastIndexOf(" ");
-  return `${(space >= max * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
+  const cut = (space >= room * 0.6 ? head.slice(0, space) : head).trimEnd().replace(/[,;:–-]$/, "");
+  return tail ? `${cut}… ${tail}` : `${cut}…`;
 }
 
 export function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {

@@ -36,7 +36,9 @@ const dropOverlay = h("div", { class: "drop-overlay" }, "Drop files to analyse t
 const emptyEl = h("div", { class: "empty" }, h("div", {}, "Loading…"));
 const mapTitle = h("h1", { class: "map-title" });
 const mapNote = h("div", { class: "map-note" });
-const summaryEl = h("p", { class: "visually-hidden", id: "map-summary", aria: { live: "polite" } });
+const summaryEl = h("p", { class: "visually-hidden", id: "map-summary" });
+/** What the arrow keys reached, read out by screen readers. */
+const announceEl = h("p", { class: "visually-hidden", id: "map-announce", aria: { live: "polite" } });
 const keyHelp = "Arrow keys: next / previous actor (in gatekeeper rank, then by name); Enter: open its panel; + / −: zoom; 0: fit; Escape: clear.";
 const graphArea = h(
   "div",
@@ -46,6 +48,7 @@ const graphArea = h(
   hoverCard,
   emptyEl,
   summaryEl,
+  announceEl,
 );
 const printMap = h("div", { class: "print-map" });
 const stage = h("section", { class: "stage" }, graphArea, legendEl, dropOverlay, printMap);
@@ -396,7 +399,7 @@ graphArea.addEventListener("keydown", (e) => {
     if (app.keyboardActor) {
       const a = app.data?.getNodeAttributes(app.keyboardActor);
       const gk = app.analysis?.gatekeepers?.find((g) => g.id === app.keyboardActor);
-      summaryEl.textContent = a ? `${a.label || app.keyboardActor}: ${a.kind}${a.group ? `, ${a.group}` : ""}${a.inCluster === false ? ", outside the cluster" : ""}; receives from ${app.hoverIn.size}, gives to ${app.hoverOut.size}${gk ? `; gatekeeper rank ${gk.rank}` : ""}. Enter opens its panel.` : "";
+      announceEl.textContent = a ? `${a.label || app.keyboardActor}: ${a.kind}${a.group ? `, ${a.group}` : ""}${a.inCluster === false ? ", outside the cluster" : ""}; receives from ${app.hoverIn.size}, gives to ${app.hoverOut.size}${gk ? `; gatekeeper rank ${gk.rank}` : ""}. Enter opens its panel.` : "";
     }
   }
 });
@@ -598,8 +601,8 @@ const api = {
     return loadDataset(d).then(() => app.whenIdle());
   },
   loadFiles: (files: InputFile[], options: { format?: string; direction?: NominationDirection } = {}) => loadFiles(files, { name: files.map((f) => f.name).join(", "), kind: "files" }, options),
-  pngDataUrl: async () => {
-    const blob = await renderPng(app);
+  pngDataUrl: async (options: { scale?: number; width?: number } = {}) => {
+    const blob = await renderPng(app, options);
     return new Promise<string>((resolve) => {
       const r = new FileReader();
       r.onload = () => resolve(String(r.result));
