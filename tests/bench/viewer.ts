@@ -158,6 +158,8 @@ async function main(): Promise<void> {
     const underLegend = (p: { x: number; y: number }) => box.x + p.x > legend.x - 5 && box.x + p.x < legend.x + legend.width + 5 && box.y + p.y > legend.y - 5 && box.y + p.y < legend.y + legend.height + 5;
     const inside = targets.filter((p) => p.x > 5 && p.y > 5 && p.x < box.width - 60 && p.y < box.height - 5 && !underLegend(p)).slice(0, HOVERS);
     const latencies: number[] = [];
+    // Picking: the actor hovered is the one under the mouse (the actor aimed at, or one drawn over it).
+    let pickedRight = 0;
 
     const measure = async (label: string, act: () => Promise<void>) => {
       await page.evaluate(() => {
@@ -189,6 +191,7 @@ async function main(): Promise<void> {
         // Until the page has an actor hovered (this one, or one drawn over it) and has painted a frame since.
         await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered !== undefined, null, { polling: "raf", timeout: 60_000 });
         latencies.push(performance.now() - t);
+        if ((await page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered)) === p.id) pickedRight++;
         await page.mouse.move(box.x + 3, box.y + 3);
         await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered === undefined, null, { polling: "raf", timeout: 60_000 });
       }
@@ -206,6 +209,14 @@ async function main(): Promise<void> {
     });
     const hovered = await page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered);
 
+    // Filter re-analysis: hide one tie type and wait until the new view's verdicts are shown.
+    await page.evaluate(() => (window as unknown as { __app: { app: { marks: Record<string, number> } } }).__app.app.marks.verdictsShown = undefined as never);
+    const tf = performance.now();
+    await page.evaluate(() => (window as unknown as { __app: { setDrawer(d: string): void } }).__app.setDrawer("controls"));
+    await page.locator('[data-filter="tieType"] input').first().uncheck();
+    await page.evaluate(() => (window as unknown as { __app: { whenIdle(): Promise<void> } }).__app.whenIdle());
+    const filterWall = performance.now() - tf;
+
     const m = marks as Record<string, number>;
     console.log("");
     console.log(`actors/ties in the page: ${m.order} / ${m.size}`);
@@ -215,8 +226,11 @@ async function main(): Promise<void> {
     console.log(`time to first render (navigation start → first frame drawn): ${round(m.firstRender)} ms; on screen (two animation frames later): ${round(m.firstFrameShown)} ms (page clock); ${round(firstFrameWall)} ms wall from page.goto`);
     if (m.analysisFast !== undefined) console.log(`fast analysis (degrees, gatekeepers, brokerage, openness, roles, Louvain) shown at: ${round(m.analysisFast)} ms`);
     console.log(`full analysis (with betweenness, closeness, PageRank, eigenvector) shown at: ${round(m.analysisFull)} ms; ready (wall): ${round(readyWall)} ms`);
+    console.log(`verdicts shown at: ${round(m.analysisFull)} ms (page clock; the diagnosis comes with the full analysis)`);
     const lat = stats(latencies);
     console.log(`hover latency (mouse move → actor highlighted and painted): median ${round(lat.median)} ms, p95 ${round(lat.p95)} ms, max ${round(lat.max)} ms over ${lat.n} actors`);
+    console.log(`hover picks the actor aimed at: ${pickedRight} of ${lat.n} (the others: an actor drawn over it)`);
+    console.log(`filter re-analysis (one tie type hidden → verdicts of the new view shown): ${round(filterWall)} ms wall`);
     console.log(`frame intervals while hovering: median ${round(hover.frames.median)} ms, p95 ${round(hover.frames.p95)} ms; while zooming: median ${round(zoom.frames.median)} ms, p95 ${round(zoom.frames.p95)} ms`);
     if (pageErrors.length) console.log(`page errors: ${pageErrors.join("; ")}`);
     if (hovered !== undefined) console.log(`(an actor is still hovered: ${hovered})`);
