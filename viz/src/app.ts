@@ -284,9 +284,9 @@ export class App {
     const g = this.data!;
     const d = new MultiDirectedGraph();
     this.hasFilePositions = filePositions(g.mapNodes((id, a) => [id, a] as [string, typeof a])) !== undefined;
-    // Without zIndex sorting (large graphs) sigma draws and picks actors in insertion order, the last on
-    // top: actors are added by increasing degree so that a hub is never covered (or picked away) by the
-    // small actors around it.
+    // Sigma draws and picks actors of equal zIndex in insertion order, the last on top: before the analysis
+    // sizes them (and the reducer orders them by size), large graphs add actors by increasing degree so that
+    // a hub is not covered (or picked away) by the small actors around it.
     const nodes: [string, ReturnType<typeof g.getNodeAttributes>][] = [];
     g.forEachNode((id, a) => nodes.push([id, a]));
     if (this.large) {
@@ -559,8 +559,8 @@ export class App {
   private sizeSettings() {
     const large = this.large;
     return {
-      // Sorting by zIndex costs a full re-index on every change: small graphs only.
-      zIndex: !large,
+      // Actors sorted by size (a sort at each full refresh; hover on large graphs does not refresh).
+      zIndex: true,
       labelDensity: large ? 0.3 : 0.9,
       labelGridCellSize: large ? 120 : 140,
       labelRenderedSizeThreshold: large ? 9 : 7,
@@ -642,6 +642,27 @@ export class App {
     r.on("clickStage", () => this.select(undefined));
     this.installDrag(r);
     this.installLongPress(r);
+    this.installZoomLabels(r);
+  }
+
+  /**
+   * More labels as one zooms in, at any graph size: the rendered size an actor needs for a label falls
+   * with the square root of the zoom (down to a third of it), set once the camera rests.
+   */
+  private installZoomLabels(r: Sigma): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let current = -1;
+    r.getCamera().on("updated", (state) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const base = this.sizeSettings().labelRenderedSizeThreshold;
+        const factor = Math.min(1, Math.max(0.33, Math.sqrt(state.ratio)));
+        const wanted = Math.round(base * factor * 2) / 2;
+        if (wanted === current) return;
+        current = wanted;
+        r.setSetting("labelRenderedSizeThreshold", wanted);
+      }, 180);
+    });
   }
 
   private drawOverlays(): void {
@@ -726,7 +747,8 @@ export class App {
 
   private nodeReducer(node: string, data: Record<string, unknown>): Record<string, unknown> {
     if (this.hiddenNodes.has(node)) return { ...data, hidden: true };
-    const res: Record<string, unknown> = { ...data };
+    // Larger actors are drawn (and picked) above smaller ones, so a hub is never covered by its neighbours.
+    const res: Record<string, unknown> = { ...data, zIndex: data.size as number };
     const labels = this.state.labels;
     if (labels === "all") res.forceLabel = true;
     else if (labels === "auto" && this.forcedLabels.has(node)) res.forceLabel = true;
@@ -734,22 +756,21 @@ export class App {
       if (node === this.hovered) {
         res.highlighted = true;
         res.forceLabel = true;
-        res.zIndex = 3;
+        res.zIndex = 3000;
       } else if (this.hoverIn.has(node) || this.hoverOut.has(node)) {
         // Name every neighbour when there are few; with many, sigma's label grid picks.
         res.forceLabel = labels !== "none" && this.hoverIn.size + this.hoverOut.size <= 12;
-        res.zIndex = 2;
+        res.zIndex = 2000 + (data.size as number);
       } else if (!this.large) {
         res.color = DIMMED_NODE;
         res.label = "";
         res.forceLabel = false;
-        res.zIndex = 0;
       }
     }
     if (node === this.selected) {
       res.highlighted = true;
       res.forceLabel = true;
-      res.zIndex = 3;
+      res.zIndex = 3000;
     }
     if (labels === "none" && node !== this.hovered && node !== this.selected) res.label = "";
     return res;
@@ -798,7 +819,10 @@ export class App {
       this.hoverOut.clear();
     }
     mark();
-    if (this.large) this.refreshNodes([...touched]);
+    // Large graphs: sigma is not asked to redraw (a frame of tens of thousands of ties costs a second in
+    // software WebGL); sigma's own hover layer draws the actor and its name, and the viewer's overlay
+    // draws its flows — work bounded by the hovered actor's neighbourhood.
+    if (this.large) this.drawFlows();
     else this.refresh();
     this.emit("hover");
   }
