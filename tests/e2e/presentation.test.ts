@@ -10,7 +10,8 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildViewer, collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import { buildViewerOnce } from "./build.js";
+import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseJson } from "../../src/io/json.js";
 import { formatByName } from "../../src/io/formats.js";
@@ -45,7 +46,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
   mkdirSync(ARTIFACTS, { recursive: true });
   process.chdir(REPO);
-  await buildViewer();
+  await buildViewerOnce();
   server = await serveViewer({ port: 0, input: collectInput(SERVED) });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
