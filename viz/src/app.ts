@@ -888,7 +888,7 @@ export class App {
     ctx.lineJoin = "round";
     ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
     // Larger groups are named first; a name that would cover another moves up or down, or is left out.
-    const candidates: { text: string; color: string; x: number; y: number; n: number }[] = [];
+    const candidates: { value: string; text: string; color: string; x: number; y: number; n: number }[] = [];
     // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
     // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
     const discs = new Map<string, { cx: number; cy: number; spread: number }>();
@@ -914,7 +914,7 @@ export class App {
       const ys = [...s.ys].sort((a, b) => a - b);
       const top = ys[Math.floor(0.9 * (ys.length - 1))];
       const p = r.graphToViewport({ x: cx, y: top });
-      candidates.push({ text: shortenLabel(e.value, 32), color: e.color, x: p.x, y: p.y - 14, n: s.n });
+      candidates.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, x: p.x, y: p.y - 14, n: s.n });
     }
     candidates.sort((a, b) => b.n - a.n);
     const boxes: LabelBox[] = [];
@@ -925,7 +925,7 @@ export class App {
       for (const dy of [0, -lh, lh, -2 * lh, 2 * lh]) {
         const x = Math.min(Math.max(4, c.x - w / 2), width - w - 4);
         const y = Math.min(Math.max(4, c.y - lh + dy), height - lh - 4);
-        const b = { id: c.text, text: c.text, x, y, w, h: lh, forced: false };
+        const b = { id: c.value, text: c.text, x, y, w, h: lh, forced: false };
         if (!boxes.some((o) => overlaps(o, b))) {
           placed = b;
           break;

@@ -244,7 +244,7 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
   }
   out.push(`</g><g class="group-names" font-weight="700" font-size="15">`);
   for (const b of app.groupLabelBoxes) {
-    const color = app.colorScale?.entries.find((e) => e.value === b.id || b.text.startsWith(e.value.slice(0, 10)))?.color ?? "#334155";
+    const color = app.colorScale?.entries.find((e) => e.value === b.id)?.color ?? "#334155";
     out.push(`<text x="${n1(b.x + 3)}" y="${n1(b.y + b.h - 4)}" fill="${color}" stroke="#fff" stroke-width="5" stroke-linejoin="round" paint-order="stroke">${esc(b.text)}</text>`);
   }
   out.push(`</g></g></g>`);
