@@ -651,16 +651,17 @@ export class App {
    */
   private installZoomLabels(r: Sigma): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let current = -1;
     r.getCamera().on("updated", (state) => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         const base = this.sizeSettings().labelRenderedSizeThreshold;
         const factor = Math.min(1, Math.max(0.33, Math.sqrt(state.ratio)));
         const wanted = Math.round(base * factor * 2) / 2;
-        if (wanted === current) return;
-        current = wanted;
-        r.setSetting("labelRenderedSizeThreshold", wanted);
+        if (wanted === r.getSetting("labelRenderedSizeThreshold")) return;
+        // setSetting would re-index the whole graph (a second on 50,000 ties); the threshold is only read
+        // when labels are drawn, so it is changed in place and a frame scheduled.
+        (r as unknown as { settings: { labelRenderedSizeThreshold: number } }).settings.labelRenderedSizeThreshold = wanted;
+        r.scheduleRender();
       }, 180);
     });
   }
