@@ -239,9 +239,10 @@ describe("viewer", () => {
   it("hovering an actor highlights where its knowledge comes from and where it goes", async () => {
     await page.evaluate(() => (window as unknown as Win).__app.app.select(undefined));
     const top = gatekeepers(taiwan).ranking[0];
-    // Off the map first: the pointer may still rest on the actor from the click before (no move, no hover).
-    await page.mouse.move(5, 5);
-    await page.evaluate(() => (window as unknown as Win).__app.whenIdle());
+    // Onto an empty corner of the map first: the pointer may still rest on the actor from the click before.
+    const corner = (await page.locator("#graph").boundingBox())!;
+    await page.mouse.move(corner.x + corner.width - 20, corner.y + corner.height - 20);
+    await page.waitForTimeout(200);
     const p = await nodePoint(top.id);
     await page.mouse.move(p.x, p.y);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered)).toBe(top.id);
