@@ -45,7 +45,8 @@ function shortList(items: string[], max: number): string {
   return items.length > max ? `${items.slice(0, max).join(", ")} … (${items.length} in all)` : items.join(", ");
 }
 
-function verdictFacts(v: Verdict, labels: Record<string, string>): [string, string][] {
+/** The evidence of a verdict in words with units, as the report prints it (the viewer shows the same rows). */
+export function verdictFacts(v: Verdict, labels: Record<string, string>): [string, string][] {
   const e = v.evidence as Record<string, any>;
   const t = v.thresholds;
   switch (v.name) {

@@ -152,12 +152,37 @@ async function main(): Promise<void> {
     const box = (await page.locator("#graph").boundingBox())!;
     const targets = await page.evaluate(() => {
       const w = window as unknown as { __app: { analysis: { gatekeepers?: { id: string }[] }; display: { getNodeAttributes(id: string): { x: number; y: number } }; renderer: { graphToViewport(p: { x: number; y: number }): { x: number; y: number } } } };
-      return (w.__app.analysis.gatekeepers ?? []).slice(0, 60).map((g) => ({ id: g.id, ...w.__app.renderer.graphToViewport(w.__app.display.getNodeAttributes(g.id)) }));
+      // Where each gatekeeper is drawn, and which actor is drawn on top at its centre (the one a correct
+      // picking returns: the largest zIndex among the actors whose disc covers the point).
+      const a = w.__app as unknown as {
+        analysis: { gatekeepers?: { id: string }[] };
+        display: { forEachNode(f: (n: string) => void): void };
+        renderer: { getNodeDisplayData(n: string): { x: number; y: number; size: number; zIndex?: number; hidden?: boolean } | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; scaleSize(s: number): number };
+      };
+      const r = a.renderer;
+      return (a.analysis.gatekeepers ?? []).slice(0, 60).map((g) => {
+        const c = r.framedGraphToViewport(r.getNodeDisplayData(g.id)!);
+        let top = g.id;
+        let z = -Infinity;
+        a.display.forEachNode((n) => {
+          const e = r.getNodeDisplayData(n);
+          if (!e || e.hidden) return;
+          const q = r.framedGraphToViewport(e);
+          if (Math.hypot(q.x - c.x, q.y - c.y) <= r.scaleSize(e.size) && (e.zIndex ?? 0) >= z) {
+            z = e.zIndex ?? 0;
+            top = n;
+          }
+        });
+        return { id: g.id, top, ...c };
+      });
     });
     const legend = (await page.locator(".legend").boundingBox())!;
     const underLegend = (p: { x: number; y: number }) => box.x + p.x > legend.x - 5 && box.x + p.x < legend.x + legend.width + 5 && box.y + p.y > legend.y - 5 && box.y + p.y < legend.y + legend.height + 5;
     const inside = targets.filter((p) => p.x > 5 && p.y > 5 && p.x < box.width - 60 && p.y < box.height - 5 && !underLegend(p)).slice(0, HOVERS);
     const latencies: number[] = [];
+    // Picking: the actor hovered is the one drawn on top at the point (the actor aimed at, or one over it).
+    let pickedRight = 0;
+    let aimedAt = 0;
 
     const measure = async (label: string, act: () => Promise<void>) => {
       await page.evaluate(() => {
@@ -189,6 +214,9 @@ async function main(): Promise<void> {
         // Until the page has an actor hovered (this one, or one drawn over it) and has painted a frame since.
         await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered !== undefined, null, { polling: "raf", timeout: 60_000 });
         latencies.push(performance.now() - t);
+        const got = await page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered);
+        if (got === p.top) pickedRight++;
+        if (got === p.id) aimedAt++;
         await page.mouse.move(box.x + 3, box.y + 3);
         await page.waitForFunction(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered === undefined, null, { polling: "raf", timeout: 60_000 });
       }
@@ -206,6 +234,14 @@ async function main(): Promise<void> {
     });
     const hovered = await page.evaluate(() => (window as unknown as { __app: { app: { hovered?: string } } }).__app.app.hovered);
 
+    // Filter re-analysis: hide one tie type and wait until the new view's verdicts are shown.
+    await page.evaluate(() => (window as unknown as { __app: { app: { marks: Record<string, number> } } }).__app.app.marks.verdictsShown = undefined as never);
+    const tf = performance.now();
+    await page.evaluate(() => (window as unknown as { __app: { setDrawer(d: string): void } }).__app.setDrawer("controls"));
+    await page.locator('[data-filter="tieType"] input').first().uncheck();
+    await page.evaluate(() => (window as unknown as { __app: { whenIdle(): Promise<void> } }).__app.whenIdle());
+    const filterWall = performance.now() - tf;
+
     const m = marks as Record<string, number>;
     console.log("");
     console.log(`actors/ties in the page: ${m.order} / ${m.size}`);
@@ -215,8 +251,11 @@ async function main(): Promise<void> {
     console.log(`time to first render (navigation start → first frame drawn): ${round(m.firstRender)} ms; on screen (two animation frames later): ${round(m.firstFrameShown)} ms (page clock); ${round(firstFrameWall)} ms wall from page.goto`);
     if (m.analysisFast !== undefined) console.log(`fast analysis (degrees, gatekeepers, brokerage, openness, roles, Louvain) shown at: ${round(m.analysisFast)} ms`);
     console.log(`full analysis (with betweenness, closeness, PageRank, eigenvector) shown at: ${round(m.analysisFull)} ms; ready (wall): ${round(readyWall)} ms`);
+    console.log(`verdicts shown at: ${round(m.analysisFull)} ms (page clock; the diagnosis comes with the full analysis)`);
     const lat = stats(latencies);
     console.log(`hover latency (mouse move → actor highlighted and painted): median ${round(lat.median)} ms, p95 ${round(lat.p95)} ms, max ${round(lat.max)} ms over ${lat.n} actors`);
+    console.log(`hover picks the actor drawn on top at the point: ${pickedRight} of ${lat.n}; the actor aimed at: ${aimedAt} (the others are covered by a larger actor)`);
+    console.log(`filter re-analysis (one tie type hidden → verdicts of the new view shown): ${round(filterWall)} ms wall`);
     console.log(`frame intervals while hovering: median ${round(hover.frames.median)} ms, p95 ${round(hover.frames.p95)} ms; while zooming: median ${round(zoom.frames.median)} ms, p95 ${round(zoom.frames.p95)} ms`);
     if (pageErrors.length) console.log(`page errors: ${pageErrors.join("; ")}`);
     if (hovered !== undefined) console.log(`(an actor is still hovered: ${hovered})`);

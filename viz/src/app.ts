@@ -30,10 +30,12 @@ import {
 } from "./encodings.js";
 import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, pixelsPerUnit, randomPositions, runForceAtlas2, separate } from "./layout.js";
 import { NodeRingProgram } from "./ringProgram.js";
+import { overlaps, placeLabels, shortenLabel, type LabelBox, type LabelRequest } from "./labels.js";
 
 const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (o?: object) => Graph };
 
-export type ColorBy = "kind" | "inCluster" | "group" | "stage" | "community" | "role";
+/** A built-in colouring, or `attr:<name>`: any actor attribute of the data taken as categories. */
+export type ColorBy = "kind" | "inCluster" | "group" | "stage" | "community" | "role" | `attr:${string}`;
 export const COLOR_BY: { key: ColorBy; label: string }[] = [
   { key: "group", label: "group" },
   { key: "kind", label: "kind" },
@@ -57,6 +59,8 @@ export interface ViewState {
   resolution: number;
   labels: LabelMode;
   layout: LayoutName;
+  /** Colours the user picked, by colouring and category. */
+  colors: Record<string, Record<string, string>>;
 }
 
 export interface Source {
@@ -152,7 +156,7 @@ export class App {
         if (container.offsetWidth > 0 && container.offsetHeight > 0) this.renderer?.scheduleRefresh();
       }, 60);
     }).observe(container);
-    this.state = { colorBy: "group", sizeBy: "gatekeeperScore", filter: {}, partition: "inCluster", seed: 1, resolution: 1, labels: "auto", layout: "force" };
+    this.state = { colorBy: "group", sizeBy: "gatekeeperScore", filter: {}, partition: "inCluster", seed: 1, resolution: 1, labels: "auto", layout: "force", colors: {} };
   }
 
   // ------------------------------------------------------------------ events
@@ -202,11 +206,14 @@ export class App {
     this.separated = false;
     this.hovered = undefined;
     this.selected = undefined;
+    this.keyboardActor = undefined;
+    this.ego = undefined;
     this.hoverIn.clear();
     this.hoverOut.clear();
     const groups = this.distinct("group");
     const defaults: Partial<ViewState> = {
       filter: {},
+      colors: {},
       colorBy: groups.length > 1 ? "group" : this.distinct("kind").length > 1 ? "kind" : "inCluster",
       sizeBy: "gatekeeperScore",
       layout: "force",
@@ -277,9 +284,22 @@ export class App {
     const g = this.data!;
     const d = new MultiDirectedGraph();
     this.hasFilePositions = filePositions(g.mapNodes((id, a) => [id, a] as [string, typeof a])) !== undefined;
-    g.forEachNode((id, a) => {
+    // Sigma draws and picks actors of equal zIndex in insertion order, the last on top: before the analysis
+    // sizes them (and the reducer orders them by size), large graphs add actors by increasing degree so that
+    // a hub is not covered (or picked away) by the small actors around it.
+    const nodes: [string, ReturnType<typeof g.getNodeAttributes>][] = [];
+    g.forEachNode((id, a) => nodes.push([id, a]));
+    if (this.large) {
+      const degree = new Map<string, number>();
+      g.forEachEdge((_e, _a, s, t) => {
+        degree.set(s, (degree.get(s) ?? 0) + 1);
+        degree.set(t, (degree.get(t) ?? 0) + 1);
+      });
+      nodes.sort((a, b) => (degree.get(a[0]) ?? 0) - (degree.get(b[0]) ?? 0));
+    }
+    for (const [id, a] of nodes) {
       d.addNode(id, { x: 0, y: 0, size: 4, color: "#999", label: a.label || id, type: a.inCluster === false ? "ring" : "circle" });
-    });
+    }
     // Parallel and reciprocal ties are curved so that each stays visible; single ties are straight.
     const pairCount = new Map<string, number>();
     g.forEachEdge((_e, _a, s, t) => {
@@ -339,6 +359,50 @@ export class App {
         this.hiddenEdges.add(key);
       }
     });
+    const ego = this.egoMembers();
+    if (ego) {
+      g.forEachNode((id) => {
+        if (!ego.has(id)) this.hiddenNodes.add(id);
+      });
+      g.forEachEdge((key, _a, s, t) => {
+        if (!ego.has(s) || !ego.has(t)) this.hiddenEdges.add(key);
+      });
+    }
+  }
+
+  /**
+   * The ego-network view: only an actor and the actors within `k` steps of it — following ties into it
+   * (`in`: where its knowledge comes from), out of it (`out`: where its knowledge goes), or both. A view
+   * for looking, over the filters: the metrics stay those of the filtered view.
+   */
+  ego?: { id: string; k: number; direction: "in" | "out" | "both" };
+
+  setEgo(ego: App["ego"]): void {
+    this.ego = ego && this.data?.hasNode(ego.id) ? ego : undefined;
+    this.computeHidden();
+    this.refresh();
+    this.emit("filter");
+  }
+
+  private egoMembers(): Set<string> | undefined {
+    const e = this.ego;
+    if (!e || !this.display.hasNode(e.id)) return undefined;
+    const seen = new Set([e.id]);
+    let frontier = [e.id];
+    for (let step = 0; step < e.k && frontier.length; step++) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        const visit = (edge: string, other: string) => {
+          if (this.hiddenEdges.has(edge) || seen.has(other)) return;
+          seen.add(other);
+          next.push(other);
+        };
+        if (e.direction !== "out") this.display.forEachInEdge(n, (edge, _a, s) => visit(edge, s));
+        if (e.direction !== "in") this.display.forEachOutEdge(n, (edge, _a, _s, t) => visit(edge, t));
+      }
+      frontier = next;
+    }
+    return seen;
   }
 
   setFilter(patch: Partial<ViewFilter>): void {
@@ -370,7 +434,54 @@ export class App {
         return this.analysis?.communities?.membership[id] !== undefined ? `community ${this.analysis.communities.membership[id]}` : undefined;
       case "role":
         return this.analysis?.roles?.byId[id]?.role;
+      default: {
+        const v = by.startsWith("attr:") ? (a as Record<string, unknown>)[by.slice(5)] : undefined;
+        return v === undefined || v === null || v === "" ? undefined : String(v);
+      }
     }
+  }
+
+  /** Actor attributes of the data that can colour actors (text or yes/no with 2–30 distinct values) or size them (numbers). */
+  attributeEncodings(): { categorical: string[]; numeric: string[] } {
+    const skip = new Set(["label", "kind", "group", "stage", "inCluster", "x", "y"]);
+    const values = new Map<string, Set<string>>();
+    const numeric = new Map<string, boolean>();
+    this.data?.forEachNode((_id, a) => {
+      for (const [k, v] of Object.entries(a)) {
+        if (skip.has(k) || v === undefined || v === null || v === "") continue;
+        if (!values.has(k)) values.set(k, new Set());
+        const set = values.get(k)!;
+        if (set.size <= 31) set.add(String(v));
+        numeric.set(k, (numeric.get(k) ?? true) && typeof v === "number");
+      }
+    });
+    const names = [...values.keys()].sort();
+    return { categorical: names.filter((k) => !numeric.get(k) && values.get(k)!.size >= 2 && values.get(k)!.size <= 30), numeric: names.filter((k) => numeric.get(k)) };
+  }
+
+  /** Every category of a colouring over the whole dataset (so colours do not depend on the filters). */
+  categoryDomain(by: ColorBy): string[] {
+    if (!this.data) return [];
+    if (by === "community" || by === "role") return [];
+    const s = new Set<string>();
+    this.data.forEachNode((id) => {
+      const c = this.categoryOf(id, by);
+      s.add(c ?? "(none)");
+    });
+    return [...s];
+  }
+
+  /** The title of a colouring or sizing, in words. */
+  encodingTitle(key: string): string {
+    if (key.startsWith("attr:")) return key.slice(5);
+    return COLOR_BY.find((c) => c.key === key)?.label ?? this.analysis?.metrics.find((m) => m.key === key)?.label ?? key;
+  }
+
+  /** Pick the colour of one category of the current colouring. */
+  setCategoryColor(value: string, color: string): void {
+    const by = this.state.colorBy;
+    this.state.colors = { ...this.state.colors, [by]: { ...(this.state.colors[by] ?? {}), [value]: color } };
+    this.applyEncodings();
   }
 
   /** Value of a metric for an actor (undefined when not computed or not in the view). */
@@ -383,20 +494,22 @@ export class App {
     const ids = this.data.nodes().filter((id) => !this.hiddenNodes.has(id));
     const by = this.state.colorBy;
     const values = ids.map((id) => this.categoryOf(id, by));
-    const title = COLOR_BY.find((c) => c.key === by)?.label ?? by;
-    const fixed = by === "kind" ? KIND_COLORS : by === "inCluster" ? { inside: INCLUSTER_COLORS.inside, outside: INCLUSTER_COLORS.outside } : by === "role" ? ROLE_COLORS : undefined;
+    const title = this.encodingTitle(by);
+    const builtIn = by === "kind" ? KIND_COLORS : by === "inCluster" ? { inside: INCLUSTER_COLORS.inside, outside: INCLUSTER_COLORS.outside } : by === "role" ? ROLE_COLORS : undefined;
+    const fixed = { ...(builtIn ?? {}), ...(this.state.colors[by] ?? {}) };
     const order = by === "role" ? ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] : by === "inCluster" ? ["inside", "outside"] : undefined;
-    this.colorScale = categoryScale(title, values, fixed, order);
+    this.colorScale = categoryScale(title, values, fixed, order, this.categoryDomain(by));
     const n = this.data.order;
     const [minSize, maxSize] = n > 5000 ? [1.5, 9] : n > 1000 ? [2, 12] : n > 200 ? [3, 14] : [4, 17];
     const key = this.state.sizeBy;
-    const def = this.analysis?.metrics.find((m) => m.key === key);
+    const attrValues = key.startsWith("attr:") ? this.attributeValues(key.slice(5)) : undefined;
+    const def = attrValues ? { key, label: key.slice(5) } : this.analysis?.metrics.find((m) => m.key === key);
     if (key === "uniform" || !def) {
       this.sizeScale = undefined;
       const s = n > 5000 ? 2.5 : n > 1000 ? 3.5 : 6;
       this.display.updateEachNodeAttributes((id, a) => ({ ...a, size: s, color: this.colorScale!.colorOf(this.categoryOf(id, by)) }), { attributes: ["size", "color"] });
     } else {
-      const vals = this.analysis!.values[key];
+      const vals = attrValues ?? this.analysis!.values[key];
       this.sizeScale = sizeScale(def.label, ids.map((id) => vals[id]), minSize, maxSize);
       // Outside actors keep a size at which their ring reads.
       const ringMin = Math.min(maxSize, minSize * 1.6);
@@ -412,6 +525,16 @@ export class App {
     this.forcedLabels = new Set((this.analysis?.gatekeepers ?? []).filter((g) => g.score > 0).slice(0, n > 500 ? 5 : 3).map((g) => g.id));
     this.refresh();
     this.emit("encoding");
+  }
+
+  /** A numeric actor attribute of the data, by actor. */
+  attributeValues(name: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.data?.forEachNode((id, a) => {
+      const v = (a as Record<string, unknown>)[name];
+      if (typeof v === "number") out[id] = v;
+    });
+    return out;
   }
 
   setColorBy(by: ColorBy): void {
@@ -436,8 +559,8 @@ export class App {
   private sizeSettings() {
     const large = this.large;
     return {
-      // Sorting by zIndex costs a full re-index on every change: small graphs only.
-      zIndex: !large,
+      // Actors sorted by size (a sort at each full refresh; hover on large graphs does not refresh).
+      zIndex: true,
       labelDensity: large ? 0.3 : 0.9,
       labelGridCellSize: large ? 120 : 140,
       labelRenderedSizeThreshold: large ? 9 : 7,
@@ -447,49 +570,156 @@ export class App {
     };
   }
 
+  /** The label requests sigma made during the frame being drawn (placed by placeLabels after it). */
+  private labelRequests: LabelRequest[] = [];
+  /** Boxes (CSS pixels in the canvas) of the actor labels and group names drawn in the last frame. */
+  labelBoxes: LabelBox[] = [];
+  groupLabelBoxes: LabelBox[] = [];
+  /** The renderer's error when it could not be made (shown in place of the graph). */
+  renderError?: string;
+
   /**
    * Show the display graph: the first time a renderer is made; afterwards the same renderer takes the
-   * new graph (each renderer holds WebGL contexts, which browsers limit and are slow to make).
+   * new graph (each renderer holds WebGL contexts, which browsers limit and are slow to make). A renderer
+   * that cannot be made (no WebGL, a container without size) leaves a message, not a blank page.
    */
   private mountRenderer(): void {
+    try {
+      this.mountRendererUnsafe();
+      this.renderError = undefined;
+    } catch (e) {
+      this.renderError = e instanceof Error ? e.message : String(e);
+      this.emit("status");
+    }
+  }
+
+  private mountRendererUnsafe(): void {
     if (this.renderer) {
       const r = this.renderer;
       r.setSettings(this.sizeSettings());
       r.setCustomBBox(null);
       r.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       r.setGraph(this.display);
-      this.drawGroupLabels();
+      this.drawOverlays();
       return;
     }
+    const labelStyle = { font: "Inter, 'Segoe UI', system-ui, sans-serif", size: 13, weight: "600", color: "#111827" };
     this.renderer = new Sigma(this.display, this.container, {
       nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
       edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
       defaultNodeType: "circle",
       defaultEdgeType: "arrow",
       renderEdgeLabels: false,
-      labelFont: "Inter, 'Segoe UI', system-ui, sans-serif",
-      labelSize: 13,
-      labelWeight: "600",
-      labelColor: { color: "#111827" },
+      labelFont: labelStyle.font,
+      labelSize: labelStyle.size,
+      labelWeight: labelStyle.weight,
+      labelColor: { color: labelStyle.color },
       minEdgeThickness: 0.8,
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
+      // A container without size (a hidden tab, a phone in the middle of a rotation) is not an error:
+      // the renderer waits for the next resize.
+      allowInvalidContainer: true,
       ...this.sizeSettings(),
+      // Sigma picks the labels; the viewer places them (collisions, canvas edges, long names).
+      defaultDrawNodeLabel: (_ctx, data) => {
+        const d = data as unknown as { key: string; label: string | null; x: number; y: number; size: number; forceLabel?: boolean };
+        if (d.label) this.labelRequests.push({ key: d.key, label: d.label, x: d.x, y: d.y, size: d.size, forced: !!d.forceLabel });
+      },
       nodeReducer: (node, data) => this.nodeReducer(node, data),
       edgeReducer: (edge, data) => this.edgeReducer(edge, data),
     });
     const r = this.renderer;
     r.createCanvas("flows", { afterLayer: "edges" });
-    r.on("afterRender", () => this.drawFlows());
     r.createCanvas("groupLabels", { afterLayer: "nodes" });
-    r.on("afterRender", () => this.drawGroupLabels());
-    // The first frame is already drawn (sigma renders in its constructor): draw the overlay once.
-    this.drawGroupLabels();
+    r.on("beforeRender", () => (this.labelRequests = []));
+    r.on("afterRender", () => this.drawOverlays());
+    // The first frame is already drawn (sigma renders in its constructor): draw the overlays once.
+    this.drawOverlays();
     r.on("enterNode", ({ node }) => this.setHovered(node));
     r.on("leaveNode", () => this.setHovered(undefined));
     r.on("clickNode", ({ node }) => this.select(node));
     r.on("clickStage", () => this.select(undefined));
     this.installDrag(r);
+    this.installLongPress(r);
+    this.installZoomLabels(r);
+  }
+
+  /**
+   * More labels as one zooms in, at any graph size: the rendered size an actor needs for a label falls
+   * with the square root of the zoom (down to a third of it), set once the camera rests.
+   */
+  private installZoomLabels(r: Sigma): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    r.getCamera().on("updated", (state) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const base = this.sizeSettings().labelRenderedSizeThreshold;
+        const factor = Math.min(1, Math.max(0.33, Math.sqrt(state.ratio)));
+        const wanted = Math.round(base * factor * 2) / 2;
+        if (wanted === r.getSetting("labelRenderedSizeThreshold")) return;
+        // setSetting would re-index the whole graph (a second on 50,000 ties); the threshold is only read
+        // when labels are drawn, so it is changed in place and a frame scheduled.
+        (r as unknown as { settings: { labelRenderedSizeThreshold: number } }).settings.labelRenderedSizeThreshold = wanted;
+        r.scheduleRender();
+      }, 180);
+    });
+  }
+
+  private drawOverlays(): void {
+    this.drawFlows();
+    this.drawGroupLabels();
+    this.drawActorLabels();
+  }
+
+  /** The labels sigma asked for in this frame, placed without collisions inside the canvas. */
+  private drawActorLabels(): void {
+    const r = this.renderer;
+    if (!r) return;
+    const ctx = r.getCanvases().labels?.getContext("2d");
+    const { width, height } = r.getDimensions();
+    if (!ctx || width === 0) return;
+    const rank = new Map<string, number>();
+    if (this.hovered) rank.set(this.hovered, -3);
+    if (this.selected) rank.set(this.selected, -2);
+    if (this.keyboardActor) rank.set(this.keyboardActor, -1);
+    (this.analysis?.gatekeepers ?? []).forEach((g, i) => {
+      if (!rank.has(g.id)) rank.set(g.id, i);
+    });
+    // Sigma has drawn nothing on the labels layer (its drawing function only records): draw there.
+    const labelSize = (r.getSetting("labelSize") as number) ?? 13;
+    const pr = window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(pr, 0, 0, pr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    this.labelBoxes = placeLabels(ctx, this.labelRequests, width, height, { font: r.getSetting("labelFont") as string, size: labelSize, weight: r.getSetting("labelWeight") as string, color: "#111827" }, this.groupLabelBoxes, (k) => rank.get(k) ?? 1e9);
+    ctx.restore();
+  }
+
+  /** Long press on a touch screen = hover (tap = click is sigma's own). */
+  private installLongPress(r: Sigma): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let start: { x: number; y: number } | undefined;
+    const cancel = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    };
+    const captor = r.getTouchCaptor();
+    captor.on("touchdown", (e) => {
+      cancel();
+      if (e.touches.length !== 1) return;
+      start = { x: e.touches[0].x, y: e.touches[0].y };
+      timer = setTimeout(() => {
+        timer = undefined;
+        const node = (r as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition(start!);
+        this.setHovered(node ?? undefined);
+      }, 500);
+    });
+    captor.on("touchmove", (e) => {
+      if (start && e.touches.length === 1 && Math.hypot(e.touches[0].x - start.x, e.touches[0].y - start.y) > 8) cancel();
+      if (e.touches.length > 1) cancel();
+    });
+    captor.on("touchup", cancel);
   }
 
   /** Drag an actor to move it (stops a running layout). */
@@ -518,7 +748,8 @@ export class App {
 
   private nodeReducer(node: string, data: Record<string, unknown>): Record<string, unknown> {
     if (this.hiddenNodes.has(node)) return { ...data, hidden: true };
-    const res: Record<string, unknown> = { ...data };
+    // Larger actors are drawn (and picked) above smaller ones, so a hub is never covered by its neighbours.
+    const res: Record<string, unknown> = { ...data, zIndex: data.size as number };
     const labels = this.state.labels;
     if (labels === "all") res.forceLabel = true;
     else if (labels === "auto" && this.forcedLabels.has(node)) res.forceLabel = true;
@@ -526,22 +757,21 @@ export class App {
       if (node === this.hovered) {
         res.highlighted = true;
         res.forceLabel = true;
-        res.zIndex = 3;
+        res.zIndex = 3000;
       } else if (this.hoverIn.has(node) || this.hoverOut.has(node)) {
         // Name every neighbour when there are few; with many, sigma's label grid picks.
         res.forceLabel = labels !== "none" && this.hoverIn.size + this.hoverOut.size <= 12;
-        res.zIndex = 2;
+        res.zIndex = 2000 + (data.size as number);
       } else if (!this.large) {
         res.color = DIMMED_NODE;
         res.label = "";
         res.forceLabel = false;
-        res.zIndex = 0;
       }
     }
     if (node === this.selected) {
       res.highlighted = true;
       res.forceLabel = true;
-      res.zIndex = 3;
+      res.zIndex = 3000;
     }
     if (labels === "none" && node !== this.hovered && node !== this.selected) res.label = "";
     return res;
@@ -590,7 +820,10 @@ export class App {
       this.hoverOut.clear();
     }
     mark();
-    if (this.large) this.refreshNodes([...touched]);
+    // Large graphs: sigma is not asked to redraw (a frame of tens of thousands of ties costs a second in
+    // software WebGL); sigma's own hover layer draws the actor and its name, and the viewer's overlay
+    // draws its flows — work bounded by the hovered actor's neighbourhood.
+    if (this.large) this.drawFlows();
     else this.refresh();
     this.emit("hover");
   }
@@ -621,9 +854,10 @@ export class App {
     if (!r || !canvas || !this.data || !this.colorScale) return;
     const { width, height } = r.getDimensions();
     const ctx = prepareOverlay(canvas, width, height);
-    // Only partitions that can sit together in the picture: groups, communities, stages, kinds.
+    this.groupLabelBoxes = [];
+    // Only partitions that can sit together in the picture: groups, communities, stages, kinds, attributes.
     const by = this.state.colorBy;
-    if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind")) return;
+    if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind" || by.startsWith("attr:"))) return;
     const entries = this.colorScale.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
     if (entries.length < 2 || entries.length > 12) return;
     const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
@@ -650,9 +884,15 @@ export class App {
       s.ys.push(y);
     });
     const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
+    ctx.textAlign = "left";
+    ctx.textBaseline = "alphabetic";
     ctx.lineJoin = "round";
+    ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
+    // Larger groups are named first; a name that would cover another moves up or down, or is left out.
+    const candidates: { value: string; text: string; color: string; x: number; y: number; n: number }[] = [];
+    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
+    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
+    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
     for (const e of entries) {
       const s = stats.get(e.value);
       if (!s || s.n < 3) continue;
@@ -660,21 +900,48 @@ export class App {
       const cy = s.sy / s.n;
       let spread = 0;
       for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
-      spread /= s.n;
+      discs.set(e.value, { cx, cy, spread: spread / s.n });
+    }
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      const disc = discs.get(e.value);
+      if (!s || !disc) continue;
+      const { cx, spread } = disc;
       if (spread > 0.15 * diag) continue;
+      let apart = true;
+      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
+      if (!apart) continue;
       // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
       const ys = [...s.ys].sort((a, b) => a - b);
       const top = ys[Math.floor(0.9 * (ys.length - 1))];
       const p = r.graphToViewport({ x: cx, y: top });
-      const text = e.value;
-      ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
+      candidates.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, x: p.x, y: p.y - 14, n: s.n });
+    }
+    candidates.sort((a, b) => b.n - a.n);
+    const boxes: LabelBox[] = [];
+    const lh = 19;
+    for (const c of candidates) {
+      const w = ctx.measureText(c.text).width + 6;
+      let placed: LabelBox | undefined;
+      for (const dy of [0, -lh, lh, -2 * lh, 2 * lh]) {
+        const x = Math.min(Math.max(4, c.x - w / 2), width - w - 4);
+        const y = Math.min(Math.max(4, c.y - lh + dy), height - lh - 4);
+        const b = { id: c.value, text: c.text, x, y, w, h: lh, forced: false };
+        if (!boxes.some((o) => overlaps(o, b))) {
+          placed = b;
+          break;
+        }
+      }
+      if (!placed) continue;
+      boxes.push(placed);
+      const baseline = placed.y + lh - 4;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
       ctx.lineWidth = 5;
-      const y = Math.max(18, p.y - 14);
-      ctx.strokeText(text, p.x, y);
-      ctx.fillStyle = e.color;
-      ctx.fillText(text, p.x, y);
+      ctx.strokeText(c.text, placed.x + 3, baseline);
+      ctx.fillStyle = c.color;
+      ctx.fillText(c.text, placed.x + 3, baseline);
     }
+    this.groupLabelBoxes = boxes;
   }
 
   /**
@@ -728,6 +995,49 @@ export class App {
     this.display.forEachOutEdge(node, (e, _a, _s, t) => {
       if (!this.hiddenEdges.has(e)) arrow(node, t, FLOW_COLORS.out);
     });
+  }
+
+  /** The actor reached with the arrow keys (shown as hovered; Enter selects it). */
+  keyboardActor?: string;
+
+  /**
+   * The order in which the arrow keys visit the actors shown: by gatekeeper rank (the ranking of the
+   * left panel), then the actors the ranking leaves out, by name.
+   */
+  keyboardOrder(): string[] {
+    if (!this.data) return [];
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const g of this.analysis?.gatekeepers ?? []) {
+      if (!this.hiddenNodes.has(g.id) && this.data.hasNode(g.id) && !seen.has(g.id)) {
+        seen.add(g.id);
+        out.push(g.id);
+      }
+    }
+    const rest = this.data.nodes().filter((id) => !seen.has(id) && !this.hiddenNodes.has(id));
+    rest.sort((a, b) => String(this.data!.getNodeAttribute(a, "label") || a).localeCompare(String(this.data!.getNodeAttribute(b, "label") || b), undefined, { numeric: true }));
+    return [...out, ...rest];
+  }
+
+  /** Step `delta` actors along keyboardOrder(); the actor is hovered and kept in view. */
+  keyboardStep(delta: number): string | undefined {
+    const order = this.keyboardOrder();
+    if (order.length === 0) return undefined;
+    const i = this.keyboardActor ? order.indexOf(this.keyboardActor) : -1;
+    const next = order[i < 0 ? (delta > 0 ? 0 : order.length - 1) : (i + delta + order.length) % order.length];
+    this.keyboardActor = next;
+    this.setHovered(next);
+    const r = this.renderer;
+    if (r) {
+      const a = this.display.getNodeAttributes(next) as { x: number; y: number };
+      const p = r.graphToViewport(a);
+      const { width, height } = r.getDimensions();
+      if (p.x < 20 || p.y < 20 || p.x > width - 20 || p.y > height - 20) {
+        const d = r.getNodeDisplayData(next);
+        if (d) void r.getCamera().animate({ x: d.x, y: d.y }, { duration: 250 });
+      }
+    }
+    return next;
   }
 
   /** Move the camera onto an actor and select it. */
@@ -892,8 +1202,12 @@ export class App {
     this.analysisTimer = setTimeout(() => {
       this.analysisTimer = undefined;
       const graph = this.data!;
+      this.analysisStep = "the gatekeepers and degrees";
+      this.emit("status");
       const { id, promise } = this.client.analyse(graph, structuredClone(this.analysisOptions()), (partial) => {
         if (id !== this.client.latest || graph !== this.data) return;
+        this.analysisStep = "betweenness, closeness and the verdicts";
+        this.emit("status");
         this.marks.analysisFast ??= performance.now();
         this.analysis = partial;
         this.applyEncodings();
@@ -916,9 +1230,25 @@ export class App {
     }, delay);
   }
 
+  /** What the analysis is computing now (for the status line). */
+  analysisStep?: string;
+
+  /** Stop the analysis under way; what was computed so far stays shown. */
+  cancelAnalysis(): void {
+    if (this.analysisTimer !== undefined) {
+      clearTimeout(this.analysisTimer);
+      this.analysisTimer = undefined;
+    }
+    if (!this.analysing) return;
+    this.client.cancel();
+    this.analysisError = "cancelled (the figures shown are those computed before)";
+    this.finishAnalysis();
+  }
+
   private finishAnalysis(): void {
+    this.analysisStep = undefined;
     this.analysing = false;
-    if (this.analysis && !this.analysis.metrics.some((m) => m.key === this.state.sizeBy) && this.state.sizeBy !== "uniform") {
+    if (this.analysis && !this.analysis.metrics.some((m) => m.key === this.state.sizeBy) && this.state.sizeBy !== "uniform" && !this.state.sizeBy.startsWith("attr:")) {
       this.state.sizeBy = this.analysis.metrics.some((m) => m.key === "gatekeeperScore") ? "gatekeeperScore" : (this.analysis.metrics[0]?.key ?? "uniform");
     }
     this.applyEncodings();

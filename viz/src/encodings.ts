@@ -47,26 +47,35 @@ export function tint(hex: string, amount: number): string {
 
 export const FLOW_COLORS = { in: "#0284c7", out: "#e11d48" } as const;
 
+/**
+ * Okabe & Ito's colour-blind-safe palette ("Color Universal Design", 2008), in the order categories take
+ * it: blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, grey (their black is drawn
+ * as dark grey so that labels in black stay readable over it).
+ */
+export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#555555"];
+/**
+ * Beyond eight categories: Paul Tol's "muted" scheme (colour-blind-safe, distinct from Okabe–Ito's hues),
+ * then values share OTHER_COLOR. Seventeen categories at most get a colour of their own.
+ */
+export const TOL_MUTED = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"];
+
 export const KIND_COLORS: Record<string, string> = {
-  firm: "#2563eb",
-  buyer: "#db2777",
-  supplier: "#0d9488",
-  lab: "#16a34a",
-  association: "#ca8a04",
-  government: "#b91c1c",
-  other: "#6b7280",
+  firm: "#0072B2",
+  buyer: "#CC79A7",
+  supplier: "#009E73",
+  lab: "#E69F00",
+  association: "#56B4E9",
+  government: "#D55E00",
+  other: "#555555",
 };
 
-export const INCLUSTER_COLORS = { inside: "#2563eb", outside: "#f97316", unknown: "#9ca3af" } as const;
+export const INCLUSTER_COLORS = { inside: "#0072B2", outside: "#E69F00", unknown: "#9ca3af" } as const;
 
 /** Cognitive roles (src/diagnosis/roles.ts ids), in the colours of the HTML report. */
 export const ROLE_COLORS: Record<string, string> = ROLE_COLOURS;
 
-/** A categorical palette (colour-blind aware first eight, then extensions). */
-export const CATEGORICAL = [
-  "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f",
-  "#ff9da7", "#1f77b4", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f",
-];
+/** The categorical palette: Okabe–Ito, then Tol's muted extension. */
+export const CATEGORICAL = [...OKABE_ITO, ...TOL_MUTED];
 export const OTHER_COLOR = "#c0c4cc";
 export const MISSING_COLOR = "#d1d5db";
 export const DIMMED_NODE = "#e5e7eb";
@@ -80,23 +89,29 @@ export function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
-/** A categorical colour scale over values sorted by frequency; beyond the palette, values share "other". */
+/**
+ * A categorical colour scale. Colours are assigned over `domain` — every value the whole dataset has,
+ * sorted by name — so a category keeps its colour whatever the filters show; `values` (what is shown)
+ * only give the counts of the legend. `fixed` colours (kinds, roles, inside/outside, the user's picks)
+ * take precedence; beyond the palette, values share OTHER_COLOR.
+ */
 export interface CategoryScale {
   kind: "category";
   title: string;
+  /** Categories present in the view, in legend order, with their counts in the view. */
   entries: { value: string; color: string; count: number }[];
-  /** Values beyond the palette, drawn in OTHER_COLOR. */
+  /** Actors whose value is beyond the palette, drawn in OTHER_COLOR. */
   others: number;
   colorOf(value: string | undefined): string;
 }
 
-export function categoryScale(title: string, values: (string | undefined)[], fixed?: Record<string, string>, order?: string[]): CategoryScale {
+export function categoryScale(title: string, values: (string | undefined)[], fixed?: Record<string, string>, order?: string[], domain?: string[]): CategoryScale {
   const counts = new Map<string, number>();
   for (const v of values) {
     const k = v ?? "(none)";
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const keys = [...counts.keys()].sort((a, b) => {
+  const byName = (a: string, b: string) => {
     if (order) {
       const ia = order.indexOf(a);
       const ib = order.indexOf(b);
@@ -104,24 +119,27 @@ export function categoryScale(title: string, values: (string | undefined)[], fix
     }
     if (a === "(none)") return 1;
     if (b === "(none)") return -1;
-    return counts.get(b)! - counts.get(a)! || a.localeCompare(b, undefined, { numeric: true });
-  });
+    return a.localeCompare(b, undefined, { numeric: true });
+  };
+  const all = [...new Set([...(domain ?? []), ...counts.keys()])].sort(byName);
   const colors = new Map<string, string>();
-  const used = new Set(Object.values(fixed ?? {}));
-  const free = CATEGORICAL.filter((c) => !used.has(c));
+  const used = new Set(Object.values(fixed ?? {}).map((c) => c.toLowerCase()));
+  const free = CATEGORICAL.filter((c) => !used.has(c.toLowerCase()));
   let next = 0;
-  let others = 0;
-  const entries: CategoryScale["entries"] = [];
-  for (const k of keys) {
+  for (const k of all) {
     let c = fixed?.[k];
     if (!c && k === "(none)") c = MISSING_COLOR;
     if (!c && next < free.length) c = free[next++];
-    if (!c) {
-      others += counts.get(k)!;
-      continue;
-    }
-    colors.set(k, c);
-    entries.push({ value: k, color: c, count: counts.get(k)! });
+    if (c) colors.set(k, c);
+  }
+  let others = 0;
+  const entries: CategoryScale["entries"] = [];
+  for (const k of all) {
+    const n = counts.get(k);
+    if (!n) continue;
+    const c = colors.get(k);
+    if (!c) others += n;
+    else entries.push({ value: k, color: c, count: n });
   }
   return { kind: "category", title, entries, others, colorOf: (v) => colors.get(v ?? "(none)") ?? OTHER_COLOR };
 }

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { centrality, type PathWeights } from "../../metrics/centrality.js";
 import { load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { csvTable, fmt, table, toJson } from "../output.js";
+import { fmt, table, toJson } from "../output.js";
+import { CENTRALITY_COLUMNS as COLUMNS, centralityCsv, centralityRows } from "../centralityTable.js";
 
 interface CentralityCliOptions extends InputOptions {
   csv?: boolean;
@@ -12,8 +13,6 @@ interface CentralityCliOptions extends InputOptions {
   wassermanFaust?: boolean;
   alpha?: string;
 }
-
-const COLUMNS = ["inDegree", "outDegree", "inStrength", "outStrength", "betweenness", "closenessIn", "closenessOut", "pagerank", "eigenvector"] as const;
 
 /** `clusterflow centrality <input>` — degree, strength, betweenness, closeness, PageRank, eigenvector per actor. */
 export function registerCentrality(program: Command, ctx: Context): void {
@@ -40,11 +39,11 @@ export function registerCentrality(program: Command, ctx: Context): void {
       ctx.io.out(toJson("centrality", { input, view: viewUsed(opts), ...r }));
       return;
     }
-    const rows = r.actors.map((a) => [a.id, ...COLUMNS.map((c) => a[c])]);
     if (opts.csv) {
-      ctx.io.out(csvTable(["id", ...COLUMNS], rows));
+      ctx.io.out(centralityCsv(r.actors));
       return;
     }
+    const rows = centralityRows(r.actors);
     const o = r.options;
     ctx.io.out(`Centrality on the knowledge-flow graph (ties: source gives knowledge to target; self-loops ignored)\n`);
     ctx.io.out(`betweenness/closeness: ${o.pathWeights === "none" ? "unweighted" : "path length = 1/strength"}${o.normalized ? ", betweenness normalised" : ""}; PageRank (α ${o.alpha}) and eigenvector: ${o.spectralWeights ? "weighted by strength" : "unweighted"}\n\n`);

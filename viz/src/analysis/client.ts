@@ -9,12 +9,17 @@ interface Pending {
 }
 
 export class AnalysisClient {
-  private worker: Worker;
+  private worker!: Worker;
   private next = 1;
   private pending = new Map<number, Pending>();
   private sentGraph?: ClusterGraph;
 
   constructor() {
+    this.start();
+  }
+
+  private start(): void {
+    this.sentGraph = undefined;
     this.worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
     this.worker.onmessage = (ev: MessageEvent<{ id: number; result?: Analysis; error?: string; final: boolean }>) => {
       const p = this.pending.get(ev.data.id);
@@ -44,6 +49,14 @@ export class AnalysisClient {
     const promise = new Promise<Analysis>((resolve, reject) => this.pending.set(id, { resolve, reject, partial }));
     this.worker.postMessage(message);
     return { id, promise };
+  }
+
+  /** Stop the analysis under way: the worker is ended (and a new one started for the next request). */
+  cancel(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error("cancelled"));
+    this.pending.clear();
+    this.start();
   }
 
   get latest(): number {

@@ -86,9 +86,11 @@ export class Controls {
     const colorOptions = COLOR_BY.filter((c) => {
       if (c.key === "group" || c.key === "stage") return app.distinct(c.key).length > 0;
       return true;
-    }).map((c) => ({ value: c.key, label: c.label }));
+    }).map((c) => ({ value: c.key as string, label: c.label }));
+    const attrs = app.attributeEncodings();
+    for (const a of attrs.categorical) colorOptions.push({ value: `attr:${a}`, label: `attribute: ${a}` });
     const metrics = app.analysis?.metrics ?? [];
-    const sizeOptions = [...metrics.map((m) => ({ value: m.key, label: `${m.label} (${m.section})` })), { value: "uniform", label: "same size for all" }];
+    const sizeOptions = [...metrics.map((m) => ({ value: m.key, label: `${m.label} (${m.section})` })), ...attrs.numeric.map((a) => ({ value: `attr:${a}`, label: `attribute: ${a}` })), { value: "uniform", label: "same size for all" }];
     const partitions = ["inCluster", "kind", "group", "stage"].filter((p) => p === "inCluster" || app.distinct(p).length > 1);
     replace(
       this.appearance,

@@ -13,7 +13,12 @@ export function renderGatekeepers(app: App, el: HTMLElement, limit = 12): void {
     replace(el, h("p", { class: "muted small" }, app.analysing ? "Ranking…" : problem ? `Not ranked: ${problem.message}` : "The gatekeeper ranking is not available."));
     return;
   }
-  const top = gk.slice(0, limit);
+  // Only actors with a score above zero are gatekeepers; a list of zeros would rank nobody.
+  const top = gk.filter((g) => g.score > 0).slice(0, limit);
+  if (top.length === 0) {
+    replace(el, h("p", { class: "muted small gk-none" }, "No actor passes knowledge from outside the groups on in this view, so nobody ranks as a gatekeeper (every score is 0)."));
+    return;
+  }
   const max = Math.max(...top.map((g) => g.score), 1e-12);
   const ol = h("ol", { class: "gk-list" });
   for (const g of top) {
@@ -32,5 +37,5 @@ export function renderGatekeepers(app: App, el: HTMLElement, limit = 12): void {
       ),
     );
   }
-  replace(el, ol, gk.length > limit ? h("p", { class: "muted small" }, `${gk.length} actors ranked; the actor panel shows the rank of any actor.`) : null);
+  replace(el, ol, gk.length > top.length ? h("p", { class: "muted small" }, `${gk.length} actors ranked${gk.length - gk.filter((g) => g.score > 0).length > 0 ? ` (${gk.length - gk.filter((g) => g.score > 0).length} with score 0)` : ""}; the actor panel shows the rank of any actor.`) : null);
 }

@@ -22,7 +22,10 @@ export function renderLegend(app: App, el: HTMLElement): void {
     blocks.push(h("h4", {}, `Colour: ${cs.title}`));
     const ul = h("ul", { class: "legend-colors" });
     for (const e of cs.entries.slice(0, 14)) {
-      ul.append(h("li", {}, h("span", { class: "dot", style: { background: e.color } }), h("span", {}, categoryWord(app, e.value)), h("span", { class: "count" }, e.count)));
+      // The swatch is a colour picker: the chosen colour sticks to the category (and goes into the URL).
+      const picker = h("input", { type: "color", value: e.color.toLowerCase(), dataset: { category: e.value }, aria: { label: `colour of ${categoryWord(app, e.value)}` } });
+      picker.addEventListener("change", () => app.setCategoryColor(e.value, picker.value));
+      ul.append(h("li", { dataset: { category: e.value } }, h("label", { class: "dot picker", style: { background: e.color }, title: "choose a colour" }, picker), h("span", {}, categoryWord(app, e.value)), h("span", { class: "count" }, e.count)));
     }
     if (cs.others > 0) ul.append(h("li", {}, h("span", { class: "dot", style: { background: OTHER_COLOR } }), h("span", {}, "other values"), h("span", { class: "count" }, cs.others)));
     blocks.push(ul);

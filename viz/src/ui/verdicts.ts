@@ -1,10 +1,11 @@
 /**
  * The cluster diagnosis (src/diagnosis/diagnose.ts) as `clusterflow report` computes it: the four
  * verdicts with their summary, evidence and thresholds; then critical actors and bridging opportunities.
- * Evidence values are shown as text; actor ids become buttons that focus the actor.
+ * The evidence is given in the report's words and units; actor ids become buttons that focus the actor.
  */
 import type { App } from "../app.js";
 import { fmt, h, type Child } from "../dom.js";
+import { verdictFacts } from "../../../src/report/document.js";
 
 function label(app: App, id: string): string {
   return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
@@ -12,48 +13,6 @@ function label(app: App, id: string): string {
 
 function actorButton(app: App, id: string): HTMLElement {
   return h("button", { class: "link actor-link", dataset: { id }, on: { click: () => void app.focus(id) } }, label(app, id));
-}
-
-function isActorList(app: App, v: unknown): v is string[] {
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && (app.data?.hasNode(x) ?? false));
-}
-
-/** A value of the evidence as DOM (text only). */
-function value(app: App, v: unknown, depth = 0): Child {
-  if (v === null || v === undefined) return "–";
-  if (typeof v === "number" || typeof v === "boolean") return fmt(v, 3);
-  if (typeof v === "string") return app.data?.hasNode(v) ? actorButton(app, v) : v;
-  if (isActorList(app, v)) {
-    const span = h("span", { class: "actor-list" });
-    v.slice(0, 12).forEach((id, i) => {
-      if (i > 0) span.append(", ");
-      span.append(actorButton(app, id));
-    });
-    if (v.length > 12) span.append(` and ${v.length - 12} more`);
-    return span;
-  }
-  if (Array.isArray(v)) {
-    if (v.every((x) => typeof x !== "object" || x === null)) return v.slice(0, 20).map((x) => (typeof x === "number" ? fmt(x, 3) : String(x))).join(", ") + (v.length > 20 ? ", …" : "");
-    // Rows of one shape (per group, per actor …): a table with a column per field.
-    if (depth === 0 && v.every((x) => x && typeof x === "object" && !Array.isArray(x))) {
-      const cols = [...new Set(v.flatMap((x) => Object.keys(x as object)))].slice(0, 8);
-      const cell = (x: unknown): Child => (typeof x === "object" && x !== null && !Array.isArray(x) ? "…" : value(app, x, 2));
-      return h(
-        "table",
-        { class: "grid evidence-rows" },
-        h("tr", {}, ...cols.map((c) => h("th", {}, c))),
-        ...v.slice(0, 12).map((x) => h("tr", {}, ...cols.map((c) => h("td", {}, cell((x as Record<string, unknown>)[c]))))),
-      );
-    }
-    if (depth > 1) return `${v.length} items`;
-    return h("ul", {}, ...v.slice(0, 8).map((x) => h("li", {}, value(app, x, depth + 1))), v.length > 8 ? h("li", { class: "muted" }, `… ${v.length - 8} more`) : null);
-  }
-  if (typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>);
-    if (depth > 1) return entries.map(([k, x]) => `${k}: ${typeof x === "number" ? fmt(x, 3) : typeof x === "object" ? "…" : String(x)}`).join("; ");
-    return h("table", { class: "kv nested" }, ...entries.map(([k, x]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, value(app, x, depth + 1)))));
-  }
-  return String(v);
 }
 
 export function renderVerdicts(app: App): Child[] {
@@ -79,8 +38,8 @@ export function renderVerdicts(app: App): Child[] {
       "details",
       {},
       h("summary", { class: "muted small" }, "evidence and thresholds"),
-      h("table", { class: "kv evidence" }, ...Object.entries(v.evidence).map(([k, x]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, value(app, x))))),
-      h("table", { class: "kv thresholds" }, ...Object.entries(v.thresholds).map(([k, x]) => h("tr", {}, h("th", {}, `threshold ${k}`), h("td", {}, fmt(x, 3))))),
+      // The report's own wording (src/report/document.ts): words and units, never raw keys or NaN.
+      h("table", { class: "kv evidence" }, ...verdictFacts(v, d.labels).map(([k, x]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, x)))),
     );
     out.push(
       h(

@@ -1,0 +1,37 @@
+/**
+ * One viewer build for all the e2e files of a run: vitest runs test files side by side, and a second
+ * `vite build` (which empties viz/dist first) would pull the page out from under the first file's
+ * server. A lock directory serialises the builds; a build finished after this file started waiting is
+ * fresh enough and is not repeated.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildViewer } from "../../src/cli/commands/view.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const LOCK = join(tmpdir(), `clusterflow-viewer-build-${createHash("sha1").update(REPO).digest("hex").slice(0, 10)}`);
+const STAMP = join(REPO, "viz", "dist", ".built-at");
+
+export async function buildViewerOnce(): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a run that was killed is taken over after five minutes.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (existsSync(STAMP) && Number(readFileSync(STAMP, "utf8")) >= start) return;
+    await buildViewer();
+    writeFileSync(STAMP, String(Date.now()));
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
