@@ -1206,9 +1206,10 @@ export class App {
       this.emit("status");
       const { id, promise } = this.client.analyse(graph, structuredClone(this.analysisOptions()), (partial) => {
         if (id !== this.client.latest || graph !== this.data) return;
-        this.analysisStep = "betweenness, closeness and the verdicts";
+        this.analysisStep = partial.diagnosis ? "betweenness and closeness" : "the verdicts, betweenness and closeness";
         this.emit("status");
         this.marks.analysisFast ??= performance.now();
+        if (partial.diagnosis) this.marks.verdictsShown ??= performance.now();
         this.analysis = partial;
         this.applyEncodings();
         this.emit("analysis");
@@ -1217,6 +1218,7 @@ export class App {
         (a) => {
           if (id !== this.client.latest || graph !== this.data) return;
           this.marks.analysisFull ??= performance.now();
+          this.marks.verdictsShown ??= performance.now();
           this.analysis = a;
           this.analysisError = undefined;
           this.finishAnalysis();

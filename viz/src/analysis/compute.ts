@@ -4,7 +4,8 @@
  * options in, plain data out (structured-clone friendly, so it can cross a worker boundary).
  */
 import type { ClusterGraph, TieType } from "../../../src/model/types.js";
-import { filterTies, indexDigraph, type TieFilter } from "../../../src/model/views.js";
+import { filterTies, type TieFilter } from "../../../src/model/views.js";
+import { contextOf } from "../../../src/model/context.js";
 import { brokerage, BROKERAGE_ROLES, type BrokerageRoles } from "../../../src/metrics/brokerage.js";
 import { externalOpenness } from "../../../src/metrics/openness.js";
 import { louvainCommunities } from "../../../src/metrics/communities.js";
@@ -71,10 +72,21 @@ function toTieFilter(f: ViewFilter): TieFilter {
   return { relations: f.relations, waves: f.waves, tieTypes: f.tieTypes, kinds: f.kinds, minWeight: f.minWeight, localOnly: f.localOnly };
 }
 
-/** The view the filters select (the graph itself when nothing is filtered). */
+let lastView: { graph: ClusterGraph; version: number; filter: string; view: ClusterGraph } | undefined;
+
+/**
+ * The view the filters select (the graph itself when nothing is filtered). The last view is kept, so the
+ * phases of one analysis read one network and share its analysis context (model/context.ts): every
+ * structure is built once for all of them.
+ */
 export function viewOf(graph: ClusterGraph, f: ViewFilter): ClusterGraph {
   const any = f.relations || f.waves || f.tieTypes || f.kinds || (f.minWeight !== undefined && f.minWeight > 0) || f.localOnly;
-  return any ? filterTies(graph, toTieFilter(f)) : graph;
+  if (!any) return graph;
+  const key = JSON.stringify(toTieFilter(f));
+  if (lastView && lastView.graph === graph && lastView.version === graph.version && lastView.filter === key) return lastView.view;
+  const view = filterTies(graph, toTieFilter(f));
+  lastView = { graph, version: graph.version, filter: key, view };
+  return view;
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -99,13 +111,15 @@ function column(a: Analysis, def: MetricDef, values: Record<string, number>): vo
 /** Work beyond this many actors + ties is split: cheap measures first, path-based ones after. */
 export const HEAVY_WORK = 6_000;
 
-export type Phase = "fast" | "full";
+export type Phase = "fast" | "verdicts" | "full";
 
 /**
- * Analyse the view of `graph` selected by `options.filter`. The `fast` phase leaves out the path-based
- * centralities (betweenness, closeness: O(n·m)) and the spectral ones; `full` computes everything.
+ * Analyse the view of `graph` selected by `options.filter`. The `fast` phase leaves out the diagnosis and
+ * the path-based centralities (betweenness, closeness: O(n·m), sampled on large views as on the command
+ * line) and the spectral ones; `verdicts` adds the diagnosis; `full` computes everything. The phases of one
+ * view share its analysis context, and `full` takes the diagnosis of an earlier `verdicts` phase (`reuse`).
  */
-export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Phase = "full"): Analysis {
+export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Phase = "full", reuse?: Analysis): Analysis {
   const view = viewOf(graph, options.filter);
   const a: Analysis = { options, order: view.order, size: view.size, metrics: [], values: {}, problems: [], timings: {} };
   const byId = (ids: string[], arr: ArrayLike<number>) => Object.fromEntries(ids.map((id, i) => [id, arr[i]]));
@@ -135,7 +149,7 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     });
   } else {
     step(a, "degree", () => {
-      const g = indexDigraph(view, { weight: "sum" });
+      const g = contextOf(view).digraph("sum");
       const d = degrees(g);
       column(a, { key: "inDegree", label: "in-degree", section: "centrality", description: "actors it receives knowledge from" }, byId(g.ids, d.inDegree));
       column(a, { key: "outDegree", label: "out-degree", section: "centrality", description: "actors it gives knowledge to" }, byId(g.ids, d.outDegree));
@@ -181,14 +195,15 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     a.roles = { byId: Object.fromEntries(r.actors.map((x) => [x.id, x])), thresholds: r.thresholds, counts: r.counts, options: r.options };
   });
 
-  if (phase === "full") {
+  if (phase !== "fast" && reuse?.diagnosis) a.diagnosis = reuse.diagnosis;
+  else if (phase !== "fast") {
     step(a, "diagnosis", () => {
       a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
     });
   }
 
   step(a, "communities", () => {
-    const g = indexDigraph(view, { weight: "sum" });
+    const g = contextOf(view).digraph("sum");
     const c = louvainCommunities(g, { seed: options.seed, resolution: options.resolution });
     a.communities = {
       membership: Object.fromEntries(g.ids.map((id, i) => [id, c.membership[i]])),

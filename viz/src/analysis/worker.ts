@@ -24,8 +24,14 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     }
     if (!current) throw new Error("no graph loaded");
     const v = viewOf(current, options.filter);
-    if (v.order + v.size > HEAVY_WORK) post({ id, result: analyse(current, options, "fast"), final: false });
-    post({ id, result: analyse(current, options, "full"), final: true });
+    let verdicts: ReturnType<typeof analyse> | undefined;
+    if (v.order + v.size > HEAVY_WORK) {
+      // Large views: the cheap measures first, then the verdicts, then the path-based centralities.
+      post({ id, result: analyse(current, options, "fast"), final: false });
+      verdicts = analyse(current, options, "verdicts");
+      post({ id, result: verdicts, final: false });
+    }
+    post({ id, result: analyse(current, options, "full", verdicts), final: true });
   } catch (e) {
     post({ id, error: e instanceof Error ? e.message : String(e), final: true });
   }
