@@ -70,6 +70,7 @@ import { fragmentationProfileOnDigraph, type FragmentationProfile } from "./frag
 import { bridgingOpportunities, type Bridging } from "./bridging.js";
 import { gatekeepers, type GatekeeperOptions, type GatekeepersResult } from "./gatekeepers.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds } from "./roles.js";
+import { dict } from "../model/dict.js";
 
 export type VerdictName = "fragmented" | "closed" | "hub-and-spoke" | "gatekeeper-dependent";
 export const VERDICT_NAMES: readonly VerdictName[] = ["fragmented", "closed", "hub-and-spoke", "gatekeeper-dependent"];
@@ -545,7 +546,7 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
   const t: DiagnosisThresholds = { ...DEFAULT_THRESHOLDS, ...(options.thresholds ?? {}) };
   const notes: string[] = [];
 
-  const labels: Record<string, string> = {};
+  const labels: Record<string, string> = dict();
   graph.forEachNode((id, a) => (labels[id] = String(a.label ?? id)));
   const full = indexDigraph(graph, { weight });
   const view = scope === "local" ? filterTies(graph, { localOnly: true }) : graph;

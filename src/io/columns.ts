@@ -6,6 +6,7 @@ import type { AttributeValue } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
 import { coerce, inferColumnType, type InferredType } from "./format.js";
 import type { ImportReport } from "./report.js";
+import { dict, safeAttributeName, UNSAFE_NAMES } from "../model/dict.js";
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
 
@@ -46,7 +47,7 @@ export function mapColumns(
   line: number,
   column: (f: number) => number,
 ): ColumnMap {
-  const fields: Record<string, number> = {};
+  const fields: Record<string, number> = {}; // keys from code
   const extras: { index: number; name: string }[] = [];
   const seenNames = new Set<string>();
   const usable: number[] = [];
@@ -82,6 +83,9 @@ export function mapColumns(
     if ((RESERVED_ATTRIBUTES as readonly string[]).includes(attr) || attr === "label" || attr === "id") {
       attr = `${name}_`;
       report.warn(file, "reserved-attribute", `column "${name}" is a reserved name; kept as attribute "${attr}"`, { line, column: column(index) }, "rename the column to silence this warning");
+    } else if (UNSAFE_NAMES.has(attr)) {
+      attr = safeAttributeName(name);
+      report.warn(file, "unsafe-attribute", `column "${name}" is the name of a built-in object member; kept as attribute "${attr}"`, { line, column: column(index) }, "rename the column to silence this warning");
     }
     extras.push({ index, name: attr });
   }
@@ -97,7 +101,7 @@ export function inferExtras(
 ): { index: number; name: string; type: InferredType }[] {
   const typed = extras.map((e) => ({ ...e, type: inferColumnType(rows.map((r) => r[e.index] ?? "")) }));
   if (typed.length > 0) {
-    report.attributes[table] ??= {};
+    report.attributes[table] ??= dict();
     for (const t of typed) report.attributes[table][t.name] = t.type;
   }
   return typed;
@@ -105,7 +109,7 @@ export function inferExtras(
 
 /** The typed free attributes of one row (empty cells are left out: missing, not empty string). */
 export function extraValues(row: string[], typed: { index: number; name: string; type: InferredType }[]): Record<string, AttributeValue> {
-  const out: Record<string, AttributeValue> = {};
+  const out: Record<string, AttributeValue> = dict();
   for (const t of typed) {
     const v = coerce(row[t.index] ?? "", t.type);
     if (v !== undefined) out[t.name] = v;

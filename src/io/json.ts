@@ -27,6 +27,7 @@ import { createClusterGraph } from "../model/graph.js";
 import { parseTieType, resolveTieType } from "../model/tieType.js";
 import type { Format, ImportResult, InputFile, ReadOptions, WriteOptions } from "./format.js";
 import { ImportReport } from "./report.js";
+import { dict, safeAttributeName } from "../model/dict.js";
 
 type Path = (string | number)[];
 
@@ -347,8 +348,8 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
           report.count("valuesCoerced");
         }
       } else {
-        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : name;
-        if (target !== name) issue("warning", "reserved-attribute", ap, `attribute "${name}" is a name sigma reserves; kept as "${target}"`);
+        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : safeAttributeName(name);
+        if (target !== name) issue("warning", "reserved-attribute", ap, `attribute "${name}" is a reserved name (sigma or built-in object member); kept as "${target}"`);
         attrs[target] = freeValue(v, ap, issue, report);
       }
     }
@@ -361,7 +362,7 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
     const nr = ga.nonRespondents;
     if (!isObject(nr)) issue("error", "json-shape", ["attributes", "nonRespondents"], "nonRespondents must be an object { relation: [actor ids] }");
     else {
-      const out: Record<string, string[]> = {};
+      const out: Record<string, string[]> = dict();
       for (const [rel, ids] of Object.entries(nr)) {
         const p: Path = ["attributes", "nonRespondents", rel];
         if (!Array.isArray(ids)) {
@@ -474,8 +475,8 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
           else issue("warning", "bad-value", [...p, "attributes", name], "nominator must be an actor id; ignored");
           continue;
         }
-        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : name;
-        if (target !== name) issue("warning", "reserved-attribute", [...p, "attributes", name], `attribute "${name}" is a name sigma reserves; kept as "${target}"`);
+        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : safeAttributeName(name);
+        if (target !== name) issue("warning", "reserved-attribute", [...p, "attributes", name], `attribute "${name}" is a reserved name (sigma or built-in object member); kept as "${target}"`);
         attrs[target] = freeValue(v, [...p, "attributes", name], issue, report);
       }
       let key: string | undefined;
@@ -539,7 +540,7 @@ export function writeJson(graph: ClusterGraph, options: WriteOptions = {}): stri
 }
 
 function definedOnly(o: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
 }

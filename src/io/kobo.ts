@@ -56,6 +56,7 @@ import { ImportReport } from "./report.js";
 import { ActorResolver, addRosterAnswers, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
 import { readNodesTable } from "./tidy.js";
+import { dict } from "../model/dict.js";
 
 export interface KoboOptions {
   /** Roster questions (names as exported, without group prefix), or question → relation name. */
@@ -312,7 +313,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     return undefined;
   };
   const questionOf = lastSegment;
-  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? Object.fromEntries(o.questions.map((q) => [q, q])) : o.questions;
+  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : o.questions;
   const strengthNames = new Map<string, string>(); // follow-up question → roster question
   const roles: ColumnRole[] = header.map(() => ({ role: "attribute" }));
   const isMeta = (h: string) => META.has(h.toLowerCase()) || META.has(lastSegment(h).toLowerCase()) || /^meta[/-]/i.test(h) || /^_/.test(lastSegment(h));
@@ -431,7 +432,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
 
   // Respondent attributes.
   const attrCols = roles.map((r, f) => (r.role === "attribute" ? f : -1)).filter((f) => f >= 0);
-  const actorAliases = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id" && k !== "respondent"));
+  const actorAliases = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id" && k !== "respondent")); // keys from code
   const mapped = mapColumns(attrCols.map((f) => lastSegment(header[f])), actorAliases, report, file, main.line(0), (k) => main!.column(0, attrCols[k]));
   const extras = mapped.extras.map((e) => ({ index: attrCols[e.index], name: e.name }));
   const typed = inferExtras(main.rows.slice(1), extras, report, "respondents");
@@ -601,12 +602,12 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   // Non-respondents: per question, those who skipped it, those with no submission.
   const mode = o.nonRespondents ?? "missing";
   if (mode !== "missing" && mode !== "reconstruct") report.error(file, "bad-options", `nonRespondents must be "missing" or "reconstruct", not "${String(mode)}"`, {});
-  const nonResp = { ...(graph.getAttribute("nonRespondents") ?? {}) } as Record<string, string[]>;
+  const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   for (const q of questions) {
     const rel = relationOf(q);
     nonResp[rel] = [...new Set([...(nonResp[rel] ?? []), ...noRow])].sort();
   }
-  const reconstructed: Record<string, string[]> = {};
+  const reconstructed: Record<string, string[]> = dict();
   let added = 0;
   if (mode === "reconstruct") {
     for (const q of questions) {
@@ -631,7 +632,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   }
   if (Object.keys(nonResp).length > 0) graph.setAttribute("nonRespondents", nonResp);
   else graph.removeAttribute("nonRespondents");
-  report.count("nonRespondents", new Set(Object.values({ ...nonResp, ...reconstructed }).flat()).size);
+  report.count("nonRespondents", new Set([...Object.values(nonResp), ...Object.values(reconstructed)].flat()).size);
   if (added > 0) report.count("tiesReconstructed", added);
 
   for (const q of questions) {

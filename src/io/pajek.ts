@@ -40,6 +40,7 @@ import { finishImport, baseName, parseBoolean, parseNumber, type Format, type Im
 import { edgesToWrite } from "./properties.js";
 import { ImportReport } from "./report.js";
 import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
+import { dict } from "../model/dict.js";
 
 interface Word {
   text: string;
@@ -344,7 +345,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
     }
     used.add(id);
     ids.push(id);
-    const attrs: Record<string, AttributeValue> = {};
+    const attrs: Record<string, AttributeValue> = dict();
     const c = coords[i];
     if (c?.x !== undefined) attrs.x = c.x;
     if (c?.y !== undefined) attrs.y = c.y;
@@ -400,7 +401,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
   return done();
 }
 
-const ACTOR_FIELD_ALIASES = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id"));
+const ACTOR_FIELD_ALIASES = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id")); // keys from code
 
 function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name: string, report: ImportReport): void {
   report.files.push(file.name);

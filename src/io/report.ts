@@ -2,6 +2,7 @@
  * The import report: every row dropped, merged, created or coerced, with file, line and column.
  * Nothing an importer does to the data goes unsaid.
  */
+import { dict } from "../model/dict.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -30,7 +31,7 @@ export class ImportReport {
   readonly issues: ImportIssue[] = [];
   readonly counts: ImportCounts = { actors: 0, ties: 0, rowsRead: 0, rowsDropped: 0, actorsCreated: 0 };
   /** Free attributes found in the data and the type inferred for each, per table. */
-  readonly attributes: Record<string, Record<string, "number" | "boolean" | "string">> = {};
+  readonly attributes: Record<string, Record<string, "number" | "boolean" | "string">> = dict();
   /** Plain statements of what was assumed (direction, weight rule, created actors …). */
   readonly notes: string[] = [];
   /** Input files read. */

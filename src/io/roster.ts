@@ -63,6 +63,7 @@ import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
+import { dict } from "../model/dict.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // The core: answers → ties
@@ -162,8 +163,8 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
   const summary: RosterSummary = {
     direction,
     ties: 0,
-    respondents: {},
-    nonRespondents: {},
+    respondents: dict(),
+    nonRespondents: dict(),
     silent: [],
     selfNominations: 0,
     unknownNames: [],
@@ -176,8 +177,8 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
   const loc = (x: SourceLocation, fallback?: SourceLocation) => ({ line: x.line ?? fallback?.line, column: x.column ?? fallback?.column });
   const fileOf = (x: SourceLocation, fallback?: SourceLocation) => x.file ?? fallback?.file ?? options.file;
   const byRelation = (rec: Record<string, Set<string>>, rel: string) => (rec[rel] ??= new Set());
-  const resp: Record<string, Set<string>> = {};
-  const nonResp: Record<string, Set<string>> = {};
+  const resp: Record<string, Set<string>> = dict();
+  const nonResp: Record<string, Set<string>> = dict();
   // (respondent, relation, wave, alter) → tie key and the line it came from
   const seen = new Map<string, { key: string; line?: number }>();
 
@@ -269,7 +270,7 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
 
   // Respondent status and non-response, merged into what the graph already records.
   const attrs = graph.getAttributes();
-  const merged: Record<string, string[]> = { ...(attrs.nonRespondents ?? {}) };
+  const merged: Record<string, string[]> = dict(attrs.nonRespondents ?? {});
   for (const [rel, set] of Object.entries(nonResp)) {
     merged[rel] = [...new Set([...(merged[rel] ?? []), ...set])].sort();
     summary.nonRespondents[rel] = [...set].sort();

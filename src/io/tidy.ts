@@ -15,6 +15,7 @@ import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
 import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
+import { dict } from "../model/dict.js";
 
 function table(file: InputFile, report: ImportReport): CsvTable | undefined {
   report.files.push(file.name);
@@ -66,7 +67,7 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
   // `nonRespondentFor`: the relations (separated by ;) whose question the actor left blank (see writeTidy).
   const nrIndex = cols.extras.findIndex((e) => e.name.toLowerCase().replace(/[\s_\-.]+/g, "") === "nonrespondentfor");
   const nrCol = nrIndex >= 0 ? cols.extras.splice(nrIndex, 1)[0].index : undefined;
-  const nonRespondents: Record<string, string[]> = { ...(graph.getAttribute("nonRespondents") ?? {}) };
+  const nonRespondents: Record<string, string[]> = dict(graph.getAttribute("nonRespondents") ?? {});
   const typed = inferExtras(body, cols.extras, report, "actors");
   const seen = new Map<string, number>();
   let defaultedKind = 0;

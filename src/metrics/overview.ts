@@ -14,6 +14,7 @@ import { relationsOf, wavesOf } from "../model/graph.js";
 import { filterTies, indexDigraph, type Digraph } from "../model/views.js";
 import { density, dyadCensus, reciprocity, type DyadCensus } from "./cohesion.js";
 import { strongComponents, weakComponents } from "./components.js";
+import { dict } from "../model/dict.js";
 
 export interface CohesionFigures {
   actors: number;
@@ -78,7 +79,7 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
   };
 }
 
-const zeroTypes = (): Record<TieType, number> => Object.fromEntries(TIE_TYPES.map((t) => [t, 0])) as Record<TieType, number>;
+const zeroTypes = (): Record<TieType, number> => Object.fromEntries(TIE_TYPES.map((t) => [t, 0])) as Record<TieType, number>; // keys from code
 
 /** The overview of a cluster graph (see the module comment). */
 export function networkOverview(graph: ClusterGraph): NetworkOverview {
@@ -101,7 +102,7 @@ export function networkOverview(graph: ClusterGraph): NetworkOverview {
     r.total++;
     r.byTieType[a.tieType]++;
   });
-  const nonResp = graph.getAttribute("nonRespondents") ?? {};
+  const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   const nonSets = new Map(Object.entries(nonResp).map(([r, ids]) => [r, new Set(ids)] as const));
   const respondentRelations = [...new Set([...relations, ...Object.keys(nonResp)])].sort();
   const statusOf = (id: string, relation?: string): "respondent" | "non" | "unknown" => {

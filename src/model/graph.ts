@@ -7,6 +7,29 @@ import { resolveTieType } from "./tieType.js";
 
 const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (options?: object) => ClusterGraph };
 
+/**
+ * graphology keeps each node's neighbours in plain objects keyed by node id, so an actor id `__proto__`
+ * would replace those objects' prototype (and, through its linked edge lists, write into
+ * Object.prototype for the whole process), and ids such as `constructor` would find inherited members.
+ * Give every adjacency object a null prototype, once, for every graph class.
+ */
+function hardenAdjacency(): void {
+  const classes = Graph as unknown as Record<string, new (o?: object) => { addNode(k: string): void; _nodes: Map<string, object> }>;
+  for (const name of ["DirectedGraph", "UndirectedGraph", "Graph"]) {
+    const g = name === "Graph" ? new (Graph as unknown as new () => { addNode(k: string): void; _nodes: Map<string, object> })() : new classes[name]();
+    g.addNode("n");
+    const proto = Object.getPrototypeOf(g._nodes.get("n")) as { clear(): void; nullPrototype?: boolean };
+    if (proto.nullPrototype) continue;
+    const clear = proto.clear;
+    proto.clear = function (this: Record<string, unknown>) {
+      clear.call(this);
+      for (const k of ["in", "out", "undirected"]) if (k in this) this[k] = Object.create(null);
+    };
+    proto.nullPrototype = true;
+  }
+}
+hardenAdjacency();
+
 export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}): ClusterGraph {
   const graph = new MultiDirectedGraph({ allowSelfLoops: true });
   graph.replaceAttributes({ direction: "flow", ...attributes } as ClusterAttributes);

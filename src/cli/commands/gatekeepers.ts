@@ -34,7 +34,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     .option("--csv", "print the ranking as CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GatekeepersCliOptions) => {
     const { view } = await load(input, opts, ctx);
-    const thresholds: Record<string, number> = {};
+    const thresholds: Record<string, number> = {}; // keys from code
     if (opts.thresholdLocalOut !== undefined) thresholds.localOut = numberOption("--threshold-local-out", opts.thresholdLocalOut, 0);
     if (opts.thresholdLocalIn !== undefined) thresholds.localIn = numberOption("--threshold-local-in", opts.thresholdLocalIn, 0);
     if (opts.thresholdExternalIn !== undefined) thresholds.externalIn = numberOption("--threshold-external-in", opts.thresholdExternalIn, 0);
