@@ -84,10 +84,9 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   return { graph, view, report, format, input };
 }
 
-/** The view options actually used, for echoing in outputs. */
+/** The view options actually used, for echoing in outputs (the direction is stated once, beside the input). */
 export function viewUsed(opts: InputOptions): Record<string, unknown> {
   return {
-    direction: opts.direction ?? "flow",
     relation: opts.relation ?? "all",
     wave: opts.wave ?? "all",
     tieType: opts.tieType ?? "all",

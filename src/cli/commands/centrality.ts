@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { centrality, type PathWeights } from "../../metrics/centrality.js";
 import { load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { csvTable, fmt, table, toJson } from "../output.js";
+import { csvTable, fmt, table, analysisJson } from "../output.js";
 
 interface CentralityCliOptions extends InputOptions {
   csv?: boolean;
@@ -28,7 +28,8 @@ export function registerCentrality(program: Command, ctx: Context): void {
     .option("--alpha <d>", "PageRank damping", "0.85")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: CentralityCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = centrality(view, {
       pathWeights: opts.pathWeights,
       spectralWeights: !opts.unweighted,
@@ -37,7 +38,7 @@ export function registerCentrality(program: Command, ctx: Context): void {
       alpha: numberOption("--alpha", opts.alpha, 0.85),
     });
     if (opts.json) {
-      ctx.io.out(toJson("centrality", { input, view: viewUsed(opts), ...r }));
+      ctx.io.out(analysisJson("centrality", loaded, viewUsed(opts), r));
       return;
     }
     const rows = r.actors.map((a) => [a.id, ...COLUMNS.map((c) => a[c])]);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { groupStructure } from "../../diagnosis/groupStructure.js";
 import { intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { fmt, table, toJson } from "../output.js";
+import { fmt, table, analysisJson } from "../output.js";
 
 interface GroupsCliOptions extends InputOptions {
   partition?: string;
@@ -32,7 +32,8 @@ export function registerGroups(program: Command, ctx: Context): void {
     .addOption(new Option("--group-convention <c>", "a group's E-I: boundary (internal ties once) or members (sum of members)").choices(["boundary", "members"]).default("boundary"))
     .option("--actors", "also list each actor's E-I, community and core membership");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GroupsCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = groupStructure(view, {
       partition: opts.partition,
       seed: intOption("--seed", opts.seed, 1),
@@ -43,7 +44,7 @@ export function registerGroups(program: Command, ctx: Context): void {
       groupConvention: opts.groupConvention,
     });
     if (opts.json) {
-      ctx.io.out(toJson("groups", { input, view: viewUsed(opts), direction: String(view.getAttribute("direction") ?? "flow"), ...r }));
+      ctx.io.out(analysisJson("groups", loaded, viewUsed(opts), r));
       return;
     }
     const o = r.options;

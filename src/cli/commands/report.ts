@@ -4,9 +4,9 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
-import { renderJson } from "../../report/json.js";
 import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
+import { analysisJson } from "../output.js";
 
 interface ReportCliOptions extends InputOptions {
   inputFormat?: string;
@@ -63,7 +63,8 @@ export function registerReport(program: Command, ctx: Context): void {
   viewOptions(cmd).action(async (input: string, opts: ReportCliOptions & { format?: string }) => {
     const format = (opts.json ? "json" : (opts.format ?? "text")) as ReportFormat;
     const thresholds = thresholdsOf(opts.threshold);
-    const { view } = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
+    const loaded = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
+    const { view } = loaded;
     const d = diagnose(view, {
       seed: intOption("--seed", opts.seed, 1),
       partition: opts.partition,
@@ -74,7 +75,7 @@ export function registerReport(program: Command, ctx: Context): void {
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     });
-    const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format);
+    const text = format === "json" ? analysisJson("report", loaded, viewUsed(opts), d) : renderReport(d, format);
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, text);

@@ -12,7 +12,8 @@ export function registerValidate(program: Command, ctx: Context): void {
       const { report, format } = await readInput(input, { format: opts.format, direction: opts.direction });
       const ok = report.ok(opts.strict ?? false);
       if (opts.json) {
-        ctx.io.out(toJson("validate", { input, ok, strict: opts.strict ?? false, ...report.toJSON(), format: format.name }));
+        const { format: _f, direction, ...importReport } = report.toJSON() as Record<string, unknown>;
+        ctx.io.out(toJson("validate", { input, format: format.name, direction, ok, strict: opts.strict ?? false, import: importReport }));
       } else {
         for (const i of report.issues) if (i.severity !== "info" || report.issues.length < 200) (i.severity === "info" ? ctx.io.out : ctx.io.out)(formatIssue(i) + "\n");
         ctx.io.out(`\n${input} (${format.name}): ${report.counts.actors} actors, ${report.counts.ties} ties; ${report.counts.rowsRead} rows read, ${report.counts.rowsDropped} dropped, ${report.counts.actorsCreated} actors created\n`);
