@@ -94,18 +94,56 @@ export function viewUsed(opts: InputOptions): Record<string, unknown> {
   };
 }
 
-/** Parse an integer option, or throw a usage error naming it. */
-export function intOption(name: string, value: string | undefined, fallback: number, min = 0): number {
+/**
+ * Parse an integer option written in decimal digits within [min, max], or throw a usage error naming it
+ * and its bounds (`--reps 1e9` and `--seed 1.5` are refused, not rounded or left to run for hours).
+ */
+export function intOption(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name}: "${value}" is not an integer ≥ ${min}`);
+  const t = String(value).trim();
+  const n = /^[+-]?\d{1,16}$/.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max.toLocaleString("en-US")}`;
+    throw new UsageError(`${name}: "${value}" is not an integer ${range}`);
+  }
   return n;
 }
 
-/** Parse a number option, or throw a usage error naming it. */
-export function numberOption(name: string, value: string | undefined, fallback: number): number {
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  /** The minimum itself is not allowed (a probability in (0, 1]). */
+  minExclusive?: boolean;
+}
+
+/** Parse a finite number option within bounds, or throw a usage error naming it and its bounds. */
+export function numberOption(name: string, value: string | undefined, fallback: number, bounds: NumberBounds = {}): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  const t = String(value).trim();
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n)) throw new UsageError(`${name}: "${value}" is not a number`);
+  const { min, max, minExclusive } = bounds;
+  const low = min !== undefined && (minExclusive ? n <= min : n < min);
+  const high = max !== undefined && n > max;
+  if (low || high) {
+    const lo = min === undefined ? "" : `${minExclusive ? "(" : "["}${min}`;
+    const hi = max === undefined ? "" : `${max}]`;
+    const range = min !== undefined && max !== undefined ? `in ${lo}, ${hi}` : min !== undefined ? `${minExclusive ? ">" : "≥"} ${min}` : `≤ ${max}`;
+    throw new UsageError(`${name}: ${value} is out of range; it must be ${range}`);
+  }
   return n;
 }
+
+/** A probability in (0, 1], such as PageRank's damping. */
+export function probabilityOption(name: string, value: string | undefined, fallback: number): number {
+  return numberOption(name, value, fallback, { min: 0, max: 1, minExclusive: true });
+}
+
+/** Bounds shared by the commands. */
+export const BOUNDS = {
+  /** Permutations of a test: 100,000 take about a minute on a 100-actor network; more buys no precision worth having. */
+  reps: { min: 0, max: 100_000 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  k: { min: 1, max: 1_000 },
+  resolution: { min: 0, max: 100, minExclusive: true },
+} as const;

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { centrality, type PathWeights } from "../../metrics/centrality.js";
-import { load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { load, probabilityOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { csvTable, fmt, table, analysisJson } from "../output.js";
 
 interface CentralityCliOptions extends InputOptions {
@@ -25,7 +25,7 @@ export function registerCentrality(program: Command, ctx: Context): void {
     .option("--unweighted", "PageRank and eigenvector ignore tie strengths")
     .option("--normalized", "betweenness divided by (n−1)(n−2)")
     .option("--wasserman-faust", "closeness multiplied by the share of actors reached")
-    .option("--alpha <d>", "PageRank damping", "0.85")
+    .option("--alpha <d>", "PageRank damping, a probability in (0, 1]", "0.85")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: CentralityCliOptions) => {
     const loaded = await load(input, opts, ctx);
@@ -35,7 +35,7 @@ export function registerCentrality(program: Command, ctx: Context): void {
       spectralWeights: !opts.unweighted,
       normalized: opts.normalized,
       wassermanFaust: opts.wassermanFaust,
-      alpha: numberOption("--alpha", opts.alpha, 0.85),
+      alpha: probabilityOption("--alpha", opts.alpha, 0.85),
     });
     if (opts.json) {
       ctx.io.out(analysisJson("centrality", loaded, viewUsed(opts), r));

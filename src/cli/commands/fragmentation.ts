@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { fragmentationProfile } from "../../diagnosis/fragmentationProfile.js";
-import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { BOUNDS, intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
 
 interface FragmentationCliOptions extends InputOptions {
@@ -24,7 +24,7 @@ export function registerFragmentation(program: Command, ctx: Context): void {
   readOptions(viewOptions(cmd)).action(async (input: string, opts: FragmentationCliOptions) => {
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
-    const r = fragmentationProfile(view, { k: intOption("--k", opts.k, 3, 0), mode: opts.mode, criterion: opts.criterion, seed: intOption("--seed", opts.seed, 1) });
+    const r = fragmentationProfile(view, { k: intOption("--k", opts.k, 3, 0, BOUNDS.k.max), mode: opts.mode, criterion: opts.criterion, seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max) });
     if (opts.json) {
       ctx.io.out(analysisJson("fragmentation", loaded, viewUsed(opts), r));
       return;

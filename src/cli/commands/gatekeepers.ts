@@ -39,7 +39,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     if (opts.thresholdLocalOut !== undefined) thresholds.localOut = numberOption("--threshold-local-out", opts.thresholdLocalOut, 0);
     if (opts.thresholdLocalIn !== undefined) thresholds.localIn = numberOption("--threshold-local-in", opts.thresholdLocalIn, 0);
     if (opts.thresholdExternalIn !== undefined) thresholds.externalIn = numberOption("--threshold-external-in", opts.thresholdExternalIn, 0);
-    const top = opts.top === undefined ? undefined : intOption("--top", opts.top, 0, 1);
+    const top = opts.top === undefined ? undefined : intOption("--top", opts.top, 0, 1, 1_000_000);
     const r = gatekeepers(view, { partition: opts.partition, top, measure: opts.measure, insideOnly: opts.insideOnly, thresholds, wellConnected: opts.wellConnected });
     if (opts.json) {
       ctx.io.out(analysisJson("gatekeepers", loaded, viewUsed(opts), r));

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
-import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
 import { analysisJson } from "../output.js";
 
@@ -54,7 +54,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .option("-q, --quiet", "do not print import warnings")
     .option("--seed <n>", "seed of every random step (permutation tests, Louvain, randomisations)", "1")
     .option("--partition <attribute>", "actor attribute defining the groups (default: group if present, else Louvain communities)")
-    .option("--reps <n>", "label permutations of the E-I test", "2000")
+    .option("--reps <n>", "label permutations of the E-I test (0 to 100,000)", "2000")
     .option("--k <n>", "number of critical actors (key players)", "3")
     .option("--resolution <x>", "Louvain resolution", "1")
     .addOption(new Option("--scope <scope>", "actors for groups and fragmentation: local (inside the cluster) or all").choices(["local", "all"]).default("local"))
@@ -66,11 +66,11 @@ export function registerReport(program: Command, ctx: Context): void {
     const loaded = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
     const { view } = loaded;
     const d = diagnose(view, {
-      seed: intOption("--seed", opts.seed, 1),
+      seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max),
       partition: opts.partition,
-      reps: intOption("--reps", opts.reps, 2000),
-      k: intOption("--k", opts.k, 3),
-      resolution: numberOption("--resolution", opts.resolution, 1),
+      reps: intOption("--reps", opts.reps, 2000, BOUNDS.reps.min, BOUNDS.reps.max),
+      k: intOption("--k", opts.k, 3, BOUNDS.k.min, BOUNDS.k.max),
+      resolution: numberOption("--resolution", opts.resolution, 1, BOUNDS.resolution),
       scope: opts.scope,
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
