@@ -13,7 +13,7 @@ import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { parseTieType } from "../model/tieType.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
-import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, hasDecimalComma, MAX_WEIGHT, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 import { dict } from "../model/dict.js";
 
@@ -211,7 +211,19 @@ export function readTiesTable(
         report.count("rowsDropped");
         continue;
       }
+      const absurd = weightProblem(w);
+      if (absurd) {
+        report.error(file.name, "absurd-weight", `${absurd}; row dropped`, at(cols.fields.weight), `tie strengths above ${MAX_WEIGHT.toExponential()} are refused; check the column`);
+        report.count("rowsDropped");
+        continue;
+      }
+      if (hasDecimalComma(weightText) && !options.decimalComma) {
+        report.warn(file.name, "decimal-comma", `weight "${weightText}" read as ${w} (decimal comma)`, at(cols.fields.weight), "write decimal points, or pass --decimal-comma to read decimal commas without a warning");
+      }
       weight = w;
+    } else if (cols.fields.weight !== undefined) {
+      report.warn(file.name, "empty-weight", "empty weight read as 1", at(cols.fields.weight), "give every tie a strength, or leave out the weight column when all ties count 1");
+      report.count("valuesCoerced");
     }
     const [a, b] = written;
     const [source, target] = asks ? [b, a] : [a, b];

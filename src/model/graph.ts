@@ -27,6 +27,27 @@ function hardenAdjacency(): void {
     };
     proto.nullPrototype = true;
   }
+  // graphology's two-argument hasEdge family calls `adjacency.hasOwnProperty`, which a null-prototype
+  // object lacks: answer those calls with Object.prototype.hasOwnProperty itself.
+  const own = Object.prototype.hasOwnProperty;
+  type Adjacent = { out?: object; undirected?: object };
+  const P = (Graph as unknown as { prototype: Record<string, (...a: unknown[]) => boolean> }).prototype;
+  const lookups: [string, (d: Adjacent, t: string, type: string) => boolean][] = [
+    ["hasDirectedEdge", (d, t, type) => type !== "undirected" && d.out !== undefined && own.call(d.out, t)],
+    ["hasUndirectedEdge", (d, t, type) => type !== "directed" && d.undirected !== undefined && own.call(d.undirected, t)],
+    ["hasEdge", (d, t) => (d.out !== undefined && own.call(d.out, t)) || (d.undirected !== undefined && own.call(d.undirected, t))],
+  ];
+  for (const [name, has] of lookups) {
+    const original = P[name];
+    if ((original as { nullPrototype?: boolean }).nullPrototype) continue;
+    const patched = function (this: { _nodes: Map<string, Adjacent>; type: string }, ...args: unknown[]): boolean {
+      if (args.length !== 2) return original.apply(this, args);
+      const d = this._nodes.get(String(args[0]));
+      return d !== undefined && has(d, String(args[1]), this.type);
+    };
+    (patched as { nullPrototype?: boolean }).nullPrototype = true;
+    P[name] = patched;
+  }
 }
 hardenAdjacency();
 
