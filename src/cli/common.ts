@@ -28,6 +28,11 @@ export interface InputOptions {
   localOnly?: boolean;
   json?: boolean;
   quiet?: boolean;
+  encoding?: "utf8" | "latin1";
+  decimalComma?: boolean;
+  idCase?: "exact" | "fold";
+  missingCodes?: string;
+  scale?: string;
 }
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -38,6 +43,11 @@ export function readOptions(cmd: Command): Command {
     .option("--format <name>", "input format, overriding detection by name and content (tidy, matrix, roster, json, …)")
     .addOption(new Option("--direction <convention>", "how ties were recorded: flow = source gives knowledge to target; asks = source asks target for advice (reversed)").choices(["flow", "asks"]))
     .option("--strict", "treat import warnings as errors")
+    .addOption(new Option("--encoding <name>", "text encoding of the input: utf8 (default; other bytes are read as Windows-1252 with a warning) or latin1").choices(["utf8", "latin1"]))
+    .option("--decimal-comma", "read numbers written with a decimal comma (1,5) without a warning")
+    .addOption(new Option("--id-case <rule>", "actor ids differing only in case, spacing or Unicode form: exact (kept apart, warned) or fold (merged)").choices(["exact", "fold"]))
+    .option("--missing-codes <codes>", "tie strengths that code missing answers (e.g. 9,10): those ties are dropped as unknown")
+    .option("--scale <min-max>", "the survey's strength scale for rosters and Kobo exports (e.g. 0-3): strengths outside it are errors")
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "do not print import warnings");
 }
@@ -61,9 +71,14 @@ export interface Loaded {
   input: string;
 }
 
+/** The import options of the command line, as readInput takes them. */
+export function readInputOptions(opts: InputOptions): Parameters<typeof readInput>[1] {
+  return { format: opts.format, direction: opts.direction, strict: opts.strict, encoding: opts.encoding, decimalComma: opts.decimalComma, idCase: opts.idCase, missingCodes: opts.missingCodes, scale: opts.scale };
+}
+
 /** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
 export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
-  const { graph, report, format } = await readInput(input, { format: opts.format, direction: opts.direction, strict: opts.strict });
+  const { graph, report, format } = await readInput(input, readInputOptions(opts));
   assertImportOk(report, opts.strict ?? false);
   if (!opts.json && !opts.quiet) {
     const warnings = report.warnings;

@@ -53,7 +53,7 @@ import { parseCsv } from "./csv.js";
 import { isNodesCompanion } from "./tidy.js";
 import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions } from "./format.js";
 import { ImportReport } from "./report.js";
-import { ActorResolver, addRosterAnswers, type RosterAnswer, type RosterNomination } from "./roster.js";
+import { ActorResolver, addRosterAnswers, parseScale, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
 import { readNodesTable } from "./tidy.js";
 import { dict } from "../model/dict.js";
@@ -587,7 +587,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   if (unknownCodes.size > 0 && unknownMode !== "create") {
     report.note(`${unknownCodes.size} code(s) are no roster choice: ${[...unknownCodes.keys()].slice(0, 20).join(", ")}`);
   }
-  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: unknownMode, unknownRespondents: "error" });
+  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: unknownMode, unknownRespondents: "error", scale: parseScale(options.scale) });
 
   // Roster members with no submission did not answer (the roster: the choice list, else the actor table).
   const noRow: string[] = [];

@@ -7,6 +7,7 @@ import type { ClusterGraph } from "../model/types.js";
 import { extensionOf, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { detectFormat, FOLDER_LAYOUTS, formatByName, FORMATS, NODES_FILE } from "./formats.js";
 import { InputError, assertImportOk, type ImportIssue } from "./report.js";
+import { parseCodes, reviewImport } from "./review.js";
 import { containerOf, decodeBytes, looksBinary, type TextEncoding } from "./bytes.js";
 
 const BINARY_EXTENSIONS = new Set([".xlsx", ".xls"]);
@@ -80,6 +81,10 @@ export interface ReadInputOptions extends ReadOptions {
   format?: string;
   /** Text encoding of the files: utf8 (default; non-UTF-8 bytes are read as Windows-1252 with a warning) or latin1. */
   encoding?: TextEncoding;
+  /** `fold`: merge actor ids that differ only in case, spacing or Unicode form (default: warn about them). */
+  idCase?: "exact" | "fold";
+  /** Tie strengths that are missing-data codes (`9,10`): those ties are dropped as unknown. */
+  missingCodes?: string | number[];
 }
 
 /** Read a dataset folder or a file into a cluster graph and its import report. Throws InputError on failure. */
@@ -111,6 +116,9 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   for (const f of files) checkContainer(f, format);
   const result = await format.read(files, options);
   for (const i of pending) result.report.add(i);
+  result.graph = reviewImport(result.graph, result.report, { idCase: options.idCase, missingCodes: parseCodes(options.missingCodes) });
+  result.report.counts.actors = result.graph.order;
+  result.report.counts.ties = result.graph.size;
   for (const n of folderNotes) result.report.note(n);
   if (!statSync(path).isDirectory() && (format.name === "roster" || format.name === "matrix" || format.name === "tidy")) {
     const beside = readdirSync(dirname(path)).find((n) => NODES_FILE.test(n));

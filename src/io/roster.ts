@@ -61,7 +61,7 @@ import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../m
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
-import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 import { dict } from "../model/dict.js";
 
@@ -104,6 +104,17 @@ export interface RosterTieOptions {
   unknownAlters?: "error" | "drop" | "create";
   /** Respondents unknown to the graph: error (default) or create them. */
   unknownRespondents?: "error" | "create";
+  /** The survey's strength scale (`--scale 0-3`): a strength outside it is an error and its nomination is dropped. */
+  scale?: { min: number; max: number };
+}
+
+/** Read a scale written `min-max` (`0-3`, `1-5`); undefined when none is given. Throws InputError when malformed. */
+export function parseScale(value: unknown): { min: number; max: number } | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "object" && value !== null && "min" in value && "max" in value) return value as { min: number; max: number };
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[-–:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value));
+  if (!m || Number(m[1]) >= Number(m[2])) throw new InputError(`--scale: "${String(value)}" is not a scale written min-max with min < max (e.g. 0-3)`);
+  return { min: Number(m[1]), max: Number(m[2]) };
 }
 
 export interface RosterSummary {
@@ -216,6 +227,13 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
         continue;
       }
       if (weight === 0) continue;
+      const absurd = weightProblem(weight);
+      if (absurd || (options.scale && (weight < options.scale.min || weight > options.scale.max))) {
+        const why = absurd ?? `strength ${weight} for "${nom.alter}" is outside the scale ${options.scale!.min}–${options.scale!.max}`;
+        report.error(file, absurd ? "absurd-weight" : "off-scale", `${why}; nomination dropped`, at, absurd ? "check the strength column" : "correct the strength, or give the survey's scale with --scale");
+        report.count("nominationsDropped");
+        continue;
+      }
       let alter: string;
       const found = resolver.resolve(nom.alter);
       if (found) {
@@ -600,7 +618,7 @@ export function parseRoster(files: InputFile[], options: ReadOptions = {}): Impo
     report.count("blankCellsAsZero", blankAsZero);
     report.note(`${blankAsZero} blank strength cell(s) in ${rowsWithBlankAsZero} answered question(s) read as 0 (no tie); a question left wholly blank is non-response`);
   }
-  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: hasNodes ? "error" : "create" });
+  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: hasNodes ? "error" : "create", scale: parseScale(options.scale) });
 
   // Actors of the actor table with no row.
   if (hasNodes) {

@@ -165,6 +165,7 @@ export function readTiesTable(
   const asks = options.direction === "asks";
   const created: string[] = [];
   const seenTie = new Map<string, number>();
+  let trimmedIds = 0;
   for (let r = 1; r < t.rows.length; r++) {
     report.count("rowsRead");
     if (!checkRagged(t, r, file.name, report)) continue;
@@ -172,6 +173,11 @@ export function readTiesTable(
     const at = (f: number | undefined) => ({ line: t.line(r), column: f === undefined ? 1 : t.column(r, f) });
     const cell = (f: number | undefined) => (f === undefined ? "" : (row[f] ?? "").trim());
     const written = [cell(cols.fields.source), cell(cols.fields.target)];
+    for (const f of [cols.fields.source, cols.fields.target]) {
+      if (f === undefined || (row[f] ?? "") === (row[f] ?? "").trim()) continue;
+      report.count("idsTrimmed");
+      if (trimmedIds++ === 0) report.warn(file.name, "id-trimmed", `actor id ${JSON.stringify(row[f])} read as ${JSON.stringify(row[f].trim())} (surrounding spaces removed; later cells like it are counted, not listed)`, at(f), "remove the spaces, or keep them out of ids");
+    }
     let bad = false;
     for (const [k, id] of written.entries()) {
       const col = k === 0 ? cols.fields.source : cols.fields.target;

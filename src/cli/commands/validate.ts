@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { readInput } from "../../io/load.js";
 import { formatIssue } from "../../io/report.js";
-import { readOptions, type Context, type InputOptions } from "../common.js";
+import { readInputOptions, readOptions, type Context, type InputOptions } from "../common.js";
 import { EXIT } from "../errors.js";
 import { toJson } from "../output.js";
 
@@ -9,7 +9,7 @@ import { toJson } from "../output.js";
 export function registerValidate(program: Command, ctx: Context): void {
   readOptions(program.command("validate").argument("<input>", "dataset folder or file").description("check an input and print its import report (exit 2 on errors)")).action(
     async (input: string, opts: InputOptions) => {
-      const { report, format } = await readInput(input, { format: opts.format, direction: opts.direction });
+      const { report, format } = await readInput(input, { ...readInputOptions(opts), strict: undefined });
       const ok = report.ok(opts.strict ?? false);
       if (opts.json) {
         const { format: _f, direction, ...importReport } = report.toJSON() as Record<string, unknown>;
