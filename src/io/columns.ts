@@ -6,6 +6,7 @@ import type { AttributeValue } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
 import { coerce, inferColumnType, type InferredType } from "./format.js";
 import type { ImportReport } from "./report.js";
+import type { CsvTable } from "./csv.js";
 import { dict, safeAttributeName, UNSAFE_NAMES } from "../model/dict.js";
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
@@ -115,4 +116,21 @@ export function extraValues(row: string[], typed: { index: number; name: string;
     if (v !== undefined) out[t.name] = v;
   }
   return out;
+}
+
+/**
+ * Quoted fields that run over several lines and hold the delimiter — the mark of an unbalanced quote that
+ * swallowed the rows after it. Each is warned about at the line where the field starts, and the lines it
+ * swallowed are counted as rows not read (`rowsDropped`), so the summary never says "0 dropped" for them.
+ */
+export function reportSwallowedRows(t: CsvTable, file: string, report: ImportReport): void {
+  const delimiters = [",", ";", "\t"];
+  for (let r = 0; r < t.rows.length; r++) {
+    t.rows[r].forEach((field, f) => {
+      if (!field.includes("\n") || !delimiters.some((d) => field.includes(d))) return;
+      const lines = field.split("\n").length - 1;
+      report.warn(file, "swallowed-rows", `a quoted field runs over ${lines + 1} lines and holds delimiters: an unbalanced quote? The ${lines} line(s) inside it are not read as rows`, { line: t.line(r), column: t.column(r, f) }, "close the quote where the field ends (a quote inside a field is written \"\")");
+      report.count("rowsDropped", lines);
+    });
+  }
 }

@@ -59,7 +59,7 @@
 import type { ActorAttributes, AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras } from "./columns.js";
+import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, reportSwallowedRows } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, baseName, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
@@ -328,6 +328,7 @@ function readTable(file: InputFile, report: ImportReport): CsvTable | undefined 
   report.files.push(file.name);
   const t = parseCsv(file.text);
   for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
   if (t.rows.length === 0) {
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the survey again with its header row");
     return undefined;

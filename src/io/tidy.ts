@@ -12,7 +12,7 @@ import type { ActorAttributes, ClusterGraph } from "../model/types.js";
 import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { parseTieType } from "../model/tieType.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
+import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns, reportSwallowedRows } from "./columns.js";
 import { finishImport, baseName, hasDecimalComma, MAX_WEIGHT, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 import { dict } from "../model/dict.js";
@@ -21,6 +21,7 @@ function table(file: InputFile, report: ImportReport): CsvTable | undefined {
   report.files.push(file.name);
   const t = parseCsv(file.text);
   for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
   if (t.rows.length === 0) {
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the table again with its header row");
     return undefined;

@@ -28,6 +28,45 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * The element whose missing end tag broke the document: one linear scan with a stack of open elements
+ * (comments, CDATA, processing instructions and declarations skipped). At the first end tag that does not
+ * close the innermost open element, or at the end of the text with elements still open, the innermost
+ * open element is the culprit. Undefined when every element is closed in order.
+ */
+export function unclosedElement(text: string): { name: string; line: number; column: number; stoppedAt: { line: number; column: number } } | undefined {
+  const stack: { name: string; offset: number }[] = [];
+  let i = text.indexOf("<");
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith("<!--", i)) i = text.indexOf("-->", i + 4) + 3;
+    else if (text.startsWith("<![CDATA[", i)) i = text.indexOf("]]>", i + 9) + 3;
+    else if (text.startsWith("<?", i)) i = text.indexOf("?>", i + 2) + 2;
+    else if (text.startsWith("<!", i)) i = text.indexOf(">", i + 2) + 1;
+    else {
+      const end = text.indexOf(">", i + 1);
+      if (end < 0) break;
+      const tag = text.slice(i + 1, end);
+      if (tag.startsWith("/")) {
+        const name = tag.slice(1).trim();
+        const top = stack[stack.length - 1];
+        if (!top || top.name !== name) {
+          if (!top) return undefined;
+          return { name: top.name, ...positionOf(text, top.offset), stoppedAt: positionOf(text, i) };
+        }
+        stack.pop();
+      } else if (!tag.endsWith("/")) {
+        const name = /^[^\s/>]+/.exec(tag)?.[0];
+        if (name) stack.push({ name, offset: i });
+      }
+      i = end + 1;
+    }
+    if (i <= 0) break;
+    i = text.indexOf("<", i);
+  }
+  const top = stack[stack.length - 1];
+  return top ? { name: top.name, ...positionOf(text, top.offset), stoppedAt: positionOf(text, text.length) } : undefined;
+}
+
 export interface XmlRefusal {
   line: number;
   column: number;
@@ -112,7 +151,10 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
       if (level === "warning") report.warn(file, "xml-syntax", clean, at, "check the XML near this position");
       else {
         if (level === "fatalError") fatal = true;
-        report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
+        const open = /mismatch|unclosed|not closed|end of (file|input|document)|must be terminated/i.test(clean) ? unclosedElement(text) : undefined;
+        if (open) {
+          report.error(file, "xml-syntax", `element <${open.name}> opened here is never closed (the parser stopped at ${open.stoppedAt.line}:${open.stoppedAt.column}: ${clean})`, { line: open.line, column: open.column }, `close it with </${open.name}>, or write <${open.name} … /> for an empty element`);
+        } else report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
       }
     },
   });
