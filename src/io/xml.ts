@@ -9,6 +9,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import type { ImportReport } from "./report.js";
+import { MAX_DEPTH } from "./limits.js";
 
 /** Line and column (1-based) of a character offset. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -65,6 +66,28 @@ export function unclosedElement(text: string): { name: string; line: number; col
   }
   const top = stack[stack.length - 1];
   return top ? { name: top.name, ...positionOf(text, top.offset), stoppedAt: positionOf(text, text.length) } : undefined;
+}
+
+/** Offset of the first element nested deeper than `max`, or undefined. One linear scan. */
+export function deepestElement(text: string, max: number): number | undefined {
+  let depth = 0;
+  let i = text.indexOf("<");
+  while (i >= 0 && i < text.length) {
+    let next: number;
+    if (text.startsWith("<!--", i)) next = text.indexOf("-->", i + 4) + 3;
+    else if (text.startsWith("<![CDATA[", i)) next = text.indexOf("]]>", i + 9) + 3;
+    else if (text.startsWith("<?", i) || text.startsWith("<!", i)) next = text.indexOf(">", i + 2) + 1;
+    else {
+      const end = text.indexOf(">", i + 1);
+      if (end < 0) return undefined;
+      if (text.charCodeAt(i + 1) === 47) depth--;
+      else if (text.charCodeAt(end - 1) !== 47 && ++depth > max) return i;
+      next = end + 1;
+    }
+    if (next <= 0) return undefined;
+    i = text.indexOf("<", next);
+  }
+  return undefined;
 }
 
 export interface XmlRefusal {
@@ -124,6 +147,8 @@ export function where(el: Node): { line?: number; column?: number } {
   return { line: l.lineNumber, column: l.columnNumber };
 }
 
+class TooManyXmlErrors extends Error {}
+
 /**
  * Parse an XML document after the safety guard. Problems go to the report (file, line, column); returns
  * undefined when the document cannot be used.
@@ -138,9 +163,22 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
     report.error(file, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the network again");
     return undefined;
   }
+  const deep = deepestElement(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    report.error(file, "too-deep", `elements nested more than ${MAX_DEPTH} levels deep`, positionOf(text, deep), "a GEXF or GraphML file nests a few levels; this file is not one (or is damaged)");
+    return undefined;
+  }
   let fatal = false;
+  // Computed once, at the first error that needs it (xmldom may report thousands of errors).
+  let unclosed: ReturnType<typeof unclosedElement> | null = null;
+  let problems = 0;
   const parser = new DOMParser({
     onError(level, message, context) {
+      // Past 200 problems the file is not a damaged export but not XML at all: stop the parser.
+      if (++problems > 200) {
+        fatal = true;
+        throw new TooManyXmlErrors();
+      }
       const loc = (context as unknown as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
       // xmldom reports line 0 before the first element; file positions are 1-based.
       const at = { line: Math.max(1, loc?.lineNumber ?? 1), column: Math.max(1, loc?.columnNumber ?? 1) };
@@ -151,7 +189,8 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
       if (level === "warning") report.warn(file, "xml-syntax", clean, at, "check the XML near this position");
       else {
         if (level === "fatalError") fatal = true;
-        const open = /mismatch|unclosed|not closed|end of (file|input|document)|must be terminated/i.test(clean) ? unclosedElement(text) : undefined;
+        if (unclosed === null && /mismatch|unclosed|not closed|end of (file|input|document)|must be terminated/i.test(clean)) unclosed = unclosedElement(text);
+        const open = unclosed ?? undefined;
         if (open) {
           report.error(file, "xml-syntax", `element <${open.name}> opened here is never closed (the parser stopped at ${open.stoppedAt.line}:${open.stoppedAt.column}: ${clean})`, { line: open.line, column: open.column }, `close it with </${open.name}>, or write <${open.name} … /> for an empty element`);
         } else report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
@@ -162,7 +201,9 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
   try {
     doc = parser.parseFromString(text, "text/xml") as unknown as Document;
   } catch (e) {
-    if (!fatal) report.error(file, "xml-syntax", e instanceof Error ? e.message.split("\n")[0] : String(e), { line: 1, column: 1 });
+    if (e instanceof TooManyXmlErrors || (e instanceof Error && e.cause instanceof TooManyXmlErrors)) {
+      report.error(file, "xml-syntax", "more than 200 XML syntax errors; reading stopped", { line: 1, column: 1 }, "this does not look like an XML file: check --format");
+    } else if (!fatal) report.error(file, "xml-syntax", e instanceof Error ? e.message.split("\n")[0] : String(e), { line: 1, column: 1 });
     return undefined;
   }
   if (fatal || !doc.documentElement) {
