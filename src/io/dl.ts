@@ -273,7 +273,7 @@ class DlReader {
   }
 
   private at(t: Token | undefined) {
-    return t ? { line: t.line, column: t.column } : {};
+    return t ? { line: t.line, column: t.column } : { line: 1, column: 1 };
   }
 
   header(): Header | undefined {
@@ -456,7 +456,7 @@ function countError(file: string, report: ImportReport, held: number, expected: 
     file,
     "dl-count",
     `the data holds ${held} ${what}, not ${expected}`,
-    at ? { line: at.line, column: at.column } : {},
+    at ? { line: at.line, column: at.column } : { line: 1, column: 1 },
     held > expected ? "remove the extra values, or correct N/NM in the header" : "the file looks truncated: add the missing values, or correct N/NM in the header",
   );
 }

@@ -182,7 +182,10 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
       const loc = (context as unknown as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
       // xmldom reports line 0 before the first element; file positions are 1-based.
       const at = { line: Math.max(1, loc?.lineNumber ?? 1), column: Math.max(1, loc?.columnNumber ?? 1) };
-      let clean = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").trim();
+      // Cut the locator suffix without a regex over the whole message: `\s*…$` backtracks quadratically
+      // on a message quoting a run of 40,000 spaces.
+      const suffix = message.lastIndexOf("@#[line:");
+      let clean = (suffix >= 0 ? message.slice(0, suffix) : message).slice(0, 1000).trim();
       // Quoted content from a broken or binary file can be long and unprintable: keep the message short.
       clean = clean.replace(/[^\x20-\x7e\u00a0-\u024f\u0370-\u1fff\u3000-\u9fff]/g, "?");
       if (clean.length > 160) clean = `${clean.slice(0, 157)}…`;
