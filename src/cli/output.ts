@@ -91,14 +91,21 @@ export function analysisJson(schema: string, loaded: JsonInput, view: object, bo
   return toJson(schema, { input: loaded.input, format: loaded.format.name, direction: String(loaded.view.getAttribute("direction") ?? "flow"), import: importReport, view, ...withLabels });
 }
 
-/** Format a number for people: integers as is, others with up to `digits` significant decimals. */
+/**
+ * Format a number for people: integers as is, others with up to `digits` decimals; a value too small to
+ * show is written `<0.0001` (never `7.1e-136`), an undefined one `n/a` (never `NaN`), an unbounded one ∞.
+ */
 export function fmt(v: unknown, digits = 4): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "number") {
-    if (Number.isNaN(v)) return "NaN";
-    if (!Number.isFinite(v)) return v > 0 ? "Inf" : "-Inf";
-    if (Number.isInteger(v)) return String(v);
-    return String(Number(v.toFixed(digits)));
+    if (Number.isNaN(v)) return "n/a";
+    if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+    if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? String(v) : v.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 0 });
+    const r = Number(v.toFixed(digits));
+    const unit = (1 / 10 ** digits).toFixed(digits);
+    if (r === 0) return v > 0 ? `<${unit}` : `>-${unit}`;
+    // toFixed of a large number can still print an exponent; write all its digits.
+    return Math.abs(r) < 1e21 ? String(r) : r.toLocaleString("en-US", { useGrouping: false });
   }
   if (typeof v === "boolean") return v ? "yes" : "no";
   return String(v);

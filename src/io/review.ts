@@ -59,6 +59,11 @@ export function parseCodes(value: unknown): number[] | undefined {
 export function reviewImport(graph: ClusterGraph, report: ImportReport, options: ReviewOptions = {}): ClusterGraph {
   const file = report.files[0] ?? "(input)";
   let g = graph;
+  if (g.order === 0 && report.errors.length === 0) {
+    report.error(file, "empty-network", `no actors and no ties were read (${report.counts.rowsRead} row(s) read): a header without data?`, { line: 1, column: 1 }, "give the file its rows; an empty network has no density, components or gatekeepers to compute");
+    return g;
+  }
+  if (g.size === 0 && g.order > 0 && report.errors.length === 0) report.warn(file, "no-ties", `${g.order} actor(s) and no ties were read: every measure of flow is empty`, { line: 1, column: 1 }, "check that the ties file or section holds rows");
   if (options.missingCodes && options.missingCodes.length > 0) g = dropMissingCodes(g, report, options.missingCodes, file);
   else suspectCodes(g, report, file);
 

@@ -31,7 +31,7 @@ export function registerHoles(program: Command, ctx: Context): void {
       ctx.io.out(csvTable(["id", ...COLUMNS], rows));
       return;
     }
-    ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; NaN = undefined)\n\n`);
+    ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; n/a = undefined)\n\n`);
     ctx.io.out(table(["id", ...COLUMNS], rows));
   });
 }
