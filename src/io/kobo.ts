@@ -303,7 +303,13 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   // Column roles.
   const groupSep = o.groupSeparator ?? "/";
   /** The question's own name: the header without its group prefix. */
-  const lastSegment = (h: string) => h.split(groupSep).pop()!.trim();
+  // Memoised: the respondent search asks it of every column for each alias (an export may have 50,000 columns).
+  const segments = new Map<string, string>();
+  const lastSegment = (h: string): string => {
+    let s = segments.get(h);
+    if (s === undefined) segments.set(h, (s = h.split(groupSep).pop()!.trim()));
+    return s;
+  };
   const splitHeader = (h: string): { path: string; code: string } | undefined => {
     for (let k = h.length - 2; k > 0; k--) {
       if (!sepRe.test(h[k])) continue;
