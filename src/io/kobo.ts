@@ -311,7 +311,8 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     return s;
   };
   const splitHeader = (h: string): { path: string; code: string } | undefined => {
-    for (let k = h.length - 2; k > 0; k--) {
+    // Option codes are short: look at most 256 characters back (a 60,000-character header made this quadratic).
+    for (let k = h.length - 2; k > 0 && h.length - k <= 256; k--) {
       if (!sepRe.test(h[k])) continue;
       const code = h.slice(k + 1);
       if (knownCode(code)) return { path: h.slice(0, k), code };
