@@ -44,6 +44,9 @@ export interface InputOptions {
   absentIfIsolated?: boolean;
   /** Set by commands that compare every round (waves, report): no "analysing round …" note. */
   comparesRounds?: boolean;
+  encoding?: "utf8" | "latin1";
+  decimalComma?: boolean;
+  idCase?: "exact" | "fold";
 }
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -56,6 +59,9 @@ export function readOptions(cmd: Command): Command {
     .option("--format <name>", "input format, overriding detection by name and content (tidy, matrix, roster, json, …)")
     .addOption(new Option("--direction <convention>", "how ties were recorded: flow = source gives knowledge to target; asks = source asks target for advice (reversed)").choices(["flow", "asks"]))
     .option("--strict", "treat import warnings as errors")
+    .addOption(new Option("--encoding <name>", "text encoding of the input: utf8 (default; other bytes are read as Windows-1252 with a warning) or latin1").choices(["utf8", "latin1"]))
+    .option("--decimal-comma", "read numbers written with a decimal comma (1,5) without a warning")
+    .addOption(new Option("--id-case <rule>", "actor ids differing only in case, spacing or Unicode form: exact (kept apart, warned) or fold (merged)").choices(["exact", "fold"]))
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "do not print import warnings");
 }
@@ -75,9 +81,9 @@ export function viewOptions(cmd: Command): Command {
 export function cellOptions(cmd: Command): Command {
   return cmd
     .option("--attributes <files>", "actor attribute files joined by id (id;value…) or in actor order (one value per line, named after the file); present_<round> columns are a presence table (comma-separated; repeatable)", list)
-    .option("--missing-codes <codes>", "matrix cell codes meaning a missing tie, besides NA and . (e.g. 9,-99; 'blank' for blank cells)", list)
+    .option("--missing-codes <codes>", "codes meaning a missing answer (e.g. 9,-99): matrix cells with them are missing ties (besides NA and .; 'blank' for blank cells), tie strengths with them are dropped as unknown", list)
     .option("--structural-codes", "matrices: read RSiena's 10 as a structural zero (no tie) and 11 as a structural one (a tie)")
-    .option("--scale <min-max>", "the tie-strength scale of matrix cells (e.g. 0-3): a value outside it is a located warning")
+    .option("--scale <min-max>", "the survey's tie-strength scale (e.g. 0-3): a matrix cell outside it is a located warning, a roster or Kobo strength outside it an error")
     .option("--absent-if-isolated", "round files: an actor with no tie in or out in a round is absent from it (default: present, suggested in the import report)");
 }
 
@@ -146,7 +152,7 @@ export async function readAny(input: string, opts: InputOptions) {
   const label = sources.map((s) => `${s.wave}=${s.path}`).join(" + ");
   if (sources.length > 0 && input !== label) throw new UsageError(`give either an input (${input}) or round files (--wave <round>=<file>), not both`);
   const cells = { missingCodes: opts.missingCodes, structuralCodes: opts.structuralCodes, scale: opts.scale };
-  const readOpts = { format: opts.format, direction: opts.direction, strict: opts.strict, ...cells };
+  const readOpts = { ...readInputOptions(opts), ...cells };
   const folder = sources.length === 0 ? roundsFolder(input) : undefined;
   const rounds = sources.length > 0 ? sources : folder?.sources;
   const result = rounds
@@ -155,6 +161,11 @@ export async function readAny(input: string, opts: InputOptions) {
   if (folder && folder.others.length) result.report.note(`rounds folder ${input}: read ${folder.sources.map((s) => s.path).join(", ")}; left ${folder.others.join(", ")} (pass attribute files with --attributes)`);
   if (!rounds && opts.attributes?.length) joinAttributeFiles(result.graph, opts.attributes, result.report);
   return result;
+}
+
+/** The import options of the command line, as readInput takes them. */
+export function readInputOptions(opts: InputOptions): Parameters<typeof readInput>[1] {
+  return { format: opts.format, direction: opts.direction, strict: opts.strict, encoding: opts.encoding, decimalComma: opts.decimalComma, idCase: opts.idCase, missingCodes: opts.missingCodes, scale: opts.scale };
 }
 
 /** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
@@ -194,11 +205,13 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }
 
-/** The view options actually used, for echoing in outputs (the rounds as chosen by {@link load}). */
+/**
+ * The view options actually used, for echoing in outputs: the rounds as chosen by {@link load}; the
+ * direction is stated once, beside the input.
+ */
 export function viewUsed(opts: InputOptions): Record<string, unknown> {
   const rounds = selections.get(opts);
   return {
-    direction: opts.direction ?? "flow",
     relation: opts.relation ?? "all",
     wave: rounds ? (rounds.available.length === 0 ? "none in the data" : rounds.used) : (opts.wave ?? "all"),
     rounds: rounds ? { used: rounds.used, pooled: rounds.pooled, available: rounds.available, how: rounds.how, statement: rounds.statement } : undefined,
@@ -207,18 +220,56 @@ export function viewUsed(opts: InputOptions): Record<string, unknown> {
   };
 }
 
-/** Parse an integer option, or throw a usage error naming it. */
-export function intOption(name: string, value: string | undefined, fallback: number, min = 0): number {
+/**
+ * Parse an integer option written in decimal digits within [min, max], or throw a usage error naming it
+ * and its bounds (`--reps 1e9` and `--seed 1.5` are refused, not rounded or left to run for hours).
+ */
+export function intOption(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name}: "${value}" is not an integer ≥ ${min}`);
+  const t = String(value).trim();
+  const n = /^[+-]?\d{1,16}$/.test(t) ? Number(t) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max.toLocaleString("en-US")}`;
+    throw new UsageError(`${name}: "${value}" is not an integer ${range}`);
+  }
   return n;
 }
 
-/** Parse a number option, or throw a usage error naming it. */
-export function numberOption(name: string, value: string | undefined, fallback: number): number {
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+  /** The minimum itself is not allowed (a probability in (0, 1]). */
+  minExclusive?: boolean;
+}
+
+/** Parse a finite number option within bounds, or throw a usage error naming it and its bounds. */
+export function numberOption(name: string, value: string | undefined, fallback: number, bounds: NumberBounds = {}): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  const t = String(value).trim();
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n)) throw new UsageError(`${name}: "${value}" is not a number`);
+  const { min, max, minExclusive } = bounds;
+  const low = min !== undefined && (minExclusive ? n <= min : n < min);
+  const high = max !== undefined && n > max;
+  if (low || high) {
+    const lo = min === undefined ? "" : `${minExclusive ? "(" : "["}${min}`;
+    const hi = max === undefined ? "" : `${max}]`;
+    const range = min !== undefined && max !== undefined ? `in ${lo}, ${hi}` : min !== undefined ? `${minExclusive ? ">" : "≥"} ${min}` : `≤ ${max}`;
+    throw new UsageError(`${name}: ${value} is out of range; it must be ${range}`);
+  }
   return n;
 }
+
+/** A probability in (0, 1], such as PageRank's damping. */
+export function probabilityOption(name: string, value: string | undefined, fallback: number): number {
+  return numberOption(name, value, fallback, { min: 0, max: 1, minExclusive: true });
+}
+
+/** Bounds shared by the commands. */
+export const BOUNDS = {
+  /** Permutations of a test: 100,000 take about a minute on a 100-actor network; more buys no precision worth having. */
+  reps: { min: 0, max: 100_000 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  k: { min: 1, max: 1_000 },
+  resolution: { min: 0, max: 100, minExclusive: true },
+} as const;

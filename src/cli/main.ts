@@ -44,9 +44,10 @@ function reportError(e: unknown, io: Io, json: boolean): number {
     return EXIT.badInput; // usage errors: commander has printed the message
   }
   if (e instanceof InputError) {
-    if (json) io.out(toJson("error", { error: e.message, kind: "input", report: e.report?.toJSON() }));
+    if (json) io.out(toJson("error", { error: e.message, kind: "input", import: e.report?.toJSON() }));
     else {
       for (const issue of e.report?.failing(true) ?? []) io.err(formatIssue(issue) + "\n");
+      for (const l of e.report?.suppressedLines() ?? []) io.err(l + "\n");
       io.err(`clusterflow: ${e.message}\n`);
     }
     return EXIT.badInput;

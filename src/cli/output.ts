@@ -14,19 +14,98 @@ export const processIo: Io = {
   err: (t) => process.stderr.write(t),
 };
 
-/** One JSON document; NaN and ±Infinity (undefined z-scores, unreachable distances) become null. */
+/**
+ * One JSON document. NaN and ±Infinity are written as null, and each such value is listed under
+ * `undefinedValues` with its path and the reason (NaN: undefined, e.g. a z-score with sd 0 or a ratio of
+ * 0/0; Infinity: unbounded, e.g. the distance to an actor that cannot be reached).
+ */
 export function toJson(schema: string, body: object): string {
-  return JSON.stringify({ schema: `clusterflow/${schema}@1`, ...body }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
+  const undefinedValues: { path: string; value: "NaN" | "Infinity" | "-Infinity"; reason: string }[] = [];
+  let more = 0;
+  const path: string[] = [];
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      if (undefinedValues.length < 200) {
+        const value = Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+        undefinedValues.push({ path: path.join("."), value, reason: value === "NaN" ? "undefined for these data (0/0, or no variance)" : "unbounded (no path, or division by zero)" });
+      } else more++;
+      return null;
+    }
+    if (Array.isArray(v)) {
+      return v.map((x, i) => {
+        path.push(String(i));
+        const r = walk(x);
+        path.pop();
+        return r;
+      });
+    }
+    if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+      if (typeof (v as { toJSON?: unknown }).toJSON === "function") return walk((v as { toJSON(): unknown }).toJSON());
+      const out = Object.create(null) as Record<string, unknown>;
+      for (const [k, x] of Object.entries(v)) {
+        if (x === undefined) continue;
+        path.push(k);
+        out[k] = walk(x);
+        path.pop();
+      }
+      return out;
+    }
+    return v;
+  };
+  const doc = walk({ schema: `clusterflow/${schema}@1`, ...body }) as Record<string, unknown>;
+  if (undefinedValues.length > 0) doc.undefinedValues = more > 0 ? [...undefinedValues, { more }] : undefinedValues;
+  return JSON.stringify(doc, null, 2) + "\n";
 }
 
-/** Format a number for people: integers as is, others with up to `digits` significant decimals. */
+/** What {@link analysisJson} needs of a loaded input. */
+export interface JsonInput {
+  input: string;
+  format: { name: string };
+  report: { toJSON(): object };
+  view: { getAttribute(name: "direction"): unknown; hasNode(id: string): boolean; getNodeAttribute(id: string, name: "label"): unknown };
+}
+
+/**
+ * The document of an analysis command: what was read (`input`, `format`), how its ties were read
+ * (`direction`, stated once: `flow` = source gives knowledge to target, `asks` = source asked target and
+ * the tie is stored reversed), the import report (`import`: counts, notes, every error, warning and
+ * note with its location), the view options, then the command's result. Every row of `actors` carries
+ * the actor's label.
+ */
+export function analysisJson(schema: string, loaded: JsonInput, view: object, body: object): string {
+  const { format: _f, direction: _d, ...importReport } = loaded.report.toJSON() as Record<string, unknown>;
+  const b = body as { actors?: unknown };
+  let withLabels: object = body;
+  if (Array.isArray(b.actors)) {
+    withLabels = {
+      ...body,
+      actors: b.actors.map((a: unknown) => {
+        if (a === null || typeof a !== "object" || typeof (a as { id?: unknown }).id !== "string") return a;
+        const row = a as { id: string; label?: unknown };
+        if (row.label !== undefined || !loaded.view.hasNode(row.id)) return row;
+        const { id, ...rest } = row;
+        return { id, label: loaded.view.getNodeAttribute(id, "label") ?? id, ...rest };
+      }),
+    };
+  }
+  return toJson(schema, { input: loaded.input, format: loaded.format.name, direction: String(loaded.view.getAttribute("direction") ?? "flow"), import: importReport, view, ...withLabels });
+}
+
+/**
+ * Format a number for people: integers as is, others with up to `digits` decimals; a value too small to
+ * show is written `<0.0001` (never `7.1e-136`), an undefined one `n/a` (never `NaN`), an unbounded one ∞.
+ */
 export function fmt(v: unknown, digits = 4): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "number") {
-    if (Number.isNaN(v)) return "NaN";
-    if (!Number.isFinite(v)) return v > 0 ? "Inf" : "-Inf";
-    if (Number.isInteger(v)) return String(v);
-    return String(Number(v.toFixed(digits)));
+    if (Number.isNaN(v)) return "n/a";
+    if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+    if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? String(v) : v.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 0 });
+    const r = Number(v.toFixed(digits));
+    const unit = (1 / 10 ** digits).toFixed(digits);
+    if (r === 0) return v > 0 ? `<${unit}` : `>-${unit}`;
+    // toFixed of a large number can still print an exponent; write all its digits.
+    return Math.abs(r) < 1e21 ? String(r) : r.toLocaleString("en-US", { useGrouping: false });
   }
   if (typeof v === "boolean") return v ? "yes" : "no";
   return String(v);

@@ -74,6 +74,7 @@ import { fragmentationProfileOnDigraph, type FragmentationProfile } from "./frag
 import { bridgingOpportunities, type Bridging } from "./bridging.js";
 import { gatekeepers, type GatekeeperOptions, type GatekeepersResult } from "./gatekeepers.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds } from "./roles.js";
+import { dict } from "../model/dict.js";
 
 export type VerdictName = "fragmented" | "closed" | "hub-and-spoke" | "gatekeeper-dependent";
 export const VERDICT_NAMES: readonly VerdictName[] = ["fragmented", "closed", "hub-and-spoke", "gatekeeper-dependent"];
@@ -551,7 +552,7 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   const t: DiagnosisThresholds = { ...DEFAULT_THRESHOLDS, ...(options.thresholds ?? {}) };
   const notes: string[] = [];
 
-  const labels: Record<string, string> = Object.create(null);
+  const labels: Record<string, string> = dict();
   const labelList = ctx.labels();
   graph.ids.forEach((id, i) => (labels[id] = labelList[i]));
   const full = ctx.digraph(weight);

@@ -153,7 +153,7 @@ function cognitiveRolesIn(ctx: AnalysisContext, options: CognitiveRoleOptions): 
     localIn: given.localIn !== undefined ? "given" : "median of inside actors",
     externalIn: given.externalIn !== undefined ? "given" : "median of inside actors",
   } as const;
-  const counts = Object.fromEntries(COGNITIVE_ROLES.map((r) => [r, 0])) as Record<CognitiveRole, number>;
+  const counts = Object.fromEntries(COGNITIVE_ROLES.map((r) => [r, 0])) as Record<CognitiveRole, number>; // keys from code
   const actors = g.ids.map((id, i): ActorCognitiveRole => {
     const a = graph.getNodeAttributes(id);
     const role = inside[i] ? classifyCognitiveRole(lo[i], li[i], ei[i], thresholds, wellConnected) : "outside";

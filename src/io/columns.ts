@@ -6,6 +6,8 @@ import type { AttributeValue } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
 import { coerce, inferColumnType, type InferredType } from "./format.js";
 import type { ImportReport } from "./report.js";
+import type { CsvTable } from "./csv.js";
+import { dict, safeAttributeName, UNSAFE_NAMES } from "../model/dict.js";
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
 
@@ -46,7 +48,7 @@ export function mapColumns(
   line: number,
   column: (f: number) => number,
 ): ColumnMap {
-  const fields: Record<string, number> = {};
+  const fields: Record<string, number> = {}; // keys from code
   const extras: { index: number; name: string }[] = [];
   const seenNames = new Set<string>();
   const usable: number[] = [];
@@ -82,6 +84,9 @@ export function mapColumns(
     if ((RESERVED_ATTRIBUTES as readonly string[]).includes(attr) || attr === "label" || attr === "id") {
       attr = `${name}_`;
       report.warn(file, "reserved-attribute", `column "${name}" is a reserved name; kept as attribute "${attr}"`, { line, column: column(index) }, "rename the column to silence this warning");
+    } else if (UNSAFE_NAMES.has(attr)) {
+      attr = safeAttributeName(name);
+      report.warn(file, "unsafe-attribute", `column "${name}" is the name of a built-in object member; kept as attribute "${attr}"`, { line, column: column(index) }, "rename the column to silence this warning");
     }
     extras.push({ index, name: attr });
   }
@@ -97,7 +102,7 @@ export function inferExtras(
 ): { index: number; name: string; type: InferredType }[] {
   const typed = extras.map((e) => ({ ...e, type: inferColumnType(rows.map((r) => r[e.index] ?? "")) }));
   if (typed.length > 0) {
-    report.attributes[table] ??= {};
+    report.attributes[table] ??= dict();
     for (const t of typed) report.attributes[table][t.name] = t.type;
   }
   return typed;
@@ -105,10 +110,30 @@ export function inferExtras(
 
 /** The typed free attributes of one row (empty cells are left out: missing, not empty string). */
 export function extraValues(row: string[], typed: { index: number; name: string; type: InferredType }[]): Record<string, AttributeValue> {
-  const out: Record<string, AttributeValue> = {};
+  const out: Record<string, AttributeValue> = dict();
   for (const t of typed) {
     const v = coerce(row[t.index] ?? "", t.type);
     if (v !== undefined) out[t.name] = v;
   }
   return out;
+}
+
+/**
+ * Quoted fields that run over several lines and hold the delimiter — the mark of an unbalanced quote that
+ * swallowed the rows after it. Each is warned about at the line where the field starts, and the lines it
+ * swallowed are counted as rows not read (`rowsDropped`), so the summary never says "0 dropped" for them.
+ */
+export function reportSwallowedRows(t: CsvTable, file: string, report: ImportReport): void {
+  for (let r = 0; r < t.rows.length; r++) swallowedRowsIn(t.rows[r], r, t, file, report);
+}
+
+/** {@link reportSwallowedRows} for one row (for tables read row by row). */
+export function swallowedRowsIn(row: string[], r: number, t: Pick<CsvTable, "line" | "column">, file: string, report: ImportReport): void {
+  for (let f = 0; f < row.length; f++) {
+    const field = row[f];
+    if (field.indexOf("\n") < 0 || !(field.includes(",") || field.includes(";") || field.includes("\t"))) continue;
+    const lines = field.split("\n").length - 1;
+    report.warn(file, "swallowed-rows", `a quoted field runs over ${lines + 1} lines and holds delimiters: an unbalanced quote? The ${lines} line(s) inside it are not read as rows`, { line: t.line(r), column: t.column(r, f) }, "close the quote where the field ends (a quote inside a field is written \"\")");
+    report.count("rowsDropped", lines);
+  }
 }

@@ -13,6 +13,7 @@ import type { PlantedCluster } from "../model/plant.js";
 import { deriveTieType } from "../model/tieType.js";
 import { writeCsv } from "./csv.js";
 import type { WriteResult } from "./format.js";
+import { dict } from "../model/dict.js";
 
 export interface DatasetMeta {
   /** Folder name, e.g. taiwan-flowers. */
@@ -60,11 +61,11 @@ export function renderDataset(planted: PlantedCluster, meta: DatasetMeta): Write
     local,
     external: actors.length - local,
     ties: ties.length,
-    byGroup: Object.fromEntries(counts(actors, (a) => a.group)),
-    byKind: Object.fromEntries(counts(actors, (a) => a.kind)),
-    byRelation: Object.fromEntries(counts(ties, (t) => t.relation)),
-    ...(waves.length > 0 ? { byWave: Object.fromEntries(counts(ties, (t) => t.wave ?? "")) } : {}),
-    byTieType: Object.fromEntries(tieTypes),
+    byGroup: dict(counts(actors, (a) => a.group)),
+    byKind: dict(counts(actors, (a) => a.kind)),
+    byRelation: dict(counts(ties, (t) => t.relation)),
+    ...(waves.length > 0 ? { byWave: dict(counts(ties, (t) => t.wave ?? "")) } : {}),
+    byTieType: dict(tieTypes),
   };
   const manifest = {
     name: meta.name,

@@ -42,6 +42,7 @@ import { finishImport, parseNumber, type Format, type ImportResult, type InputFi
 import { ImportReport, InputError } from "./report.js";
 import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
 import { decodeText } from "./encoding.js";
+import { declaredSizeLimit } from "./limits.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
@@ -272,7 +273,7 @@ class DlReader {
   }
 
   private at(t: Token | undefined) {
-    return t ? { line: t.line, column: t.column } : {};
+    return t ? { line: t.line, column: t.column } : { line: 1, column: 1 };
   }
 
   header(): Header | undefined {
@@ -455,7 +456,7 @@ function countError(file: string, report: ImportReport, held: number, expected: 
     file,
     "dl-count",
     `the data holds ${held} ${what}, not ${expected}`,
-    at ? { line: at.line, column: at.column } : {},
+    at ? { line: at.line, column: at.column } : { line: 1, column: 1 },
     held > expected ? "remove the extra values, or correct N/NM in the header" : "the file looks truncated: add the missing values, or correct N/NM in the header",
   );
 }
@@ -662,6 +663,13 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     report.error(file.name, "dl-header", "the header gives no size: N (one-mode) or NR and NC (two-mode)", { line: head.line, column: head.column }, "write e.g. DL N = 10");
     return done();
   }
+  const limit = declaredSizeLimit(file.text.length);
+  for (const [what, v] of [["N (or NR)", nr], ["NC", nc], ["NM", h.nm ?? 1]] as const) {
+    if (v > limit) {
+      report.error(file.name, "dl-header", `the header declares ${what} = ${v}, more than a file of ${file.text.length} characters can describe (at most ${limit})`, { line: head.line, column: head.column }, "correct the size in the header");
+      return done();
+    }
+  }
   if ((h.format === "lowerhalf" || h.format === "upperhalf") && nr !== nc) {
     report.error(file.name, "dl-header", `a ${h.format.toUpperCase()} matrix is square; NR = ${nr}, NC = ${nc}`, { line: head.line, column: 1 });
     return done();
@@ -677,12 +685,12 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
   ] as [string[] | undefined, number, string, Token[] | undefined][]) {
     if (labels && labels.length !== size) {
       const t = labels.length > size ? toks![size] : toks![toks!.length - 1];
-      report.error(file.name, "dl-count", `${what}: holds ${labels.length} labels, not ${size}`, t ? { line: t.line, column: t.column } : {}, "give one label per actor, quoting labels that contain blanks");
+      report.error(file.name, "dl-count", `${what}: holds ${labels.length} labels, not ${size}`, t ? { line: t.line, column: t.column } : { line: head.line, column: head.column }, "give one label per actor, quoting labels that contain blanks");
     }
   }
   if (h.matrixLabels && h.matrixLabels.length !== h.nm) {
     const t = h.matrixLabels[Math.min(h.nm, h.matrixLabels.length - 1)];
-    report.error(file.name, "dl-count", `MATRIX LABELS: holds ${h.matrixLabels.length} labels, not ${h.nm} (NM)`, t ? { line: t.line, column: t.column } : {}, "give one label per matrix, or correct NM");
+    report.error(file.name, "dl-count", `MATRIX LABELS: holds ${h.matrixLabels.length} labels, not ${h.nm} (NM)`, t ? { line: t.line, column: t.column } : { line: head.line, column: head.column }, "give one label per matrix, or correct NM");
   }
   const data = r.data(h);
   if (h.format === "fullmatrix" || h.format === "lowerhalf" || h.format === "upperhalf") {

@@ -75,9 +75,29 @@ export function parseNumber(text: string): number | undefined {
   if (t === "") return undefined;
   let s = t;
   if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
+  // Unambiguous pattern: linear time even on a 50,000-digit cell (`\d+\.?\d*` backtracks quadratically).
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return undefined;
   const v = Number(s);
   return Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * The largest tie strength read. Survey scales run to 10 or 100, counts and volumes to millions; a weight
+ * of 1e23 or 1e308 is a data error (it makes constraint and every normalised score overflow), refused with
+ * its row.
+ */
+export const MAX_WEIGHT = 1e12;
+
+/** Why a parsed weight cannot be a tie strength, or undefined when it can. */
+export function weightProblem(w: number): string | undefined {
+  if (!Number.isFinite(w)) return `weight ${w} is not a finite number`;
+  if (Math.abs(w) > MAX_WEIGHT) return `weight ${w} is beyond ${MAX_WEIGHT.toExponential()} (an absurd magnitude for a tie strength)`;
+  return undefined;
+}
+
+/** True when a number is written with a decimal comma (`1,5`), which {@link parseNumber} reads as 1.5. */
+export function hasDecimalComma(text: string): boolean {
+  return /^[+-]?\d+,\d+$/.test(text.trim());
 }
 
 export type InferredType = "number" | "boolean" | "string";

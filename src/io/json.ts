@@ -27,6 +27,9 @@ import { createClusterGraph } from "../model/graph.js";
 import { parseTieType, resolveTieType } from "../model/tieType.js";
 import type { Format, ImportResult, InputFile, ReadOptions, WriteOptions } from "./format.js";
 import { ImportReport } from "./report.js";
+import { dict, safeAttributeName } from "../model/dict.js";
+import { MAX_DEPTH } from "./limits.js";
+import { positionOf } from "./xml.js";
 
 type Path = (string | number)[];
 
@@ -218,10 +221,13 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
   const issue = (severity: Pending["severity"], code: string, path: Path, message: string, hint?: string, key = false) => pending.push({ severity, code, path, message, hint, key });
   const finish = (graph: ClusterGraph): ImportResult => {
     // Put line and column on every problem with one scan of the text.
-    const wanted = new Set(pending.slice(0, 5000).map((p) => jsonPath(p.path) + (p.key ? "#key" : "")));
+    const wanted = new Set(pending.slice(0, 5000).flatMap((p) => [jsonPath(p.path) + (p.key ? "#key" : ""), ...p.path.map((_x, k) => jsonPath(p.path.slice(0, k)))]));
     const { positions } = wanted.size > 0 ? scanJson(file.text, wanted) : { positions: new Map() };
     for (const p of pending) {
-      const at = positions.get(jsonPath(p.path) + (p.key ? "#key" : "")) ?? {};
+      // A problem without a position of its own is placed at its nearest located ancestor (the document at worst).
+      let at: { line?: number; column?: number } | undefined;
+      for (let k = p.path.length; at === undefined && k >= 0; k--) at = positions.get(jsonPath(p.path.slice(0, k)) + (p.key && k === p.path.length ? "#key" : ""));
+      at ??= { line: 1, column: 1 };
       report.add({ severity: p.severity, code: p.code, file: file.name, ...at, message: `${jsonPath(p.path)}: ${p.message}`, hint: p.hint });
     }
     report.direction = graph.getAttribute("direction");
@@ -232,12 +238,21 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the graph again (graph.export() as JSON)");
     return finish(createClusterGraph({ direction: options.direction ?? "flow" }));
   }
+  const deep = deepestNesting(file.text, MAX_DEPTH);
+  if (deep !== undefined) {
+    report.error(file.name, "too-deep", `values nested more than ${MAX_DEPTH} levels deep`, positionOf(file.text, deep), "a graph export nests a few levels; this file is not one (or is damaged)");
+    return finish(createClusterGraph({ direction: options.direction ?? "flow" }));
+  }
   let data: unknown;
   try {
     data = JSON.parse(file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text);
   } catch (e) {
     const scan = scanJson(file.text);
-    const at = scan.error ?? { line: undefined, column: undefined, message: (e as Error).message };
+    const message = (e as Error).message;
+    // JSON.parse names a position for what the scan lets pass (control characters in strings, a stray BOM).
+    const offset = /at position (\d+)/.exec(message);
+    const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const at = scan.error ?? { ...(offset ? positionOf(file.text, Number(offset[1]) + bom) : { line: 1, column: 1 }), message };
     report.error(file.name, "json-syntax", `not valid JSON: ${at.message}`, { line: at.line, column: at.column }, "fix the JSON syntax at this place (a JSON validator shows more)");
     return finish(createClusterGraph({ direction: options.direction ?? "flow" }));
   }
@@ -347,8 +362,8 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
           report.count("valuesCoerced");
         }
       } else {
-        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : name;
-        if (target !== name) issue("warning", "reserved-attribute", ap, `attribute "${name}" is a name sigma reserves; kept as "${target}"`);
+        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : safeAttributeName(name);
+        if (target !== name) issue("warning", "reserved-attribute", ap, `attribute "${name}" is a reserved name (sigma or built-in object member); kept as "${target}"`);
         attrs[target] = freeValue(v, ap, issue, report);
       }
     }
@@ -361,7 +376,7 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
     const nr = ga.nonRespondents;
     if (!isObject(nr)) issue("error", "json-shape", ["attributes", "nonRespondents"], "nonRespondents must be an object { relation: [actor ids] }");
     else {
-      const out: Record<string, string[]> = {};
+      const out: Record<string, string[]> = dict();
       for (const [rel, ids] of Object.entries(nr)) {
         const p: Path = ["attributes", "nonRespondents", rel];
         if (!Array.isArray(ids)) {
@@ -474,8 +489,8 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
           else issue("warning", "bad-value", [...p, "attributes", name], "nominator must be an actor id; ignored");
           continue;
         }
-        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : name;
-        if (target !== name) issue("warning", "reserved-attribute", [...p, "attributes", name], `attribute "${name}" is a name sigma reserves; kept as "${target}"`);
+        const target = (RESERVED_ATTRIBUTES as readonly string[]).includes(name) ? `${name}_` : safeAttributeName(name);
+        if (target !== name) issue("warning", "reserved-attribute", [...p, "attributes", name], `attribute "${name}" is a reserved name (sigma or built-in object member); kept as "${target}"`);
         attrs[target] = freeValue(v, [...p, "attributes", name], issue, report);
       }
       let key: string | undefined;
@@ -539,7 +554,7 @@ export function writeJson(graph: ClusterGraph, options: WriteOptions = {}): stri
 }
 
 function definedOnly(o: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
 }
@@ -557,3 +572,21 @@ export const jsonFormat: Format = {
     return [{ name, data: writeJson(graph, options) }];
   },
 };
+
+/** Offset where brackets first nest deeper than `max` (strings skipped), or undefined. Linear. */
+function deepestNesting(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}

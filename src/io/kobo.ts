@@ -53,9 +53,10 @@ import { parseCsv } from "./csv.js";
 import { isNodesCompanion } from "./tidy.js";
 import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions } from "./format.js";
 import { ImportReport } from "./report.js";
-import { ActorResolver, addRosterAnswers, type RosterAnswer, type RosterNomination } from "./roster.js";
+import { ActorResolver, addRosterAnswers, parseScale, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
 import { readNodesTable } from "./tidy.js";
+import { dict } from "../model/dict.js";
 
 export interface KoboOptions {
   /** Roster questions (names as exported, without group prefix), or question → relation name. */
@@ -302,9 +303,16 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   // Column roles.
   const groupSep = o.groupSeparator ?? "/";
   /** The question's own name: the header without its group prefix. */
-  const lastSegment = (h: string) => h.split(groupSep).pop()!.trim();
+  // Memoised: the respondent search asks it of every column for each alias (an export may have 50,000 columns).
+  const segments = new Map<string, string>();
+  const lastSegment = (h: string): string => {
+    let s = segments.get(h);
+    if (s === undefined) segments.set(h, (s = h.split(groupSep).pop()!.trim()));
+    return s;
+  };
   const splitHeader = (h: string): { path: string; code: string } | undefined => {
-    for (let k = h.length - 2; k > 0; k--) {
+    // Option codes are short: look at most 256 characters back (a 60,000-character header made this quadratic).
+    for (let k = h.length - 2; k > 0 && h.length - k <= 256; k--) {
       if (!sepRe.test(h[k])) continue;
       const code = h.slice(k + 1);
       if (knownCode(code)) return { path: h.slice(0, k), code };
@@ -312,7 +320,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     return undefined;
   };
   const questionOf = lastSegment;
-  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? Object.fromEntries(o.questions.map((q) => [q, q])) : o.questions;
+  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : o.questions;
   const strengthNames = new Map<string, string>(); // follow-up question → roster question
   const roles: ColumnRole[] = header.map(() => ({ role: "attribute" }));
   const isMeta = (h: string) => META.has(h.toLowerCase()) || META.has(lastSegment(h).toLowerCase()) || /^meta[/-]/i.test(h) || /^_/.test(lastSegment(h));
@@ -431,7 +439,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
 
   // Respondent attributes.
   const attrCols = roles.map((r, f) => (r.role === "attribute" ? f : -1)).filter((f) => f >= 0);
-  const actorAliases = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id" && k !== "respondent"));
+  const actorAliases = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id" && k !== "respondent")); // keys from code
   const mapped = mapColumns(attrCols.map((f) => lastSegment(header[f])), actorAliases, report, file, main.line(0), (k) => main!.column(0, attrCols[k]));
   const extras = mapped.extras.map((e) => ({ index: attrCols[e.index], name: e.name }));
   const typed = inferExtras(main.rows.slice(1), extras, report, "respondents");
@@ -586,7 +594,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   if (unknownCodes.size > 0 && unknownMode !== "create") {
     report.note(`${unknownCodes.size} code(s) are no roster choice: ${[...unknownCodes.keys()].slice(0, 20).join(", ")}`);
   }
-  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: unknownMode, unknownRespondents: "error" });
+  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: unknownMode, unknownRespondents: "error", scale: parseScale(options.scale) });
 
   // Roster members with no submission did not answer (the roster: the choice list, else the actor table).
   const noRow: string[] = [];
@@ -601,12 +609,12 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   // Non-respondents: per question, those who skipped it, those with no submission.
   const mode = o.nonRespondents ?? "missing";
   if (mode !== "missing" && mode !== "reconstruct") report.error(file, "bad-options", `nonRespondents must be "missing" or "reconstruct", not "${String(mode)}"`, {});
-  const nonResp = { ...(graph.getAttribute("nonRespondents") ?? {}) } as Record<string, string[]>;
+  const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   for (const q of questions) {
     const rel = relationOf(q);
     nonResp[rel] = [...new Set([...(nonResp[rel] ?? []), ...noRow])].sort();
   }
-  const reconstructed: Record<string, string[]> = {};
+  const reconstructed: Record<string, string[]> = dict();
   let added = 0;
   if (mode === "reconstruct") {
     for (const q of questions) {
@@ -631,7 +639,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   }
   if (Object.keys(nonResp).length > 0) graph.setAttribute("nonRespondents", nonResp);
   else graph.removeAttribute("nonRespondents");
-  report.count("nonRespondents", new Set(Object.values({ ...nonResp, ...reconstructed }).flat()).size);
+  report.count("nonRespondents", new Set([...Object.values(nonResp), ...Object.values(reconstructed)].flat()).size);
   if (added > 0) report.count("tiesReconstructed", added);
 
   for (const q of questions) {

@@ -6,16 +6,35 @@ import { dirname, join } from "node:path";
 import type { ClusterGraph } from "../model/types.js";
 import { extensionOf, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { detectFormat, FOLDER_LAYOUTS, formatByName, FORMATS, NODES_FILE } from "./formats.js";
-import { InputError, assertImportOk } from "./report.js";
+import { InputError, assertImportOk, type ImportIssue } from "./report.js";
+import { parseCodes, reviewImport } from "./review.js";
+import { containerOf, decodeBytes, looksBinary, type TextEncoding } from "./bytes.js";
 
 const BINARY_EXTENSIONS = new Set([".xlsx", ".xls"]);
 
-function readFile(path: string): InputFile {
+function readFile(path: string, encoding?: TextEncoding, pending: ImportIssue[] = []): InputFile {
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
-  const bytes = readFileSync(path);
+  const bytes = new Uint8Array(readFileSync(path));
   const ext = extensionOf(path);
-  if (BINARY_EXTENSIONS.has(ext)) return { name: path, text: "", bytes: new Uint8Array(bytes) };
-  return { name: path, text: bytes.toString("utf8"), bytes: new Uint8Array(bytes) };
+  if (BINARY_EXTENSIONS.has(ext)) return { name: path, text: "", bytes };
+  const { text, issues } = decodeBytes(path, bytes, encoding);
+  pending.push(...issues);
+  return { name: path, text, bytes };
+}
+
+/** Refuse a binary file given to a text format (and a text file given to the workbook reader), naming the format to use. */
+function checkContainer(file: InputFile, format: Format): void {
+  const bytes = file.bytes;
+  if (!bytes || bytes.length === 0) return;
+  const container = containerOf(bytes);
+  const workbook = (format.name === "xlsx" || format.name === "kobo") && extensionOf(file.name) === ".xlsx";
+  if (workbook) {
+    if (container || looksBinary(bytes)) return;
+    const asText = detectFormat({ name: file.name.replace(/\.xlsx$/i, ".csv"), text: new TextDecoder().decode(bytes.subarray(0, 65536)) });
+    throw new InputError(`${file.name}:1:1: not an .xlsx workbook (no zip container) but a text file${asText ? ` that reads as ${asText.name}; pass --format ${asText.name}` : "; pass --format with its text format (tidy, matrix, roster …)"}`);
+  }
+  if (container) throw new InputError(`${file.name}:1:1: not a text file but ${container.kind}; ${container.hint}`);
+  if (looksBinary(bytes)) throw new InputError(`${file.name}:1:1: not a text file (it holds NUL or control bytes); give the network file, or pass --format for its real format`);
 }
 
 /** The files of a dataset folder: nodes.csv and ties.csv (edges.csv, links.csv also accepted). */
@@ -60,6 +79,12 @@ export function datasetLayout(folder: string, format?: string): { paths: string[
 export interface ReadInputOptions extends ReadOptions {
   /** Format name; overrides sniffing by name and content. */
   format?: string;
+  /** Text encoding of the files: utf8 (default; non-UTF-8 bytes are read as Windows-1252 with a warning) or latin1. */
+  encoding?: TextEncoding;
+  /** `fold`: merge actor ids that differ only in case, spacing or Unicode form (default: warn about them). */
+  idCase?: "exact" | "fold";
+  /** Tie strengths that are missing-data codes (`9,10`): those ties are dropped as unknown. */
+  missingCodes?: string | (string | number)[];
 }
 
 /** Read a dataset folder or a file into a cluster graph and its import report. Throws InputError on failure. */
@@ -68,13 +93,15 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   let files: InputFile[];
   let format: Format | undefined;
   let folderNotes: string[] = [];
+  const pending: ImportIssue[] = [];
+  const read = (p: string) => readFile(p, options.encoding, pending);
   if (statSync(path).isDirectory()) {
     const layout = datasetLayout(path, options.format);
-    files = layout.paths.map(readFile);
+    files = layout.paths.map(read);
     format = formatByName(layout.format ?? options.format ?? "tidy");
     folderNotes = layout.notes;
   } else {
-    files = [readFile(path)];
+    files = [read(path)];
     format = options.format ? formatByName(options.format) : detectFormat(files[0]);
   }
   if (!format) {
@@ -84,9 +111,14 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   if (format.companions && files.length === 1) {
     const main = files[0].name;
     const dir = dirname(main);
-    for (const name of format.companions(main, readdirSync(dir).sort())) files.push(readFile(join(dir, name)));
+    for (const name of format.companions(main, readdirSync(dir).sort())) files.push(read(join(dir, name)));
   }
+  for (const f of files) checkContainer(f, format);
   const result = await format.read(files, options);
+  for (const i of pending) result.report.add(i);
+  result.graph = reviewImport(result.graph, result.report, { idCase: options.idCase, missingCodes: parseCodes(options.missingCodes) });
+  result.report.counts.actors = result.graph.order;
+  result.report.counts.ties = result.graph.size;
   for (const n of folderNotes) result.report.note(n);
   if (!statSync(path).isDirectory() && (format.name === "roster" || format.name === "matrix" || format.name === "tidy")) {
     const beside = readdirSync(dirname(path)).find((n) => NODES_FILE.test(n));

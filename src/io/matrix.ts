@@ -37,6 +37,7 @@ import { parseCsv, writeCsv, type CsvTable, type Delimiter } from "./csv.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
+import { reportSwallowedRows } from "./columns.js";
 
 /** A cell coded missing: the tie source → target (knowledge flow) is unknown, not absent. */
 export interface MissingTie {
@@ -78,6 +79,7 @@ function readTable(file: InputFile, report: ImportReport): CsvTable | undefined 
   report.files.push(file.name);
   const t = parseCsv(file.text);
   for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
   if (t.rows.length === 0) {
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the matrix again with its label row and column");
     return undefined;

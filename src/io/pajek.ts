@@ -36,10 +36,12 @@ import { addActor, addTie, createClusterGraph } from "../model/graph.js";
 import { ACTOR_COLUMN_ALIASES, mapColumns } from "./columns.js";
 import { hasActorDetail, layersOf, stemOf } from "./dl.js";
 import { decodeText } from "./encoding.js";
-import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, MAX_WEIGHT, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { edgesToWrite } from "./properties.js";
 import { ImportReport } from "./report.js";
 import { isNodesCompanion, readActorCompanion, writeTidy } from "./tidy.js";
+import { dict } from "../model/dict.js";
+import { declaredSizeLimit } from "./limits.js";
 
 interface Word {
   text: string;
@@ -175,7 +177,8 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
     return hit;
   };
   const weightOf = (l: Line, w: Word | undefined): number | undefined => {
-    if (!w || /^[a-z]/i.test(w.text)) return 1;
+    // A word after the two vertices is an edge option (c Red, l "label", w 2 …) unless it reads like a number.
+    if (!w || (/^[a-z]/i.test(w.text) && !/^(nan|[+-]?inf(inity)?|[a-z][+-]?\d[\d.eE+-]*)$/i.test(w.text))) return 1;
     const v = parseNumber(w.text);
     if (v === undefined) {
       report.error(f, "bad-weight", `weight "${w.text}" is not a number; line dropped`, at(l, w), "write tie strengths as numbers");
@@ -187,6 +190,11 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
     }
     if (v === 0) {
       report.warn(f, "zero-weight", "weight 0 means no tie; line dropped", at(l, w), "remove absent ties, or give the tie a strength");
+      return undefined;
+    }
+    const absurd = weightProblem(v);
+    if (absurd) {
+      report.error(f, "absurd-weight", `${absurd}; line dropped`, at(l, w), `tie strengths above ${MAX_WEIGHT.toExponential()} are refused`);
       return undefined;
     }
     return v;
@@ -212,6 +220,15 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
         const v = parseNumber(l.words[1]?.text ?? "");
         if (v === undefined || !Number.isInteger(v) || v < 0) {
           report.error(f, "pajek-header", `*Vertices must give the number of vertices${l.words[1] ? `, not "${l.words[1].text}"` : ""}`, at(l, l.words[1] ?? first), "write e.g. *Vertices 12");
+          return done();
+        }
+        if (n !== undefined) {
+          report.error(f, "pajek-header", `a second *Vertices line (the first declared ${n}); one network per file`, at(l, first), "split the file into one network per file");
+          return done();
+        }
+        const limit = declaredSizeLimit(file.text.length);
+        if (v > limit) {
+          report.error(f, "pajek-header", `*Vertices ${v} is more than a file of ${file.text.length} characters can describe (at most ${limit})`, at(l, l.words[1]), "correct the number of vertices");
           return done();
         }
         n = v;
@@ -344,7 +361,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
     }
     used.add(id);
     ids.push(id);
-    const attrs: Record<string, AttributeValue> = {};
+    const attrs: Record<string, AttributeValue> = dict();
     const c = coords[i];
     if (c?.x !== undefined) attrs.x = c.x;
     if (c?.y !== undefined) attrs.y = c.y;
@@ -400,7 +417,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
   return done();
 }
 
-const ACTOR_FIELD_ALIASES = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id"));
+const ACTOR_FIELD_ALIASES = Object.fromEntries(Object.entries(ACTOR_COLUMN_ALIASES).filter(([k]) => k !== "id")); // keys from code
 
 function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name: string, report: ImportReport): void {
   report.files.push(file.name);

@@ -14,6 +14,7 @@ import { parseTieType } from "../model/tieType.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, mapColumns } from "./columns.js";
 import { parseBoolean, parseNumber, type ReadOptions } from "./format.js";
 import type { ImportReport } from "./report.js";
+import { dict, safeAttributeName } from "../model/dict.js";
 
 export interface At {
   line?: number;
@@ -51,7 +52,7 @@ export interface PropertyNetwork {
 
 type Mapped = { field?: string; attr?: string };
 
-const withoutKeys = (aliases: Record<string, string[]>, drop: string[]) => Object.fromEntries(Object.entries(aliases).filter(([k]) => !drop.includes(k)));
+const withoutKeys = (aliases: Record<string, string[]>, drop: string[]) => Object.fromEntries(Object.entries(aliases).filter(([k]) => !drop.includes(k))); // keys from code
 const ACTOR_ALIASES = withoutKeys(ACTOR_COLUMN_ALIASES, ["id"]);
 const TIE_ALIASES = withoutKeys(TIE_COLUMN_ALIASES, ["source", "target"]);
 /** Tie attributes with a fixed meaning in addition to the tie columns. */
@@ -121,10 +122,10 @@ export function buildPropertyGraph(net: PropertyNetwork, file: string, report: I
       continue;
     }
     nodeLine.set(n.id, n.at.line);
-    const attrs: Record<string, AttributeValue> = {};
+    const attrs: Record<string, AttributeValue> = dict();
     for (const [name, value] of n.values) {
       if (value === null || value === undefined || (typeof value === "string" && value === "")) continue;
-      const m = nodeMap.get(name) ?? { attr: name };
+      const m = nodeMap.get(name) ?? { attr: safeAttributeName(name) };
       if (m.attr !== undefined) {
         attrs[m.attr] = value;
         continue;
@@ -171,14 +172,14 @@ export function buildPropertyGraph(net: PropertyNetwork, file: string, report: I
       report.count("rowsDropped");
       continue;
     }
-    const tie: Record<string, AttributeValue | undefined> = {};
+    const tie: Record<string, AttributeValue | undefined> = dict();
     let weight = 1;
     let tieTypeText: string | undefined;
     let given: boolean | undefined;
     let dropped = false;
     for (const [name, value] of e.values) {
       if (value === null || value === undefined || (typeof value === "string" && value === "")) continue;
-      const m = edgeMap.get(name) ?? { attr: name };
+      const m = edgeMap.get(name) ?? { attr: safeAttributeName(name) };
       if (m.attr !== undefined) {
         tie[m.attr] = value;
         continue;

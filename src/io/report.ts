@@ -2,6 +2,7 @@
  * The import report: every row dropped, merged, created or coerced, with file, line and column.
  * Nothing an importer does to the data goes unsaid.
  */
+import { dict } from "../model/dict.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -30,7 +31,7 @@ export class ImportReport {
   readonly issues: ImportIssue[] = [];
   readonly counts: ImportCounts = { actors: 0, ties: 0, rowsRead: 0, rowsDropped: 0, actorsCreated: 0 };
   /** Free attributes found in the data and the type inferred for each, per table. */
-  readonly attributes: Record<string, Record<string, "number" | "boolean" | "string">> = {};
+  readonly attributes: Record<string, Record<string, "number" | "boolean" | "string">> = dict();
   /** Plain statements of what was assumed (direction, weight rule, created actors …). */
   readonly notes: string[] = [];
   /** Input files read. */
@@ -41,8 +42,25 @@ export class ImportReport {
     public direction: "flow" | "asks" = "flow",
   ) {}
 
+  /**
+   * Issues of one code and severity past {@link ImportReport.CAP} are counted here, not listed: a binary or
+   * badly broken file gives 50 located examples and the count of the rest, not thousands of lines.
+   */
+  readonly suppressed: { severity: Severity; code: string; count: number }[] = [];
+  private perCode = new Map<string, number>();
+  static readonly CAP = 50;
+
   add(issue: ImportIssue): void {
-    this.issues.push(issue);
+    const key = `${issue.severity}\u0000${issue.code}`;
+    const n = (this.perCode.get(key) ?? 0) + 1;
+    this.perCode.set(key, n);
+    if (n <= ImportReport.CAP) {
+      this.issues.push(issue);
+      return;
+    }
+    const s = this.suppressed.find((x) => x.severity === issue.severity && x.code === issue.code);
+    if (s) s.count++;
+    else this.suppressed.push({ severity: issue.severity, code: issue.code, count: 1 });
   }
   error(file: string, code: string, message: string, at: { line?: number; column?: number } = {}, hint?: string): void {
     this.add({ severity: "error", code, file, ...at, message, hint });
@@ -66,6 +84,14 @@ export class ImportReport {
   get warnings(): ImportIssue[] {
     return this.issues.filter((i) => i.severity === "warning");
   }
+  /** How many issues of a severity were counted but not listed. */
+  suppressedCount(severity: Severity): number {
+    return this.suppressed.filter((x) => x.severity === severity).reduce((a, x) => a + x.count, 0);
+  }
+  /** One line per capped code: "… and N more errors [code]". */
+  suppressedLines(): string[] {
+    return this.suppressed.map((x) => `… and ${x.count} more ${x.severity}${x.count === 1 ? "" : "s"} [${x.code}] not listed (the first ${ImportReport.CAP} are)`);
+  }
   /** Errors, or under `strict` errors and warnings. */
   failing(strict = false): ImportIssue[] {
     return this.issues.filter((i) => i.severity === "error" || (strict && i.severity === "warning"));
@@ -82,9 +108,10 @@ export class ImportReport {
       counts: this.counts,
       attributes: this.attributes,
       notes: this.notes,
-      errors: this.errors.length,
-      warnings: this.warnings.length,
+      errors: this.errors.length + this.suppressedCount("error"),
+      warnings: this.warnings.length + this.suppressedCount("warning"),
       issues: this.issues,
+      suppressed: this.suppressed,
     };
   }
 }

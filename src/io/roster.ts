@@ -59,10 +59,11 @@
 import type { ActorAttributes, AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
 import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras } from "./columns.js";
+import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, reportSwallowedRows } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
-import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
+import { dict } from "../model/dict.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // The core: answers → ties
@@ -103,6 +104,17 @@ export interface RosterTieOptions {
   unknownAlters?: "error" | "drop" | "create";
   /** Respondents unknown to the graph: error (default) or create them. */
   unknownRespondents?: "error" | "create";
+  /** The survey's strength scale (`--scale 0-3`): a strength outside it is an error and its nomination is dropped. */
+  scale?: { min: number; max: number };
+}
+
+/** Read a scale written `min-max` (`0-3`, `1-5`); undefined when none is given. Throws InputError when malformed. */
+export function parseScale(value: unknown): { min: number; max: number } | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "object" && value !== null && "min" in value && "max" in value) return value as { min: number; max: number };
+  const m = /^\s*(\d+(?:\.\d+)?)\s*[-–:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(value));
+  if (!m || Number(m[1]) >= Number(m[2])) throw new InputError(`--scale: "${String(value)}" is not a scale written min-max with min < max (e.g. 0-3)`);
+  return { min: Number(m[1]), max: Number(m[2]) };
 }
 
 export interface RosterSummary {
@@ -162,8 +174,8 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
   const summary: RosterSummary = {
     direction,
     ties: 0,
-    respondents: {},
-    nonRespondents: {},
+    respondents: dict(),
+    nonRespondents: dict(),
     silent: [],
     selfNominations: 0,
     unknownNames: [],
@@ -176,8 +188,8 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
   const loc = (x: SourceLocation, fallback?: SourceLocation) => ({ line: x.line ?? fallback?.line, column: x.column ?? fallback?.column });
   const fileOf = (x: SourceLocation, fallback?: SourceLocation) => x.file ?? fallback?.file ?? options.file;
   const byRelation = (rec: Record<string, Set<string>>, rel: string) => (rec[rel] ??= new Set());
-  const resp: Record<string, Set<string>> = {};
-  const nonResp: Record<string, Set<string>> = {};
+  const resp: Record<string, Set<string>> = dict();
+  const nonResp: Record<string, Set<string>> = dict();
   // (respondent, relation, wave, alter) → tie key and the line it came from
   const seen = new Map<string, { key: string; line?: number }>();
 
@@ -215,6 +227,13 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
         continue;
       }
       if (weight === 0) continue;
+      const absurd = weightProblem(weight);
+      if (absurd || (options.scale && (weight < options.scale.min || weight > options.scale.max))) {
+        const why = absurd ?? `strength ${weight} for "${nom.alter}" is outside the scale ${options.scale!.min}–${options.scale!.max}`;
+        report.error(file, absurd ? "absurd-weight" : "off-scale", `${why}; nomination dropped`, at, absurd ? "check the strength column" : "correct the strength, or give the survey's scale with --scale");
+        report.count("nominationsDropped");
+        continue;
+      }
       let alter: string;
       const found = resolver.resolve(nom.alter);
       if (found) {
@@ -269,7 +288,7 @@ export function addRosterAnswers(graph: ClusterGraph, answers: RosterAnswer[], r
 
   // Respondent status and non-response, merged into what the graph already records.
   const attrs = graph.getAttributes();
-  const merged: Record<string, string[]> = { ...(attrs.nonRespondents ?? {}) };
+  const merged: Record<string, string[]> = dict(attrs.nonRespondents ?? {});
   for (const [rel, set] of Object.entries(nonResp)) {
     merged[rel] = [...new Set([...(merged[rel] ?? []), ...set])].sort();
     summary.nonRespondents[rel] = [...set].sort();
@@ -309,6 +328,7 @@ function readTable(file: InputFile, report: ImportReport): CsvTable | undefined 
   report.files.push(file.name);
   const t = parseCsv(file.text);
   for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
   if (t.rows.length === 0) {
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the survey again with its header row");
     return undefined;
@@ -599,7 +619,7 @@ export function parseRoster(files: InputFile[], options: ReadOptions = {}): Impo
     report.count("blankCellsAsZero", blankAsZero);
     report.note(`${blankAsZero} blank strength cell(s) in ${rowsWithBlankAsZero} answered question(s) read as 0 (no tie); a question left wholly blank is non-response`);
   }
-  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: hasNodes ? "error" : "create" });
+  const summary = addRosterAnswers(graph, answers, report, { direction, file, unknownAlters: hasNodes ? "error" : "create", scale: parseScale(options.scale) });
 
   // Actors of the actor table with no row.
   if (hasNodes) {

@@ -15,14 +15,16 @@ import { record, tieTypeCode } from "../model/network.js";
 import { parseTieType, tieTypeDeriver } from "../model/tieType.js";
 import { progress } from "../model/progress.js";
 import { CsvRows, parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
-import { finishImport, baseName, coerce, inferColumnType, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
+import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns, reportSwallowedRows, swallowedRowsIn } from "./columns.js";
+import { finishImport, baseName, coerce, hasDecimalComma, inferColumnType, MAX_WEIGHT, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
+import { dict } from "../model/dict.js";
 import { ImportReport, InputError } from "./report.js";
 
 function table(file: InputFile, report: ImportReport): CsvTable | undefined {
   report.files.push(file.name);
   const t = parseCsv(file.text);
   for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
   if (t.rows.length === 0) {
     report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the table again with its header row");
     return undefined;
@@ -74,7 +76,7 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
   // `nonRespondentFor`: the relations (separated by ;) whose question the actor left blank (see writeTidy).
   const nrIndex = cols.extras.findIndex((e) => e.name.toLowerCase().replace(/[\s_\-.]+/g, "") === "nonrespondentfor");
   const nrCol = nrIndex >= 0 ? cols.extras.splice(nrIndex, 1)[0].index : undefined;
-  const nonRespondents: Record<string, string[]> = { ...(graph.getAttribute("nonRespondents") ?? {}) };
+  const nonRespondents: Record<string, string[]> = dict(graph.getAttribute("nonRespondents") ?? {});
   const typed = inferExtras(body, cols.extras, report, "actors");
   const seen = new Map<string, number>();
   let defaultedKind = 0;
@@ -275,13 +277,25 @@ export function readTiesTable(
     issues.push({ r, step, emit: () => (emit(), report.count("rowsDropped")) });
   };
   let read = 0;
-  const expected = "rowCount" in t ? Math.max(1, graph.capacityHint ?? 0) : 0;
+  let trimmedIds = 0;
+  const streamed = "rowCount" in t;
+  const expected = streamed ? Math.max(1, graph.capacityHint ?? 0) : 0;
   t.forEachRow((row, r) => {
     read++;
     if ((read & 0xffff) === 0 && expected > 0) progress(`reading ${file}`, read, expected);
+    if (streamed) swallowedRowsIn(row, r, t, file, report);
     if (row.length !== width && !raggedOk(t, row, width, r, file, report)) return;
-    const a = (row[srcCol] ?? "").trim();
-    const b = (row[dstCol] ?? "").trim();
+    const rawA = row[srcCol] ?? "";
+    const rawB = row[dstCol] ?? "";
+    const a = rawA.trim();
+    const b = rawB.trim();
+    if (a.length !== rawA.length || b.length !== rawB.length) {
+      for (const [raw, col] of [[rawA, srcCol], [rawB, dstCol]] as const) {
+        if (raw === raw.trim()) continue;
+        report.count("idsTrimmed");
+        if (trimmedIds++ === 0) issues.push({ r, step: 0, emit: () => report.warn(file, "id-trimmed", `actor id ${JSON.stringify(raw)} read as ${JSON.stringify(raw.trim())} (surrounding spaces removed; later cells like it are counted, not listed)`, at(r, col), "remove the spaces, or keep them out of ids") });
+      }
+    }
     const ia = resolve(a, r, srcCol, "source");
     const ib = resolve(b, r, dstCol, "target");
     if (ia < 0 || ib < 0) {
@@ -305,7 +319,15 @@ export function readTiesTable(
           drop(r, 2, () => report.warn(file, "zero-weight", "weight 0 means no tie; row dropped", at(r, wCol), "remove rows of absent ties, or give the tie a strength"));
           return;
         }
+        const absurd = weightProblem(w);
+        if (absurd) {
+          drop(r, 2, () => report.error(file, "absurd-weight", `${absurd}; row dropped`, at(r, wCol), `tie strengths above ${MAX_WEIGHT.toExponential()} are refused; check the column`));
+          return;
+        }
+        if (!options.decimalComma && hasDecimalComma(text)) issues.push({ r, step: 2, emit: () => report.warn(file, "decimal-comma", `weight "${text}" read as ${w} (decimal comma)`, at(r, wCol), "write decimal points, or pass --decimal-comma to read decimal commas without a warning") });
         weight = w;
+      } else {
+        issues.push({ r, step: 2, emit: () => (report.warn(file, "empty-weight", "empty weight read as 1", at(r, wCol), "give every tie a strength, or leave out the weight column when all ties count 1"), report.count("valuesCoerced")) });
       }
     }
     const [s, tg] = asks ? [ib, ia] : [ia, ib];

@@ -125,7 +125,7 @@ export async function parseXlsx(files: InputFile[], options: ReadOptions = {}): 
       report.note(`only an actor sheet ("${nodes.sheet}"): actors without ties`);
       return done();
     }
-    report.error(file.name, "xlsx-layout", `no sheet to read: name the sheets nodes and ties (or matrix, or roster) — found ${sheets.map((s) => `"${s.sheet}"`).join(", ") || "no sheets"}`, {}, "rename the sheets, or export them as CSV");
+    report.error(file.name, "xlsx-layout", `no sheet to read: name the sheets nodes and ties (or matrix, or roster) — found ${sheets.map((s) => `"${s.sheet}"`).join(", ") || "no sheets"}`, { line: 1, column: 1 }, "rename the sheets, or export them as CSV");
     return done();
   }
   const read = [main, ...(nodes && nodes !== main ? [nodes] : [])];

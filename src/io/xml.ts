@@ -9,6 +9,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import type { ImportReport } from "./report.js";
+import { MAX_DEPTH } from "./limits.js";
 
 /** Line and column (1-based) of a character offset. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -26,6 +27,67 @@ export function positionOf(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The element whose missing end tag broke the document: one linear scan with a stack of open elements
+ * (comments, CDATA, processing instructions and declarations skipped). At the first end tag that does not
+ * close the innermost open element, or at the end of the text with elements still open, the innermost
+ * open element is the culprit. Undefined when every element is closed in order.
+ */
+export function unclosedElement(text: string): { name: string; line: number; column: number; stoppedAt: { line: number; column: number } } | undefined {
+  const stack: { name: string; offset: number }[] = [];
+  let i = text.indexOf("<");
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith("<!--", i)) i = text.indexOf("-->", i + 4) + 3;
+    else if (text.startsWith("<![CDATA[", i)) i = text.indexOf("]]>", i + 9) + 3;
+    else if (text.startsWith("<?", i)) i = text.indexOf("?>", i + 2) + 2;
+    else if (text.startsWith("<!", i)) i = text.indexOf(">", i + 2) + 1;
+    else {
+      const end = text.indexOf(">", i + 1);
+      if (end < 0) break;
+      const tag = text.slice(i + 1, end);
+      if (tag.startsWith("/")) {
+        const name = tag.slice(1).trim();
+        const top = stack[stack.length - 1];
+        if (!top || top.name !== name) {
+          if (!top) return undefined;
+          return { name: top.name, ...positionOf(text, top.offset), stoppedAt: positionOf(text, i) };
+        }
+        stack.pop();
+      } else if (!tag.endsWith("/")) {
+        const name = /^[^\s/>]+/.exec(tag)?.[0];
+        if (name) stack.push({ name, offset: i });
+      }
+      i = end + 1;
+    }
+    if (i <= 0) break;
+    i = text.indexOf("<", i);
+  }
+  const top = stack[stack.length - 1];
+  return top ? { name: top.name, ...positionOf(text, top.offset), stoppedAt: positionOf(text, text.length) } : undefined;
+}
+
+/** Offset of the first element nested deeper than `max`, or undefined. One linear scan. */
+export function deepestElement(text: string, max: number): number | undefined {
+  let depth = 0;
+  let i = text.indexOf("<");
+  while (i >= 0 && i < text.length) {
+    let next: number;
+    if (text.startsWith("<!--", i)) next = text.indexOf("-->", i + 4) + 3;
+    else if (text.startsWith("<![CDATA[", i)) next = text.indexOf("]]>", i + 9) + 3;
+    else if (text.startsWith("<?", i) || text.startsWith("<!", i)) next = text.indexOf(">", i + 2) + 1;
+    else {
+      const end = text.indexOf(">", i + 1);
+      if (end < 0) return undefined;
+      if (text.charCodeAt(i + 1) === 47) depth--;
+      else if (text.charCodeAt(end - 1) !== 47 && ++depth > max) return i;
+      next = end + 1;
+    }
+    if (next <= 0) return undefined;
+    i = text.indexOf("<", next);
+  }
+  return undefined;
 }
 
 export interface XmlRefusal {
@@ -85,6 +147,8 @@ export function where(el: Node): { line?: number; column?: number } {
   return { line: l.lineNumber, column: l.columnNumber };
 }
 
+class TooManyXmlErrors extends Error {}
+
 /**
  * Parse an XML document after the safety guard. Problems go to the report (file, line, column); returns
  * undefined when the document cannot be used.
@@ -99,20 +163,40 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
     report.error(file, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the network again");
     return undefined;
   }
+  const deep = deepestElement(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    report.error(file, "too-deep", `elements nested more than ${MAX_DEPTH} levels deep`, positionOf(text, deep), "a GEXF or GraphML file nests a few levels; this file is not one (or is damaged)");
+    return undefined;
+  }
   let fatal = false;
+  // Computed once, at the first error that needs it (xmldom may report thousands of errors).
+  let unclosed: ReturnType<typeof unclosedElement> | null = null;
+  let problems = 0;
   const parser = new DOMParser({
     onError(level, message, context) {
+      // Past 200 problems the file is not a damaged export but not XML at all: stop the parser.
+      if (++problems > 200) {
+        fatal = true;
+        throw new TooManyXmlErrors();
+      }
       const loc = (context as unknown as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
       // xmldom reports line 0 before the first element; file positions are 1-based.
       const at = { line: Math.max(1, loc?.lineNumber ?? 1), column: Math.max(1, loc?.columnNumber ?? 1) };
-      let clean = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").trim();
+      // Cut the locator suffix without a regex over the whole message: `\s*…$` backtracks quadratically
+      // on a message quoting a run of 40,000 spaces.
+      const suffix = message.lastIndexOf("@#[line:");
+      let clean = (suffix >= 0 ? message.slice(0, suffix) : message).slice(0, 1000).trim();
       // Quoted content from a broken or binary file can be long and unprintable: keep the message short.
       clean = clean.replace(/[^\x20-\x7e\u00a0-\u024f\u0370-\u1fff\u3000-\u9fff]/g, "?");
       if (clean.length > 160) clean = `${clean.slice(0, 157)}…`;
       if (level === "warning") report.warn(file, "xml-syntax", clean, at, "check the XML near this position");
       else {
         if (level === "fatalError") fatal = true;
-        report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
+        if (unclosed === null && /mismatch|unclosed|not closed|end of (file|input|document)|must be terminated/i.test(clean)) unclosed = unclosedElement(text);
+        const open = unclosed ?? undefined;
+        if (open) {
+          report.error(file, "xml-syntax", `element <${open.name}> opened here is never closed (the parser stopped at ${open.stoppedAt.line}:${open.stoppedAt.column}: ${clean})`, { line: open.line, column: open.column }, `close it with </${open.name}>, or write <${open.name} … /> for an empty element`);
+        } else report.error(file, "xml-syntax", clean, at, "the XML is malformed here; export the file again or fix the markup");
       }
     },
   });
@@ -120,7 +204,9 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
   try {
     doc = parser.parseFromString(text, "text/xml") as unknown as Document;
   } catch (e) {
-    if (!fatal) report.error(file, "xml-syntax", e instanceof Error ? e.message.split("\n")[0] : String(e), { line: 1, column: 1 });
+    if (e instanceof TooManyXmlErrors || (e instanceof Error && e.cause instanceof TooManyXmlErrors)) {
+      report.error(file, "xml-syntax", "more than 200 XML syntax errors; reading stopped", { line: 1, column: 1 }, "this does not look like an XML file: check --format");
+    } else if (!fatal) report.error(file, "xml-syntax", e instanceof Error ? e.message.split("\n")[0] : String(e), { line: 1, column: 1 });
     return undefined;
   }
   if (fatal || !doc.documentElement) {

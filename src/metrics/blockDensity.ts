@@ -115,7 +115,7 @@ export function groupTieTypes(graph: ClusterGraph, ids: readonly string[], parti
     const key = gs * k + gt;
     let c = counts.get(key);
     if (!c) {
-      c = Object.fromEntries(TIE_TYPES.map((x) => [x, 0])) as Record<TieType, number>;
+      c = Object.fromEntries(TIE_TYPES.map((x) => [x, 0])) as Record<TieType, number>; // keys from code
       counts.set(key, c);
     }
     c[a.tieType]++;

@@ -15,6 +15,7 @@ import { relationsOf, wavesOf } from "../model/graph.js";
 import { filterTies, indexDigraph, type Digraph } from "../model/views.js";
 import { density, dyadCensus, reciprocity, type DyadCensus } from "./cohesion.js";
 import { strongComponents, weakComponents } from "./components.js";
+import { dict } from "../model/dict.js";
 
 export interface CohesionFigures {
   actors: number;
@@ -79,7 +80,7 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
   };
 }
 
-const zeroTypes = (): Record<TieType, number> => Object.fromEntries(TIE_TYPES.map((t) => [t, 0])) as Record<TieType, number>;
+const zeroTypes = (): Record<TieType, number> => Object.fromEntries(TIE_TYPES.map((t) => [t, 0])) as Record<TieType, number>; // keys from code
 
 /** The overview of a cluster graph (see the module comment). */
 export function networkOverview(input: Analysable): NetworkOverview {
@@ -108,7 +109,7 @@ export function networkOverview(input: Analysable): NetworkOverview {
     r.total++;
     r.byTieType[t]++;
   }
-  const nonResp = graph.getAttribute("nonRespondents") ?? {};
+  const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   const nonSets = new Map(Object.entries(nonResp).map(([r, ids]) => [r, new Set(ids)] as const));
   const respondentRelations = [...new Set([...relations, ...Object.keys(nonResp)])].sort();
   const statusOf = (id: string, relation?: string): "respondent" | "non" | "unknown" => {

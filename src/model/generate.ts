@@ -29,6 +29,7 @@
 import { seededRng, type Rng } from "./random.js";
 import { addActor, addTie, createClusterGraph } from "./graph.js";
 import type { ClusterGraph } from "./types.js";
+import { dict } from "./dict.js";
 
 export interface GenerateSpec {
   /** Local actors (inside the cluster). */
@@ -144,7 +145,7 @@ export interface GeneratedCluster {
 
 /** Check and complete a specification; throws GenerateSpecError with what to change. */
 export function resolveSpec(partial: Partial<GenerateSpec>): GenerateSpec {
-  const s: GenerateSpec = { ...GENERATE_DEFAULTS, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
+  const s: GenerateSpec = { ...GENERATE_DEFAULTS, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) }; // keys from code
   const int = (name: keyof GenerateSpec, min: number) => {
     const v = s[name] as number;
     if (!Number.isInteger(v) || v < min) throw new GenerateSpecError(`${name} must be an integer ≥ ${min} (got ${v})`);
@@ -593,8 +594,8 @@ export function generatedActor(g: GeneratedCluster, i: number): { id: string; la
 
 /** Summary of a generated cluster: sizes and realised densities, for the manifest. */
 export function generatedSummary(g: GeneratedCluster): Record<string, unknown> {
-  const byRelation: Record<string, number> = {};
-  const byWave: Record<string, number> = {};
+  const byRelation: Record<string, number> = dict();
+  const byWave: Record<string, number> = dict();
   let external = 0;
   let within = 0;
   let between = 0;
@@ -622,7 +623,7 @@ export function generatedSummary(g: GeneratedCluster): Record<string, unknown> {
     local: g.local,
     external: g.actorCount - g.local,
     hubs: g.hub.reduce((a, b) => a + b, 0),
-    groupSizes: Object.fromEntries(g.groupNames.map((nm, i) => [nm, sizes[i]])),
+    groupSizes: dict(g.groupNames.map((nm, i) => [nm, sizes[i]] as const)),
     ties: g.tieCount,
     byRelation,
     ...(g.spec.waves > 1 ? { byWave } : {}),

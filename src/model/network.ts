@@ -349,6 +349,9 @@ export class ClusterNetwork {
   getNodeAttributes(id: string): ActorAttributes {
     return this._actors[this.actorOrThrow(id)];
   }
+  hasNodeAttribute(id: string, name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this._actors[this.actorOrThrow(id)], name);
+  }
   getNodeAttribute<K extends keyof ActorAttributes>(id: string, name: K): ActorAttributes[K] {
     return this._actors[this.actorOrThrow(id)][name];
   }

@@ -4,6 +4,6 @@
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
 
-export function renderJson(d: Diagnosis, extra: Record<string, unknown> = {}): string {
+export function renderJson(d: Diagnosis, extra: Record<string, unknown> = {}): string { // keys from code
   return JSON.stringify({ schema: "clusterflow/report@1", ...extra, ...d }, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
 }

@@ -11,7 +11,9 @@ export function num(v: unknown, digits = 3): string {
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
   if (Number.isInteger(v)) return String(v);
   const r = Number(v.toFixed(digits));
-  return r === 0 && v !== 0 ? v.toExponential(1) : String(r);
+  // A value too small to show at this precision is written as a bound, never in exponent notation.
+  const unit = (1 / 10 ** digits).toFixed(digits);
+  return r === 0 && v !== 0 ? (v > 0 ? `<${unit}` : `>−${unit}`) : String(r);
 }
 
 /** A share as a percentage. */

@@ -48,7 +48,7 @@ describe("clusterflow validate", () => {
     const doc = JSON.parse(r.out);
     expect(doc.schema).toBe("clusterflow/validate@1");
     expect(doc.format).toBe("json");
-    expect(doc.issues.map((i: { code: string; line: number; column: number }) => [i.code, i.line, i.column])).toEqual([["unknown-actor", 2, line2.indexOf('"b"') + 1]]);
+    expect(doc.import.issues.map((i: { code: string; line: number; column: number }) => [i.code, i.line, i.column])).toEqual([["unknown-actor", 2, line2.indexOf('"b"') + 1]]);
   });
 });
 
@@ -67,7 +67,7 @@ describe("clusterflow info", () => {
     const doc = JSON.parse(r.out);
     const oracle = JSON.parse(readFileSync(join(root, "tests/oracles/cohesion-r.json"), "utf8")).graphs.wine_valley;
     expect(doc.schema).toBe("clusterflow/info@1");
-    expect(doc.actors.total).toBe(34);
+    expect(doc.actorCounts.total).toBe(34);
     expect(doc.cohesion.arcs).toBe(oracle.arcs);
     expect(doc.cohesion.density).toBeCloseTo(oracle.density_igraph, 12);
     expect(doc.cohesion.reciprocity).toBeCloseTo(oracle.reciprocity_igraph, 12);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { brokerage, BROKERAGE_ROLES } from "../../metrics/brokerage.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { csvTable, fmt, table, toJson } from "../output.js";
+import { csvTable, fmt, table, analysisJson } from "../output.js";
 
 interface BrokerageCliOptions extends InputOptions {
   partition: string;
@@ -19,10 +19,11 @@ export function registerBrokerage(program: Command, ctx: Context): void {
     .option("--partial-credit", "UCINET partial credit: 1/k when k actors broker the same pair (no expected values)")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: BrokerageCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = brokerage(view, { partition: opts.partition, partialCredit: opts.partialCredit });
     if (opts.json) {
-      ctx.io.out(toJson("brokerage", { input, view: viewUsed(opts), direction: String(view.getAttribute("direction") ?? "flow"), ...r }));
+      ctx.io.out(analysisJson("brokerage", loaded, viewUsed(opts), r));
       return;
     }
     const columns = ["id", "group", ...BROKERAGE_ROLES];

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { centrality, type PathWeights } from "../../metrics/centrality.js";
-import { load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { fmt, table, toJson } from "../output.js";
+import { load, probabilityOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { fmt, table, analysisJson } from "../output.js";
 import { CENTRALITY_COLUMNS as COLUMNS, centralityCsv, centralityRows } from "../centralityTable.js";
 
 interface CentralityCliOptions extends InputOptions {
@@ -24,19 +24,20 @@ export function registerCentrality(program: Command, ctx: Context): void {
     .option("--unweighted", "PageRank and eigenvector ignore tie strengths")
     .option("--normalized", "betweenness divided by (n−1)(n−2)")
     .option("--wasserman-faust", "closeness multiplied by the share of actors reached")
-    .option("--alpha <d>", "PageRank damping", "0.85")
+    .option("--alpha <d>", "PageRank damping, a probability in (0, 1]", "0.85")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: CentralityCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = centrality(view, {
       pathWeights: opts.pathWeights,
       spectralWeights: !opts.unweighted,
       normalized: opts.normalized,
       wassermanFaust: opts.wassermanFaust,
-      alpha: numberOption("--alpha", opts.alpha, 0.85),
+      alpha: probabilityOption("--alpha", opts.alpha, 0.85),
     });
     if (opts.json) {
-      ctx.io.out(toJson("centrality", { input, view: viewUsed(opts), ...r }));
+      ctx.io.out(analysisJson("centrality", loaded, viewUsed(opts), r));
       return;
     }
     if (opts.csv) {

@@ -4,7 +4,7 @@ import { outputFormat, writeOutput } from "../../io/load.js";
 import { InputError } from "../../io/report.js";
 import { parseRoundSpecs } from "../../io/rounds.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { toJson } from "../output.js";
+import { analysisJson } from "../output.js";
 
 interface ConvertOptions extends InputOptions {
   output: string;
@@ -25,7 +25,8 @@ export function registerConvert(program: Command, ctx: Context): void {
     .addOption(new Option("--write-direction <convention>", "matrix and roster output: flow = row gives knowledge to column (matrix default); asks = row asks column (roster default)").choices(["flow", "asks"]))
     .description("convert a network between formats (the view options select relations, waves, tie types)");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: ConvertOptions) => {
-    const { view, report, format } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view, format } = loaded;
     const out = outputFormat(opts.output, opts.to);
     if (!out.write) throw new InputError(`format ${out.name} cannot be written`);
     const notes: string[] = [];
@@ -34,7 +35,7 @@ export function registerConvert(program: Command, ctx: Context): void {
     const wave = labels.length === 1 ? labels[0] : undefined;
     const written = await writeOutput(view, opts.output, out, { relation, wave, direction: opts.writeDirection, notes });
     if (opts.json) {
-      ctx.io.out(toJson("convert", { input, from: format.name, to: out.name, view: viewUsed(opts), written, actors: view.order, ties: view.size, notes, importNotes: report.notes }));
+      ctx.io.out(analysisJson("convert", loaded, viewUsed(opts), { from: format.name, to: out.name, written, counts: { actors: view.order, ties: view.size }, notes }));
       return;
     }
     ctx.io.out(`${input} (${format.name}) → ${out.name}: ${view.order} actors, ${view.size} ties\n`);

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { fragmentationProfile } from "../../diagnosis/fragmentationProfile.js";
-import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { fmt, table, toJson } from "../output.js";
+import { BOUNDS, intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { fmt, table, analysisJson } from "../output.js";
 
 interface FragmentationCliOptions extends InputOptions {
   k?: string;
@@ -22,10 +22,11 @@ export function registerFragmentation(program: Command, ctx: Context): void {
     .addOption(new Option("--criterion <c>", "key-player criterion (default DF; F on networks too large for DF)").choices(["F", "DF"]))
     .option("--seed <n>", "seed of the key-player random starts (large networks)", "1");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: FragmentationCliOptions) => {
-    const { view } = await load(input, opts, ctx);
-    const r = fragmentationProfile(view, { k: intOption("--k", opts.k, 3, 0), mode: opts.mode, criterion: opts.criterion, seed: intOption("--seed", opts.seed, 1) });
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
+    const r = fragmentationProfile(view, { k: intOption("--k", opts.k, 3, 0, BOUNDS.k.max), mode: opts.mode, criterion: opts.criterion, seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max) });
     if (opts.json) {
-      ctx.io.out(toJson("fragmentation", { input, view: viewUsed(opts), direction: String(view.getAttribute("direction") ?? "flow"), ...r }));
+      ctx.io.out(analysisJson("fragmentation", loaded, viewUsed(opts), r));
       return;
     }
     const out = ctx.io.out;

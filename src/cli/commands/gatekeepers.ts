@@ -3,7 +3,7 @@ import { Option } from "commander";
 import { gatekeepers } from "../../diagnosis/gatekeepers.js";
 import { COGNITIVE_ROLE_LABELS } from "../../diagnosis/roles.js";
 import { intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { csvTable, fmt, table, toJson } from "../output.js";
+import { csvTable, fmt, table, analysisJson } from "../output.js";
 
 interface GatekeepersCliOptions extends InputOptions {
   partition?: string;
@@ -35,15 +35,16 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     .option("--external-attribute <name>", "actor attribute holding each actor's number of outside ties (e.g. extra-regional partners), added to its openness without adding actors")
     .option("--csv", "print the ranking as CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GatekeepersCliOptions) => {
-    const { view } = await load(input, opts, ctx);
-    const thresholds: Record<string, number> = {};
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
+    const thresholds: Record<string, number> = {}; // keys from code
     if (opts.thresholdLocalOut !== undefined) thresholds.localOut = numberOption("--threshold-local-out", opts.thresholdLocalOut, 0);
     if (opts.thresholdLocalIn !== undefined) thresholds.localIn = numberOption("--threshold-local-in", opts.thresholdLocalIn, 0);
     if (opts.thresholdExternalIn !== undefined) thresholds.externalIn = numberOption("--threshold-external-in", opts.thresholdExternalIn, 0);
-    const top = opts.top === undefined ? undefined : intOption("--top", opts.top, 0, 1);
+    const top = opts.top === undefined ? undefined : intOption("--top", opts.top, 0, 1, 1_000_000);
     const r = gatekeepers(view, { partition: opts.partition, top, measure: opts.measure, insideOnly: opts.insideOnly, thresholds, wellConnected: opts.wellConnected, externalAttribute: opts.externalAttribute });
     if (opts.json) {
-      ctx.io.out(toJson("gatekeepers", { input, view: viewUsed(opts), ...r }));
+      ctx.io.out(analysisJson("gatekeepers", loaded, viewUsed(opts), r));
       return;
     }
     const columns = ["rank", "id", "label", "kind", "inCluster", "group", "score", "gatekeeper", "liaison", "representative", "externalIn", "localOut", "role"];

@@ -97,7 +97,7 @@ export function registerGenerate(program: Command, ctx: Context): void {
         waves: intOption("--waves", opts.waves, d.waves, 1),
         persistence: numberOption("--persistence", opts.persistence, d.persistence),
         stages: names(opts.stages) ?? d.stages,
-        seed: intOption("--seed", opts.seed, d.seed, 0),
+        seed: intOption("--seed", opts.seed, d.seed, 0, 2 ** 32 - 1),
         name: opts.name ?? `synthetic cluster (seed ${opts.seed ?? d.seed})`,
       };
       const format = outputFormat(output, opts.format);

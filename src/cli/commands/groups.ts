@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { groupStructure } from "../../diagnosis/groupStructure.js";
-import { intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { fmt, table, toJson } from "../output.js";
+import { BOUNDS, intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { fmt, table, analysisJson } from "../output.js";
 
 interface GroupsCliOptions extends InputOptions {
   partition?: string;
@@ -25,25 +25,26 @@ export function registerGroups(program: Command, ctx: Context): void {
     .description("knowledge flow within and between groups: E-I index with a permutation test, block densities, tie types between groups, Louvain communities, modularity, agreement, core–periphery")
     .option("--partition <attribute>", "actor attribute defining the groups (default: group if present, else Louvain communities)")
     .option("--seed <n>", "seed of the permutation test and of Louvain", "1")
-    .option("--reps <n>", "label permutations of the E-I test (0: no test)", "2000")
+    .option("--reps <n>", "label permutations of the E-I test (0: no test; at most 100,000)", "2000")
     .option("--resolution <x>", "Louvain resolution", "1")
     .option("--weighted", "sum tie strengths in E-I and modularity (default: count ties)")
     .addOption(new Option("--actor-mode <mode>", "ties that count for an actor's E-I").choices(["both", "out", "in"]).default("both"))
     .addOption(new Option("--group-convention <c>", "a group's E-I: boundary (internal ties once) or members (sum of members)").choices(["boundary", "members"]).default("boundary"))
     .option("--actors", "also list each actor's E-I, community and core membership");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GroupsCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = groupStructure(view, {
       partition: opts.partition,
-      seed: intOption("--seed", opts.seed, 1),
-      reps: intOption("--reps", opts.reps, 2000),
-      resolution: numberOption("--resolution", opts.resolution, 1),
+      seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max),
+      reps: intOption("--reps", opts.reps, 2000, BOUNDS.reps.min, BOUNDS.reps.max),
+      resolution: numberOption("--resolution", opts.resolution, 1, BOUNDS.resolution),
       weighted: opts.weighted ?? false,
       actorMode: opts.actorMode,
       groupConvention: opts.groupConvention,
     });
     if (opts.json) {
-      ctx.io.out(toJson("groups", { input, view: viewUsed(opts), direction: String(view.getAttribute("direction") ?? "flow"), ...r }));
+      ctx.io.out(analysisJson("groups", loaded, viewUsed(opts), r));
       return;
     }
     const o = r.options;

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { structuralHoles } from "../../metrics/structuralHoles.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { csvTable, table, toJson } from "../output.js";
+import { csvTable, table, analysisJson } from "../output.js";
 
 interface HolesCliOptions extends InputOptions {
   csv?: boolean;
@@ -19,10 +19,11 @@ export function registerHoles(program: Command, ctx: Context): void {
     .option("--unweighted", "count every tie as 1 instead of using tie strengths")
     .option("--csv", "print CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: HolesCliOptions) => {
-    const { view } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view } = loaded;
     const r = structuralHoles(view, { weighted: !opts.unweighted });
     if (opts.json) {
-      ctx.io.out(toJson("holes", { input, view: viewUsed(opts), ...r }));
+      ctx.io.out(analysisJson("holes", loaded, viewUsed(opts), r));
       return;
     }
     const rows = r.actors.map((a) => [a.id, ...COLUMNS.map((c) => a[c])]);
@@ -30,7 +31,7 @@ export function registerHoles(program: Command, ctx: Context): void {
       ctx.io.out(csvTable(["id", ...COLUMNS], rows));
       return;
     }
-    ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; NaN = undefined)\n\n`);
+    ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; n/a = undefined)\n\n`);
     ctx.io.out(table(["id", ...COLUMNS], rows));
   });
 }

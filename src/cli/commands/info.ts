@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { networkOverview } from "../../metrics/overview.js";
 import { describeDirection } from "../../model/graph.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { table, toJson } from "../output.js";
+import { table, analysisJson } from "../output.js";
 
 /** `clusterflow info <input>` — what the network holds: actors, ties, density, reciprocity, components, respondents. */
 export function registerInfo(program: Command, ctx: Context): void {
@@ -11,10 +11,11 @@ export function registerInfo(program: Command, ctx: Context): void {
     .argument("<input>", "dataset folder or file")
     .description("summarise a network: actors by kind and inCluster, ties by relation and tie type, density, reciprocity, components, respondents");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: InputOptions) => {
-    const { view, format } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view, format } = loaded;
     const o = networkOverview(view);
     if (opts.json) {
-      ctx.io.out(toJson("info", { input, format: format.name, view: viewUsed(opts), ...o }));
+      ctx.io.out(analysisJson("info", loaded, viewUsed(opts), infoDocument(o)));
       return;
     }
     const out = ctx.io.out;
@@ -42,4 +43,13 @@ export function registerInfo(program: Command, ctx: Context): void {
 
 function abbreviate(ids: string[], max = 8): string {
   return ids.length <= max ? ids.join(" ") : `${ids.slice(0, max).join(" ")} … (+${ids.length - max})`;
+}
+
+/**
+ * The overview as JSON. `actors` is an array of actor rows in every document, so the counts here are
+ * `actorCounts` (and `actorCount` in each relation's row).
+ */
+function infoDocument(o: ReturnType<typeof networkOverview>): object {
+  const { actors, byRelation, ...rest } = o;
+  return { actorCounts: actors, ...rest, byRelation: byRelation.map(({ actors: n, ...r }) => ({ ...r, actorCount: n })) };
 }

@@ -6,14 +6,14 @@ import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../di
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
 import { renderJson } from "../../report/json.js";
 import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
-import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
+import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
 import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
 import { waves } from "../../metrics/waves.js";
 import { renderHtml } from "../../report/html.js";
 import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../../report/waves.js";
 import { escapeHtml as esc } from "../../report/words.js";
-import { table, toJson } from "../output.js";
+import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
 
 interface ReportCliOptions extends InputOptions {
@@ -63,7 +63,7 @@ export function registerReport(program: Command, ctx: Context): void {
     .option("-q, --quiet", "do not print import warnings")
     .option("--seed <n>", "seed of every random step (permutation tests, Louvain, randomisations)", "1")
     .option("--partition <attribute>", "actor attribute defining the groups (default: group if present, else Louvain communities)")
-    .option("--reps <n>", "label permutations of the E-I test", "2000")
+    .option("--reps <n>", "label permutations of the E-I test (0 to 100,000)", "2000")
     .option("--k <n>", "number of critical actors (key players)", "3")
     .option("--resolution <x>", "Louvain resolution", "1")
     .addOption(new Option("--scope <scope>", "actors for groups and fragmentation: local (inside the cluster) or all").choices(["local", "all"]).default("local"))
@@ -76,11 +76,11 @@ export function registerReport(program: Command, ctx: Context): void {
     const loadOpts: InputOptions = { ...opts, format: opts.inputFormat, json: format === "json", comparesRounds: true };
     const loaded = await load(input, loadOpts, ctx);
     const diagnoseOptions = {
-      seed: intOption("--seed", opts.seed, 1),
+      seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max),
       partition: opts.partition,
-      reps: intOption("--reps", opts.reps, 2000),
-      k: intOption("--k", opts.k, 3),
-      resolution: numberOption("--resolution", opts.resolution, 1),
+      reps: intOption("--reps", opts.reps, 2000, BOUNDS.reps.min, BOUNDS.reps.max),
+      k: intOption("--k", opts.k, 3, BOUNDS.k.min, BOUNDS.k.max),
+      resolution: numberOption("--resolution", opts.resolution, 1, BOUNDS.resolution),
       scope: opts.scope,
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
@@ -89,9 +89,7 @@ export function registerReport(program: Command, ctx: Context): void {
       const b = diagnoseByRelation(loaded.view, diagnoseOptions);
       let text: string;
       if (format === "json") {
-        text = toJson("report-by-relation", {
-          input,
-          view: viewUsed(loadOpts),
+        text = analysisJson("report-by-relation", loaded, viewUsed(loadOpts), {
           seed: diagnoseOptions.seed,
           relations: b.relations,
           disagreements: b.disagreements,
@@ -114,7 +112,7 @@ export function registerReport(program: Command, ctx: Context): void {
     }
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
-    const text = format === "json" ? renderJson(d, { input, view: viewUsed(loadOpts) }) : renderReport(d, format);
+    const text = format === "json" ? analysisJson("report", loaded, viewUsed(loadOpts), d) : renderReport(d, format);
     return emit(text, d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds");
   });
 
@@ -141,7 +139,7 @@ function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFo
   const statement = `rounds ${rounds.join(", ")}: each diagnosed on its own actors and ties (none pooled; --wave <round> for one round, --pool-waves to pool them)`;
   for (const d of side.diagnoses) d.notes.push(statement);
   if (format === "json") {
-    return toJson("report-rounds", { input, view: { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
+    return analysisJson("report-rounds", loaded, { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, { rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
   }
   const sections = wavesSections(w, side);
   if (format === "html") {

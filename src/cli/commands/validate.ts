@@ -11,15 +11,17 @@ export function registerValidate(program: Command, ctx: Context): void {
       const { report, format } = await readAny(input, { ...opts, strict: undefined });
       const ok = report.ok(opts.strict ?? false);
       if (opts.json) {
-        ctx.io.out(toJson("validate", { input, ok, strict: opts.strict ?? false, ...report.toJSON(), format: format.name }));
+        const { format: _f, direction, ...importReport } = report.toJSON() as Record<string, unknown>;
+        ctx.io.out(toJson("validate", { input, format: format.name, direction, ok, strict: opts.strict ?? false, import: importReport }));
       } else {
         for (const i of report.issues) if (i.severity !== "info" || report.issues.length < 200) (i.severity === "info" ? ctx.io.out : ctx.io.out)(formatIssue(i) + "\n");
+        for (const l of report.suppressedLines()) ctx.io.out(l + "\n");
         ctx.io.out(`\n${input} (${format.name}): ${report.counts.actors} actors, ${report.counts.ties} ties; ${report.counts.rowsRead} rows read, ${report.counts.rowsDropped} dropped, ${report.counts.actorsCreated} actors created\n`);
         for (const n of report.notes) ctx.io.out(`  note: ${n}\n`);
         for (const [table, attrs] of Object.entries(report.attributes)) {
           ctx.io.out(`  ${table} attributes: ${Object.entries(attrs).map(([k, t]) => `${k} (${t})`).join(", ")}\n`);
         }
-        ctx.io.out(`${report.errors.length} error(s), ${report.warnings.length} warning(s)${opts.strict ? " (--strict: warnings count as errors)" : ""}: ${ok ? "OK" : "FAILED"}\n`);
+        ctx.io.out(`${report.errors.length + report.suppressedCount("error")} error(s), ${report.warnings.length + report.suppressedCount("warning")} warning(s)${opts.strict ? " (--strict: warnings count as errors)" : ""}: ${ok ? "OK" : "FAILED"}\n`);
       }
       ctx.setExit(ok ? EXIT.ok : EXIT.badInput);
     },

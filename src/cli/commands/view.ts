@@ -197,7 +197,7 @@ export function registerView(program: Command, ctx: Context): void {
     .option("--direction <convention>", "how ties were recorded: flow (source gives knowledge to target) or asks (source asks target)")
     .option("--json", "print the URL as one JSON document")
     .action(async (input: string | undefined, opts: ViewOptions) => {
-      const port = intOption("--port", opts.port, 5178, 0);
+      const port = intOption("--port", opts.port, 5178, 0, 65_535);
       if (port > 65535) throw new UsageError(`--port: ${port} is not a port number`);
       if (opts.direction !== undefined && opts.direction !== "flow" && opts.direction !== "asks") throw new UsageError(`--direction: "${opts.direction}" is not flow or asks`);
       const served = input !== undefined ? collectInput(input, { format: opts.format, direction: opts.direction }) : undefined;

@@ -1,0 +1,46 @@
+/**
+ * The JSON Schemas in schemas/ validate the --json output of every command on every example dataset, and
+ * of a file with import warnings; the validator itself is checked on documents that break them.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { COMMANDS, datasets } from "../../schemas/build.js";
+import { validate, type Schema } from "./jsonSchema.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const schemaOf = (command: string): Schema => JSON.parse(readFileSync(join(root, "schemas", `${command}.schema.json`), "utf8"));
+
+async function json(args: string[]): Promise<unknown> {
+  let out = "";
+  await main(["node", "clusterflow", ...args, "--json"], { out: (t) => (out += t), err: () => {} });
+  return JSON.parse(out);
+}
+
+describe("JSON Schemas of the commands", () => {
+  const cases = Object.entries(COMMANDS).flatMap(([command, extra]) => datasets().map((d) => [command, d.split("/").pop()!, extra] as const));
+  it.each(cases)("%s --json on %s validates", async (command, dataset, extra) => {
+    const doc = await json([command, join(root, "datasets", dataset), ...extra]);
+    expect(validate(doc, schemaOf(command))).toEqual([]);
+  });
+
+  it("every schema states the direction once, at the top, and carries the import report", () => {
+    for (const command of Object.keys(COMMANDS)) {
+      const s = schemaOf(command);
+      expect(s.required).toEqual(expect.arrayContaining(["direction", "import"]));
+      expect(JSON.stringify(s.properties?.view ?? {})).not.toContain('"direction"');
+    }
+  });
+
+  it("the validator rejects documents that break a schema", async () => {
+    const doc = (await json(["centrality", join(root, "datasets/jepara-furniture")])) as Record<string, unknown>;
+    const s = schemaOf("centrality");
+    expect(validate({ ...doc, direction: "sideways" }, s)[0]).toContain("not one of");
+    const { import: _i, ...noImport } = doc;
+    expect(validate(noImport, s)[0]).toContain('required key "import"');
+    const actors = (doc.actors as Record<string, unknown>[]).map(({ label: _l, ...rest }) => rest);
+    expect(validate({ ...doc, actors }, s).some((e) => e.includes('"label"'))).toBe(true);
+    expect(validate({ ...doc, actors: { total: 3 } }, s)[0]).toContain("object where array");
+  });
+});
