@@ -10,6 +10,7 @@ import { assertImportOk, formatIssue, type ImportReport } from "../io/report.js"
 import type { Format } from "../io/format.js";
 import type { ClusterGraph, NominationDirection, TieType } from "../model/types.js";
 import { TIE_TYPES } from "../model/types.js";
+import { relationsOf } from "../model/graph.js";
 import { filterTies } from "../model/views.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./output.js";
@@ -128,6 +129,29 @@ export interface Loaded {
 
 const selections = new WeakMap<object, RoundSelection>();
 
+/** Which relations a view holds, and whether several are pooled into it (stated in every output). */
+export interface RelationSelection {
+  used: string[];
+  available: string[];
+  pooled: boolean;
+  statement: string;
+}
+const relationSelections = new WeakMap<object, RelationSelection>();
+
+/** The relations of a loaded view: one, a chosen list, or all of them pooled — in words for the outputs. */
+export function relationSelection(graph: ClusterGraph, view: ClusterGraph, asked: string[] | undefined): RelationSelection {
+  const available = relationsOf(graph);
+  const used = relationsOf(view);
+  const pooled = used.length > 1;
+  const statement =
+    available.length <= 1
+      ? `one relation${used[0] ? ` (${used[0]})` : ""}`
+      : pooled
+        ? `relations ${used.join(", ")} pooled${asked ? " (asked for)" : ""}: parallel ties of one pair are summed where a measure needs one tie per pair (--relation <name> for one relation; report --by-relation for each)`
+        : `relation ${used.join(", ")} alone, of ${available.join(", ")}`;
+  return { used, available, pooled, statement };
+}
+
 /** The round selection of a {@link load} call made with these options (for echoing in outputs). */
 export function roundsUsed(opts: InputOptions): RoundSelection | undefined {
   return selections.get(opts);
@@ -201,6 +225,9 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
     graph.forEachEdge((_e, a) => known.add(a.relation));
     for (const r of opts.relation) if (!known.has(r)) throw new UsageError(`--relation: no ties of relation "${r}" (relations: ${[...known].sort().join(", ") || "none"})`);
   }
+  const relations = relationSelection(graph, view, opts.relation);
+  relationSelections.set(opts, relations);
+  if (!opts.json && !opts.quiet && relations.pooled) ctx.io.err(`relations: ${relations.statement}\n`);
   const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }
@@ -213,6 +240,7 @@ export function viewUsed(opts: InputOptions): Record<string, unknown> {
   const rounds = selections.get(opts);
   return {
     relation: opts.relation ?? "all",
+    relations: relationSelections.get(opts),
     wave: rounds ? (rounds.available.length === 0 ? "none in the data" : rounds.used) : (opts.wave ?? "all"),
     rounds: rounds ? { used: rounds.used, pooled: rounds.pooled, available: rounds.available, how: rounds.how, statement: rounds.statement } : undefined,
     tieType: opts.tieType ?? "all",
