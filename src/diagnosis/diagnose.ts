@@ -3,13 +3,15 @@
  * with the evidence and the threshold behind it.
  *
  *   const d = diagnose(graph, { seed: 1 });
- *   d.verdicts  // [{ name: "fragmented", holds, summary, evidence, thresholds }, "closed", "hub-and-spoke", "gatekeeper-dependent"]
+ *   d.verdicts  // [{ name: "fragmented", state, holds, reason, summary, evidence, thresholds }, "closed", "hub-and-spoke", "gatekeeper-dependent"]
  *
  * ## Verdict API (stable)
  * `diagnose(graph, options) → Diagnosis`. `Diagnosis.verdicts` always holds the four verdicts below, in
- * this order, each `{ name, holds, summary, evidence, thresholds }`: `holds` is true only when the evidence
- * crosses every threshold; with too little data to judge it is false and the summary says why (a verdict
- * is never called on weak evidence). `summary` is a sentence for a practitioner; `evidence` carries the
+ * this order, each `{ name, state, holds, reason, summary, evidence, thresholds }`: `state` is `holds` only
+ * when the evidence crosses every threshold, `does-not-hold` when the evidence was there and did not cross
+ * them, and `cannot-judge` when the data cannot support a judgement (no outside actor, too few ties or
+ * actors) — then `holds` is null and `reason` says why (diagnosis/verdict.ts; a verdict is never called on
+ * weak evidence, and a missing judgement is never reported as a negative one). `summary` is a sentence for a practitioner; `evidence` carries the
  * figures; `thresholds` the cut-offs used (defaults in {@link DEFAULT_THRESHOLDS}, each overridable).
  * `verdict(d, name)` returns one of them.
  *
@@ -69,6 +71,7 @@ import { groupStructureOnDigraph, type GroupStructure } from "./groupStructure.j
 import { fragmentationProfileOnDigraph, type FragmentationProfile } from "./fragmentationProfile.js";
 import { bridgingOpportunities, type Bridging } from "./bridging.js";
 import { gatekeepers, type GatekeeperOptions, type GatekeepersResult } from "./gatekeepers.js";
+import { cannotJudge, judged, type VerdictState } from "./verdict.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds } from "./roles.js";
 
 export type VerdictName = "fragmented" | "closed" | "hub-and-spoke" | "gatekeeper-dependent";
@@ -76,7 +79,12 @@ export const VERDICT_NAMES: readonly VerdictName[] = ["fragmented", "closed", "h
 
 export interface Verdict {
   name: VerdictName;
-  holds: boolean;
+  /** holds / does-not-hold / cannot-judge (diagnosis/verdict.ts). */
+  state: VerdictState;
+  /** true: holds; false: does not hold; null: the data cannot judge it (see `reason`). */
+  holds: boolean | null;
+  /** Why the data cannot judge the verdict (null when judged). */
+  reason: string | null;
   /** Plain words for a practitioner. */
   summary: string;
   evidence: Record<string, unknown>;
@@ -320,6 +328,11 @@ export function undirectedDegreeCentralization(g: Digraph): number {
 
 // ------------------------------------------------------------------------------------------- verdicts
 
+/** A verdict the data cannot support: its summary is the reason. */
+function unjudged(name: VerdictName, summary: string, evidence: Record<string, unknown>, thresholds: Record<string, number>): Verdict {
+  return { name, ...cannotJudge(summary), summary, evidence, thresholds };
+}
+
 function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThresholds, nullTest: { p: number; reps: number; mean: number; max: number } | null): Verdict {
   const thresholds = { alpha: t.alpha, maxDensityRatio: t.maxDensityRatio, minGroupSize: t.minGroupSize };
   const b = gs.blocks;
@@ -373,10 +386,10 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
   };
   const groupWord = gs.options.partitionSource === "declared" ? (gs.options.partition === "group" ? "groups" : `${gs.options.partition} groups`) : "communities found in the ties";
   if (eligible.length < 2) {
-    return { name: "fragmented", holds: false, summary: `Cannot judge fragmentation: fewer than two ${groupWord} with at least ${t.minGroupSize} actors.`, evidence, thresholds };
+    return unjudged("fragmented", `Cannot judge fragmentation: fewer than two ${groupWord} with at least ${t.minGroupSize} actors.`, evidence, thresholds);
   }
   if (!(b.withinDensity > 0)) {
-    return { name: "fragmented", holds: false, summary: `Not fragmented along ${groupWord}: there are no ties within the groups at all.`, evidence, thresholds };
+    return { name: "fragmented", ...judged(false), summary: `Not fragmented along ${groupWord}: there are no ties within the groups at all.`, evidence, thresholds };
   }
   const sparse = ratio <= t.maxDensityRatio;
   const significant = test.p <= t.alpha;
@@ -391,7 +404,7 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
   } else {
     summary = `Not fragmented along ${groupWord}: groups are sparser across than inside, but not beyond chance (${figures}; threshold ${t.alpha}).`;
   }
-  return { name: "fragmented", holds, summary, evidence, thresholds };
+  return { name: "fragmented", ...judged(holds), summary, evidence, thresholds };
 }
 
 function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Record<string, string>, externalTies: number): Verdict {
@@ -415,16 +428,10 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
   };
   const via = o.receivers.length ? `the few outside links enter through ${list(o.receivers.map((r) => labels[r.id] ?? r.id))}` : "no tie from outside reaches an inside actor";
   if (o.outsideActors === 0) {
-    return {
-      name: "closed",
-      holds: false,
-      summary: "Cannot tell whether the cluster is closed: the data name no actor outside the cluster (inCluster = false), so knowledge from outside was not recorded.",
-      evidence,
-      thresholds,
-    };
+    return unjudged("closed", "Cannot tell whether the cluster is closed: the data name no actor outside the cluster (inCluster = false), so knowledge from outside was not recorded.", evidence, thresholds);
   }
   if (entering < t.minTiesForClosed) {
-    return { name: "closed", holds: false, summary: `Cannot tell whether the cluster is closed: only ${plural(entering, "tie")} enter inside actors (at least ${t.minTiesForClosed} are needed).`, evidence, thresholds };
+    return unjudged("closed", `Cannot tell whether the cluster is closed: only ${plural(entering, "tie")} enter inside actors (at least ${t.minTiesForClosed} are needed).`, evidence, thresholds);
   }
   const lowInflow = o.inflowShare <= t.maxInflowShare;
   const staysPut = o.reachedWithinTwoShare <= t.maxOutsideReach;
@@ -436,7 +443,7 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
     : lowInflow
       ? `Not closed: ${figures}, but ${reach}, above the ${pct(t.maxOutsideReach)} threshold: what comes in is passed on inside the cluster.`
       : `Not closed: ${figures}, above the ${pct(t.maxInflowShare)} threshold; ${plural(o.openActors, "inside actor")} of ${o.insideActors} receive knowledge from ${plural(o.outsideSources.length, "outside source")}.`;
-  return { name: "closed", holds, summary, evidence, thresholds };
+  return { name: "closed", ...judged(holds), summary, evidence, thresholds };
 }
 
 function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels: Record<string, string>): Verdict {
@@ -459,7 +466,7 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
     ties: c.edges,
   };
   if (n < t.minActorsForHub || c.edges === 0) {
-    return { name: "hub-and-spoke", holds: false, summary: `Cannot judge centralisation: ${plural(n, "actor")} and ${plural(c.edges, "tie")} (at least ${t.minActorsForHub} actors with ties are needed).`, evidence, thresholds };
+    return unjudged("hub-and-spoke", `Cannot judge centralisation: ${plural(n, "actor")} and ${plural(c.edges, "tie")} (at least ${t.minActorsForHub} actors with ties are needed).`, evidence, thresholds);
   }
   const holds = c.hubs.length > 0;
   const hubIds = c.hubs.length ? c.hubs : c.top.slice(0, 1).map((x) => x.id);
@@ -468,7 +475,7 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
   const summary = holds
     ? `Hub-and-spoke: ${names} ${hubIds.length === 1 ? "is the hub" : "are the hubs"}, touching ${pct(c.hubShare)} of all ties; degree centralisation ${num(c.degree)}; the other actors are hardly tied to each other (density ${num(c.spokeDensity)}).${outside.length ? ` ${list(outside.map((id) => labels[id] ?? id))} ${outside.length === 1 ? "is" : "are"} outside the cluster.` : ""}`
     : `Not hub-and-spoke: the ${plural(maxHubsFor(n, t), "best-connected actor")} touch${maxHubsFor(n, t) === 1 ? "es" : ""} ${pct(shareOfTop(c, maxHubsFor(n, t)))} of ties (a hub set needs ${pct(t.minHubShare)}); degree centralisation ${num(c.degree)}.`;
-  return { name: "hub-and-spoke", holds, summary, evidence, thresholds };
+  return { name: "hub-and-spoke", ...judged(holds), summary, evidence, thresholds };
 }
 
 /** How many hubs a network of n actors may have: maxHubs, at most maxHubFraction of the actors, at least 1. */
@@ -500,16 +507,10 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
     outsideActors: o.outsideActors,
   };
   if (o.outsideActors === 0) {
-    return { name: "gatekeeper-dependent", holds: false, summary: "Cannot tell whether outside knowledge depends on gatekeepers: the data name no actor outside the cluster.", evidence, thresholds };
+    return unjudged("gatekeeper-dependent", "Cannot tell whether outside knowledge depends on gatekeepers: the data name no actor outside the cluster.", evidence, thresholds);
   }
   if (o.inflowTies < t.minInflowTies || o.insideActors < t.minInsideActors) {
-    return {
-      name: "gatekeeper-dependent",
-      holds: false,
-      summary: `Cannot judge gatekeeper dependence: ${plural(o.inflowTies, "tie")} from outside and ${plural(o.insideActors, "inside actor")} (at least ${t.minInflowTies} ties and ${t.minInsideActors} actors are needed).`,
-      evidence,
-      thresholds,
-    };
+    return unjudged("gatekeeper-dependent", `Cannot judge gatekeeper dependence: ${plural(o.inflowTies, "tie")} from outside and ${plural(o.insideActors, "inside actor")} (at least ${t.minInflowTies} ties and ${t.minInsideActors} actors are needed).`, evidence, thresholds);
   }
   const holds = through > 0;
   const chosen = entry.slice(0, through || 2);
@@ -524,7 +525,7 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
   const summary = holds
     ? `Gatekeeper-dependent: ${pct(share)} of the knowledge from outside enters through ${names}; ${[onward, starWords].filter(Boolean).join("; ")}. The cluster's access to outside knowledge hangs on ${through === 1 ? "this actor" : "these two actors"}.`
     : `Not gatekeeper-dependent: outside knowledge enters through ${plural(r.length, "inside actor")}; the top two take ${pct(top2)} of it (threshold ${pct(t.minTopReceiverShare)}).`;
-  return { name: "gatekeeper-dependent", holds, summary, evidence, thresholds };
+  return { name: "gatekeeper-dependent", ...judged(holds), summary, evidence, thresholds };
 }
 
 // ------------------------------------------------------------------------------------------- diagnose

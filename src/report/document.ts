@@ -40,6 +40,16 @@ export function verdictTitle(v: Verdict): string {
   return VERDICT_TITLES[v.name];
 }
 
+/** One sentence over the verdicts: which hold, which do not, which the data cannot judge. */
+export function verdictOverview(verdicts: Verdict[]): string {
+  const of = (state: Verdict["state"]) => verdicts.filter((v) => v.state === state).map((v) => verdictTitle(v).toLowerCase());
+  const holds = of("holds");
+  const unjudged = of("cannot-judge");
+  const parts = [holds.length ? `What the network shows: ${holds.join("; ")}.` : `None of the ${verdicts.length - unjudged.length} verdicts that could be judged holds on this evidence.`];
+  if (unjudged.length) parts.push(`The data cannot judge: ${unjudged.join("; ")} (see each verdict for the reason).`);
+  return parts.join(" ");
+}
+
 /** At most `max` names, then how many in all. */
 function shortList(items: string[], max: number): string {
   return items.length > max ? `${items.slice(0, max).join(", ")} … (${items.length} in all)` : items.join(", ");
@@ -105,9 +115,7 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     blocks: [
       {
         kind: "p",
-        text: d.verdicts.some((v) => v.holds)
-          ? `What the network shows: ${d.verdicts.filter((v) => v.holds).map((v) => verdictTitle(v).toLowerCase()).join("; ")}.`
-          : "None of the four verdicts holds on this evidence.",
+        text: verdictOverview(d.verdicts),
       },
       ...d.verdicts.map((v): Block => ({ kind: "verdict", verdict: v, facts: verdictFacts(v, L) })),
     ],

@@ -8,9 +8,10 @@ import { reportDocument, verdictTitle, type Block, type Cell } from "./document.
 import { degreesSvg, heatmapSvg, quadrantSvg } from "./svg.js";
 import { cellText } from "./text.js";
 import { escapeHtml as esc } from "./words.js";
+import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
 const CSS = `
-:root{--ink:#1b2631;--muted:#5d6d7e;--line:#d5dbe1;--yes:#1e8449;--no:#7f8c8d;--bg:#fff;--panel:#f4f6f7}
+:root{--ink:#1b2631;--muted:#5d6d7e;--line:#d5dbe1;--yes:#1e8449;--no:#7f8c8d;--unk:#b9770e;--bg:#fff;--panel:#f4f6f7}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
 main{max-width:1060px;margin:0 auto;padding:24px 20px 48px}
@@ -26,6 +27,8 @@ nav a:hover{text-decoration:underline}
 .verdict h3{margin:0 0 6px;font-size:1.05em}
 .badge{display:inline-block;font-size:.75em;font-weight:600;padding:1px 8px;border-radius:10px;margin-right:6px;color:#fff;background:var(--no);vertical-align:2px}
 .holds .badge{background:var(--yes)}
+.verdict.cannot-judge{border-left-color:var(--unk);border-left-style:dashed;background:#fdf6e3}
+.cannot-judge .badge{background:var(--unk)}
 .verdict dl{margin:8px 0 0;font-size:.85em;color:var(--muted)}
 dl.facts{display:grid;grid-template-columns:minmax(200px,max-content) 1fr;gap:2px 16px;margin:8px 0}
 dl.facts dt{color:var(--muted)}
@@ -75,7 +78,7 @@ function blockHtml(b: Block, d: Diagnosis): string {
     case "table":
       return tableHtml(b.columns, b.rows, b.caption);
     case "verdict":
-      return `<article class="verdict${b.verdict.holds ? " holds" : ""}" id="verdict-${esc(b.verdict.name)}"><h3><span class="badge">${b.verdict.holds ? "holds" : "does not hold"}</span>${esc(verdictTitle(b.verdict))}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
+      return `<article class="verdict ${b.verdict.state}" id="verdict-${esc(b.verdict.name)}" data-state="${b.verdict.state}"><h3><span class="badge">${VERDICT_STATE_WORDS[b.verdict.state]}</span>${esc(verdictTitle(b.verdict))}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
     case "plot":
       return b.plot === "quadrant" ? quadrantSvg(d) : b.plot === "heatmap" ? heatmapSvg(d) : degreesSvg(d);
   }

@@ -6,6 +6,7 @@
 import type { Diagnosis } from "../diagnosis/diagnose.js";
 import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
 import { cellText } from "./text.js";
+import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
 /** Escape Markdown-significant characters in inline text (and keep table cells on one line). */
 export function escapeMarkdown(text: string): string {
@@ -30,7 +31,7 @@ function blockMd(b: Block): string {
     case "table":
       return (b.caption ? `*${escapeMarkdown(b.caption)}*\n\n` : "") + tableMd(b.columns, b.rows);
     case "verdict":
-      return [`### ${b.verdict.holds ? "✔" : "✘"} ${verdictTitle(b.verdict)} — ${b.verdict.holds ? "holds" : "does not hold"}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
+      return [`### ${b.verdict.state === "holds" ? "✔" : b.verdict.state === "does-not-hold" ? "✘" : "?"} ${verdictTitle(b.verdict)} — ${VERDICT_STATE_WORDS[b.verdict.state]}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
     case "plot":
       return "";
   }

@@ -55,7 +55,7 @@ function blockText(b: Block): string {
     case "table":
       return (b.caption ? `  ${b.caption}:\n` : "") + tableText(b.columns, b.rows);
     case "verdict": {
-      const head = `  [${b.verdict.holds ? "HOLDS" : "no"}] ${verdictTitle(b.verdict)}`;
+      const head = `  [${b.verdict.state === "holds" ? "HOLDS" : b.verdict.state === "does-not-hold" ? "no" : "cannot judge"}] ${verdictTitle(b.verdict)}`;
       const facts = b.facts.map(([k, v]) => wrap(`${k}: ${v}`, 96, "        ")).join("\n");
       return `${head}\n${wrap(b.verdict.summary, 96, "        ")}\n${facts}`;
     }

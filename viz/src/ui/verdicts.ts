@@ -65,13 +65,16 @@ export function renderVerdicts(app: App): Child[] {
     return app.analysing ? [h("p", { class: "muted" }, "Diagnosing the cluster…")] : [];
   }
   const out: Child[] = [];
-  const holding = d.verdicts.filter((v) => v.holds);
+  const holding = d.verdicts.filter((v) => v.holds === true);
+  const unjudged = d.verdicts.filter((v) => v.holds === null);
+  const stateWord = (v: (typeof d.verdicts)[number]) => (v.holds === true ? "yes" : v.holds === false ? "no" : "cannot judge");
   out.push(h("h3", {}, "Verdicts"));
   out.push(
     h(
       "p",
       { class: "verdict-summary" },
-      holding.length === 0 ? "None of the four verdicts holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`,
+      (holding.length === 0 ? "None of the verdicts that could be judged holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`) +
+        (unjudged.length ? ` Cannot judge: ${unjudged.map((v) => v.name).join(", ")}.` : ""),
     ),
   );
   for (const v of d.verdicts) {
@@ -85,8 +88,8 @@ export function renderVerdicts(app: App): Child[] {
     out.push(
       h(
         "div",
-        { class: `verdict ${v.holds ? "yes" : "no"}`, dataset: { verdict: v.name, holds: String(v.holds) } },
-        h("h4", {}, `${v.holds ? "●" : "○"} ${v.name}: ${v.holds ? "yes" : "no"}`),
+        { class: `verdict ${v.holds === true ? "yes" : v.holds === false ? "no" : "unclear"}`, dataset: { verdict: v.name, holds: String(v.holds), state: v.state } },
+        h("h4", {}, `${v.holds === true ? "●" : v.holds === false ? "○" : "?"} ${v.name}: ${stateWord(v)}`),
         h("p", {}, v.summary),
         details,
       ),
