@@ -72,6 +72,12 @@ import { fragmentationProfileOnDigraph, type FragmentationProfile } from "./frag
 import { bridgingOpportunities, type Bridging } from "./bridging.js";
 import { gatekeepers, type GatekeeperOptions, type GatekeepersResult } from "./gatekeepers.js";
 import { cannotJudge, judged, type VerdictState } from "./verdict.js";
+import { tieTypeMix, type TieTypeMix, type TieTypeMixOptions } from "../metrics/tieTypeMix.js";
+import { diffusionDepth, type Diffusion } from "../metrics/diffusion.js";
+import { outsideSources, type OutsideSources } from "./outsideSources.js";
+import { clusterTypology, type Typology, type TypologyThresholds } from "./typology.js";
+import { simulateInterventions, type Interventions } from "./interventions.js";
+import { networkOverview, type NetworkOverview } from "../metrics/overview.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds } from "./roles.js";
 
 export type VerdictName = "fragmented" | "closed" | "hub-and-spoke" | "gatekeeper-dependent";
@@ -159,6 +165,13 @@ export interface DiagnoseOptions {
   thresholds?: Partial<DiagnosisThresholds>;
   /** Options of the gatekeeper ranking (default partition `inCluster`). */
   gatekeepers?: GatekeeperOptions;
+  /** Tie-type mix: rule (`institutional` default, `classic`) and what counts as a support organisation. */
+  tieTypes?: TieTypeMixOptions;
+  /** Depth of diffusion: extra actor attributes to break reach down by (kind, stage, group always). */
+  reachBy?: string[];
+  typologyThresholds?: Partial<TypologyThresholds>;
+  /** Simulated interventions (default true): firms reached, smallest effect proposed. */
+  interventions?: boolean | { k?: number; minEffect?: number; brokerFirms?: string[] };
 }
 
 export interface DiagnosisOptions {
@@ -266,6 +279,18 @@ export interface Diagnosis {
   gatekeepers: GatekeepersResult;
   roles: RoleQuadrant;
   degrees: DegreeDistributions;
+  /** Ties by horizontal / vertical / institutional / external, per relation and round (metrics/tieTypeMix.ts). */
+  tieTypeMix: TieTypeMix;
+  /** Openness by kind of outside source, gatekeeping by kind of inside actor (diagnosis/outsideSources.ts). */
+  outsideSources: OutsideSources;
+  /** Distance of each inside actor from the nearest outside source (metrics/diffusion.ts). */
+  diffusion: Diffusion;
+  /** Cluster types with evidence, several may hold (diagnosis/typology.ts). */
+  typology: Typology;
+  /** Simulated programme, broker and shock (diagnosis/interventions.ts); null when switched off. */
+  interventions: Interventions | null;
+  /** Survey response: respondents and non-respondents, per question (metrics/overview.ts). */
+  survey: NetworkOverview["respondents"];
   /** Labels of every actor, by id, for display. */
   labels: Record<string, string>;
   notes: string[];
@@ -708,6 +733,19 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
     scopeDensity: density(g),
   };
 
+  // Tie-type mix, sources of outside knowledge, depth of diffusion, typology, interventions (all actors).
+  const mix = tieTypeMix(graph, options.tieTypes);
+  const sourcesByKind = outsideSources(graph, gk, { weight });
+  const present = (attr: string) => graph.nodes().some((id) => {
+    const x = graph.getNodeAttribute(id, attr);
+    return x !== undefined && x !== null && x !== "";
+  });
+  const reachBy = [...new Set(["kind", "stage", "group", ...(options.reachBy ?? [])])].filter(present);
+  const diffusion = diffusionDepth(graph, { weight, by: reachBy });
+  const typology = clusterTypology(graph, { diffusion, mix, corePeriphery: gs.corePeriphery, weight, thresholds: options.typologyThresholds });
+  const io = options.interventions ?? true;
+  const interventions = io === false ? null : simulateInterventions(graph, { weight, k, ...(io === true ? {} : io) });
+
   const verdicts: Verdict[] = [
     fragmentedVerdict(gs, g, t, nullTest),
     closedVerdict(openness, t, labels, externalTies),
@@ -740,6 +778,12 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
     gatekeepers: gk,
     roles: quadrant,
     degrees,
+    tieTypeMix: mix,
+    outsideSources: sourcesByKind,
+    diffusion,
+    typology,
+    interventions,
+    survey: networkOverview(graph).respondents,
     labels,
     notes,
   };

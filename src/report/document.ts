@@ -6,6 +6,7 @@
 import type { Diagnosis, Verdict } from "../diagnosis/diagnose.js";
 import { COGNITIVE_ROLE_LABELS, COGNITIVE_ROLES } from "../diagnosis/roles.js";
 import { actorName, num, pct, pText, pValue } from "./words.js";
+import { findingSections } from "./findings.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -14,8 +15,8 @@ export type Block =
   | { kind: "list"; items: string[] }
   | { kind: "facts"; items: [string, string][] }
   | { kind: "table"; columns: string[]; rows: Cell[][]; caption?: string }
-  | { kind: "verdict"; verdict: Verdict; facts: [string, string][] }
-  | { kind: "plot"; plot: "quadrant" | "heatmap" | "degrees" };
+  | { kind: "verdict"; verdict: Pick<Verdict, "state" | "summary"> & { name: string }; title: string; facts: [string, string][] }
+  | { kind: "plot"; plot: "quadrant" | "heatmap" | "degrees" | "network" };
 
 export interface Section {
   id: string;
@@ -26,7 +27,16 @@ export interface Section {
 export interface ReportDocument {
   title: string;
   subtitle: string;
+  /** Dataset, date and version, when the caller gives them (the document itself never reads a clock). */
+  header: [string, string][];
   sections: Section[];
+}
+
+/** What the caller knows about the run: dataset name, date of the report, clusterflow version. */
+export interface ReportMeta {
+  dataset?: string;
+  date?: string;
+  version?: string;
 }
 
 const VERDICT_TITLES: Record<Verdict["name"], string> = {
@@ -102,7 +112,7 @@ function verdictFacts(v: Verdict, labels: Record<string, string>): [string, stri
 }
 
 /** Build the report document of a diagnosis. */
-export function reportDocument(d: Diagnosis): ReportDocument {
+export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocument {
   const L = d.labels;
   const name = (id: string) => actorName(L, id);
   const names = (ids: string[], max: number) => (ids.length > max ? `${ids.slice(0, max).map(name).join(", ")} … (${ids.length} in all)` : ids.map(name).join(", "));
@@ -117,9 +127,10 @@ export function reportDocument(d: Diagnosis): ReportDocument {
         kind: "p",
         text: verdictOverview(d.verdicts),
       },
-      ...d.verdicts.map((v): Block => ({ kind: "verdict", verdict: v, facts: verdictFacts(v, L) })),
+      ...d.verdicts.map((v): Block => ({ kind: "verdict", verdict: v, title: verdictTitle(v), facts: verdictFacts(v, L) })),
     ],
   });
+  sections.push(...findingSections(d));
 
   sections.push({
     id: "network",
@@ -210,7 +221,12 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     id: "gatekeepers",
     title: "Gatekeepers",
     blocks: [
-      { kind: "p", text: `Ranking of actors bringing outside knowledge in (partition "${gk.options.partition}"): ${gk.options.score}.` },
+      {
+        kind: "p",
+        text: gk.options.partition === "inCluster"
+          ? `Ranking of actors bringing outside knowledge in (partition "${gk.options.partition}"): ${gk.options.score}.`
+          : `The data name no actor outside the cluster, so nobody can be shown to bring outside knowledge in; this ranks actors bringing knowledge into their own "${gk.options.partition}" group from the others: ${gk.options.score}.`,
+      },
       ...(ranked.length
         ? ([
             {
@@ -321,9 +337,14 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     ],
   });
 
+  const header: [string, string][] = [];
+  if (meta.dataset ?? n.name) header.push(["dataset", String(meta.dataset ?? n.name)]);
+  if (meta.date) header.push(["date", meta.date]);
+  if (meta.version) header.push(["clusterflow", meta.version]);
   return {
     title: `Cluster diagnosis${n.name ? ` — ${n.name}` : ""}`,
     subtitle: `${n.actors} actors, ${n.ties} ties; seed ${opt.seed}`,
+    header,
     sections,
   };
 }

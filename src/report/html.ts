@@ -4,7 +4,7 @@
  * mailed as a single file. Every string from the data is HTML-escaped. Renders {@link reportDocument}.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell } from "./document.js";
 import { degreesSvg, heatmapSvg, quadrantSvg } from "./svg.js";
 import { cellText } from "./text.js";
 import { escapeHtml as esc } from "./words.js";
@@ -78,7 +78,7 @@ function blockHtml(b: Block, d: Diagnosis): string {
     case "table":
       return tableHtml(b.columns, b.rows, b.caption);
     case "verdict":
-      return `<article class="verdict ${b.verdict.state}" id="verdict-${esc(b.verdict.name)}" data-state="${b.verdict.state}"><h3><span class="badge">${VERDICT_STATE_WORDS[b.verdict.state]}</span>${esc(verdictTitle(b.verdict))}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
+      return `<article class="verdict ${b.verdict.state}" id="verdict-${esc(b.verdict.name)}" data-state="${b.verdict.state}"><h3><span class="badge">${VERDICT_STATE_WORDS[b.verdict.state]}</span>${esc(b.title)}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
     case "plot":
       return b.plot === "quadrant" ? quadrantSvg(d) : b.plot === "heatmap" ? heatmapSvg(d) : degreesSvg(d);
   }

@@ -4,7 +4,7 @@
  * so that a label cannot break a table or start markup.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell } from "./document.js";
 import { cellText } from "./text.js";
 import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
@@ -31,7 +31,7 @@ function blockMd(b: Block): string {
     case "table":
       return (b.caption ? `*${escapeMarkdown(b.caption)}*\n\n` : "") + tableMd(b.columns, b.rows);
     case "verdict":
-      return [`### ${b.verdict.state === "holds" ? "✔" : b.verdict.state === "does-not-hold" ? "✘" : "?"} ${verdictTitle(b.verdict)} — ${VERDICT_STATE_WORDS[b.verdict.state]}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
+      return [`### ${b.verdict.state === "holds" ? "✔" : b.verdict.state === "does-not-hold" ? "✘" : "?"} ${b.title} — ${VERDICT_STATE_WORDS[b.verdict.state]}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
     case "plot":
       return "";
   }

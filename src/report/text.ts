@@ -3,7 +3,7 @@
  * options used. Renders {@link reportDocument}; plots are left out (the HTML report has them).
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell } from "./document.js";
 import { num } from "./words.js";
 
 export function cellText(c: Cell): string {
@@ -55,7 +55,7 @@ function blockText(b: Block): string {
     case "table":
       return (b.caption ? `  ${b.caption}:\n` : "") + tableText(b.columns, b.rows);
     case "verdict": {
-      const head = `  [${b.verdict.state === "holds" ? "HOLDS" : b.verdict.state === "does-not-hold" ? "no" : "cannot judge"}] ${verdictTitle(b.verdict)}`;
+      const head = `  [${b.verdict.state === "holds" ? "HOLDS" : b.verdict.state === "does-not-hold" ? "no" : "cannot judge"}] ${b.title}`;
       const facts = b.facts.map(([k, v]) => wrap(`${k}: ${v}`, 96, "        ")).join("\n");
       return `${head}\n${wrap(b.verdict.summary, 96, "        ")}\n${facts}`;
     }
