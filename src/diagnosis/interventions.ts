@@ -5,11 +5,12 @@
  *    players in a social network", CMOT 12:21–34).** The k inside actors from which knowledge reaches most
  *    other inside actors within `m` ties (m-reach), following the flow source → target on the ties among
  *    inside actors: `R(S) = |{v ∉ S : d(S, v) ≤ m}| / (n − k)`. Exact (every k-set) when the number of
- *    k-sets is at most `exactLimit`; otherwise Borgatti's greedy start and best-swap improvement until no
- *    swap improves R. R keyplayer `kpset(type = "mreach.degree")` on the directed graph is the peer.
+ *    k-sets is at most `exactLimit`; otherwise Borgatti's best-swap improvement until no swap improves R,
+ *    from a greedy start and 10 seeded random starts (seed echoed; the best result wins). R keyplayer `kpset(type = "mreach.degree")` on the directed graph is the peer.
  * 2. **A broker or service centre** (Chile's PROFO broker, a technology service centre): a new inside actor
  *    tied both ways to k chosen firms (default: the KPP-Pos set) and, when the data name outside actors,
- *    receiving from the outside source that gives most. Reported: the change in the share of inside actors
+ *    receiving from the outside source that gives most. Reported (over the original inside actors, the
+ *    broker itself not counted): the change in the share of inside actors
  *    reached from outside within two ties (metrics/diffusion.ts), in fragmentation F of the inside actors
  *    (metrics/fragmentation.ts, undirected) and in the inflow share of external openness
  *    (metrics/openness.ts).
@@ -27,6 +28,7 @@ import { diffusionDepth } from "../metrics/diffusion.js";
 import { fragmentation } from "../metrics/fragmentation.js";
 import { externalOpenness } from "../metrics/openness.js";
 import { sourceKindOf, type SourceKind } from "./outsideSources.js";
+import { seededRng, shuffle } from "../model/random.js";
 
 export interface InterventionOptions {
   /** Firms the programme or broker reaches (default 3). */
@@ -86,7 +88,7 @@ function binomial(n: number, k: number): number {
 }
 
 /** KPP-Pos by m-reach on a digraph; see the module comment. Ties between equal sets go to the lower indices. */
-export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number; exactLimit?: number } = {}): KeyPlayersPositive {
+export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number; exactLimit?: number; seed?: number; restarts?: number } = {}): KeyPlayersPositive {
   const m = options.m ?? 2;
   const k = Math.min(options.k ?? 3, g.n);
   const exactLimit = options.exactLimit ?? 50_000;
@@ -116,40 +118,59 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
     }
   } else {
     method = "greedy + swap";
-    const set: number[] = [];
-    const inSet = new Uint8Array(g.n);
+    // Borgatti's improvement: from a start set, take the best improving swap (one member out, one
+    // non-member in) until none improves. Starts: the greedy set, then `restarts` seeded random sets.
+    const improve = (start: number[]): [number[], number] => {
+      const set = [...start];
+      const inSet = new Uint8Array(g.n);
+      for (const v of set) inSet[v] = 1;
+      let cur = score(set);
+      for (let improved = true; improved; ) {
+        improved = false;
+        let bestSwap: [number, number, number] | null = null;
+        for (let i = 0; i < k; i++)
+          for (let v = 0; v < g.n; v++) {
+            if (inSet[v]) continue;
+            const trial = [...set];
+            trial[i] = v;
+            const r = score(trial);
+            if (r > cur && (!bestSwap || r > bestSwap[2])) bestSwap = [i, v, r];
+          }
+        if (bestSwap) {
+          inSet[set[bestSwap[0]]] = 0;
+          set[bestSwap[0]] = bestSwap[1];
+          inSet[bestSwap[1]] = 1;
+          cur = bestSwap[2];
+          improved = true;
+        }
+      }
+      return [set.sort((a, b) => a - b), cur];
+    };
+    const greedy: number[] = [];
+    const taken = new Uint8Array(g.n);
     for (let c = 0; c < k; c++) {
       let bv = -1;
       let bs = -1;
       for (let v = 0; v < g.n; v++) {
-        if (inSet[v]) continue;
-        const r = score([...set, v]);
+        if (taken[v]) continue;
+        const r = score([...greedy, v]);
         if (r > bs) {
           bs = r;
           bv = v;
         }
       }
-      set.push(bv);
-      inSet[bv] = 1;
+      greedy.push(bv);
+      taken[bv] = 1;
     }
-    let cur = score(set);
-    for (let improved = true; improved; ) {
-      improved = false;
-      let bestSwap: [number, number, number] | null = null;
-      for (let i = 0; i < k; i++)
-        for (let v = 0; v < g.n; v++) {
-          if (inSet[v]) continue;
-          const trial = [...set];
-          trial[i] = v;
-          const r = score(trial);
-          if (r > cur && (!bestSwap || r > bestSwap[2])) bestSwap = [i, v, r];
-        }
-      if (bestSwap) {
-        inSet[set[bestSwap[0]]] = 0;
-        set[bestSwap[0]] = bestSwap[1];
-        inSet[bestSwap[1]] = 1;
-        cur = bestSwap[2];
-        improved = true;
+    const rng = seededRng(options.seed ?? 1);
+    const starts = [greedy, ...Array.from({ length: options.restarts ?? 10 }, () => shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k))];
+    let set: number[] = [];
+    let cur = -1;
+    for (const st of starts) {
+      const [s2, r] = improve(st);
+      if (r > cur || (r === cur && s2.join() < set.join())) {
+        set = s2;
+        cur = r;
       }
     }
     best = [...set].sort((a, b) => a - b);
@@ -205,9 +226,11 @@ function copyGraph(graph: ClusterGraph, dropTiesFrom: Set<string> = new Set()): 
   return out;
 }
 
-function reachWithinTwo(graph: ClusterGraph, weight: WeightRule): number {
+/** Share of inside actors (the simulated broker left out) within two ties of an outside source. */
+function reachWithinTwo(graph: ClusterGraph, weight: WeightRule, leaveOut?: string): number {
   const d = diffusionDepth(graph, { maxSteps: 2, by: [], weight });
-  return d.pooled.share[1] ?? NaN;
+  const actors = d.actors.filter((a) => a.id !== leaveOut);
+  return actors.length ? actors.filter((a) => a.steps <= 2).length / actors.length : NaN;
 }
 
 /** The simulated interventions; see the module comment. */
@@ -248,7 +271,7 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
     if (source) addTie(after, source, id, { relation: "programme", weight: 2 });
     const eff = (b: number, a: number): Effect => ({ before: b, after: a, change: a - b });
     const frag = (gr: ClusterGraph) => fragmentation(indexDigraph(filterTies(gr, { localOnly: true }), { weight })).fragmentation;
-    const reach = eff(reachWithinTwo(graph, weight), reachWithinTwo(after, weight));
+    const reach = eff(reachWithinTwo(graph, weight), reachWithinTwo(after, weight, id));
     broker = {
       firms: [...firms],
       outsideSource: source,

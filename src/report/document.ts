@@ -337,6 +337,8 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
     ],
   });
 
+  const ORDER = ["verdicts", "typology", "network", "survey", "tie-types", "groups", "openness", "outside-sources", "diffusion", "gatekeepers", "centralisation", "fragmentation", "bridging", "interventions", "options"];
+  sections.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
   const header: [string, string][] = [];
   if (meta.dataset ?? n.name) header.push(["dataset", String(meta.dataset ?? n.name)]);
   if (meta.date) header.push(["date", meta.date]);
