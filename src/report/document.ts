@@ -149,6 +149,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
           ["analysed for groups and fragmentation", `${n.scopeActors} actors, ${n.scopeArcs} ties, density ${num(n.scopeDensity)}`],
         ],
       },
+      { kind: "plot", plot: "network" },
       { kind: "plot", plot: "degrees" },
     ],
   });

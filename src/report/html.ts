@@ -4,7 +4,9 @@
  * mailed as a single file. Every string from the data is HTML-escaped. Renders {@link reportDocument}.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
+import type { ClusterGraph } from "../model/types.js";
+import { networkSvg } from "./networkSvg.js";
 import { degreesSvg, heatmapSvg, quadrantSvg } from "./svg.js";
 import { cellText } from "./text.js";
 import { escapeHtml as esc } from "./words.js";
@@ -50,6 +52,9 @@ svg .axis{font-size:12px;fill:#1b2631}
 svg .q{font-size:11px;fill:#95a5a6;font-style:italic}
 svg .pt{font-size:11px;fill:#1b2631}
 svg .cell{font-size:11px}
+svg.network{border:1px solid var(--line);border-radius:6px}
+svg.network .pt{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+dl.header{font-size:.9em;margin:-12px 0 16px}
 .key{display:inline-block;margin-right:10px;white-space:nowrap}
 .key i{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px;vertical-align:0}
 ul{margin:6px 0 12px;padding-left:20px}
@@ -67,7 +72,13 @@ function tableHtml(columns: string[], rows: Cell[][], caption?: string): string 
   return `<table>${caption ? `<caption>${esc(caption)}</caption>` : ""}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function blockHtml(b: Block, d: Diagnosis): string {
+export interface HtmlOptions {
+  /** The network the diagnosis was made of: draws the network picture (left out without it). */
+  graph?: ClusterGraph;
+  meta?: ReportMeta;
+}
+
+function blockHtml(b: Block, d: Diagnosis, options: HtmlOptions = {}): string {
   switch (b.kind) {
     case "p":
       return `<p>${esc(b.text)}</p>`;
@@ -80,25 +91,27 @@ function blockHtml(b: Block, d: Diagnosis): string {
     case "verdict":
       return `<article class="verdict ${b.verdict.state}" id="verdict-${esc(b.verdict.name)}" data-state="${b.verdict.state}"><h3><span class="badge">${VERDICT_STATE_WORDS[b.verdict.state]}</span>${esc(b.title)}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
     case "plot":
+      if (b.plot === "network") return options.graph ? networkSvg(d, options.graph) : "";
       return b.plot === "quadrant" ? quadrantSvg(d) : b.plot === "heatmap" ? heatmapSvg(d) : degreesSvg(d);
   }
 }
 
 /** Render a diagnosis as a self-contained HTML page. */
-export function renderHtml(d: Diagnosis): string {
-  const doc = reportDocument(d);
+export function renderHtml(d: Diagnosis, options: HtmlOptions = {}): string {
+  const doc = reportDocument(d, options.meta);
   const parts: string[] = [];
   parts.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   parts.push(`<title>${esc(doc.title)}</title>`, `<style>${CSS.trim()}</style>`, "</head>", "<body>", "<main>");
   parts.push(`<h1>${esc(doc.title)}</h1>`, `<p class="sub">${esc(doc.subtitle)}</p>`);
+  if (doc.header.length) parts.push(`<dl class="facts header">${doc.header.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
   parts.push(`<nav>${doc.sections.map((s) => `<a href="#${esc(s.id)}">${esc(s.title)}</a>`).join("")}</nav>`);
   for (const s of doc.sections) {
     parts.push(`<section id="${esc(s.id)}">`, `<h2>${esc(s.title)}</h2>`);
     const verdicts = s.blocks.filter((b) => b.kind === "verdict");
     const rest = s.blocks.filter((b) => b.kind !== "verdict");
-    for (const b of rest.filter((b) => b.kind === "p").slice(0, s.id === "verdicts" ? 1 : 0)) parts.push(blockHtml(b, d));
-    if (verdicts.length) parts.push(`<div class="verdicts">${verdicts.map((b) => blockHtml(b, d)).join("")}</div>`);
-    for (const b of s.id === "verdicts" ? rest.slice(1) : rest) parts.push(blockHtml(b, d));
+    for (const b of rest.filter((b) => b.kind === "p").slice(0, s.id === "verdicts" ? 1 : 0)) parts.push(blockHtml(b, d, options));
+    if (verdicts.length) parts.push(`<div class="verdicts">${verdicts.map((b) => blockHtml(b, d, options)).join("")}</div>`);
+    for (const b of s.id === "verdicts" ? rest.slice(1) : rest) parts.push(blockHtml(b, d, options));
     parts.push("</section>");
   }
   parts.push("</main>", "</body>", "</html>");

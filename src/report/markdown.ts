@@ -4,7 +4,7 @@
  * so that a label cannot break a table or start markup.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
 import { cellText } from "./text.js";
 import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
@@ -38,9 +38,9 @@ function blockMd(b: Block): string {
 }
 
 /** Render a diagnosis as Markdown. */
-export function renderMarkdown(d: Diagnosis): string {
-  const doc = reportDocument(d);
-  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), ""];
+export function renderMarkdown(d: Diagnosis, meta: ReportMeta = {}): string {
+  const doc = reportDocument(d, meta);
+  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), "", ...(doc.header.length ? [doc.header.map(([k, v]) => `**${escapeMarkdown(k)}**: ${escapeMarkdown(v)}`).join(" · "), ""] : [])];
   for (const s of doc.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, "");
     for (const b of s.blocks) {

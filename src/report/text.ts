@@ -3,7 +3,7 @@
  * options used. Renders {@link reportDocument}; plots are left out (the HTML report has them).
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
 import { num } from "./words.js";
 
 export function cellText(c: Cell): string {
@@ -65,9 +65,9 @@ function blockText(b: Block): string {
 }
 
 /** Render a diagnosis as plain text. */
-export function renderText(d: Diagnosis): string {
-  const doc = reportDocument(d);
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ""];
+export function renderText(d: Diagnosis, meta: ReportMeta = {}): string {
+  const doc = reportDocument(d, meta);
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ...doc.header.map(([k, v]) => `${k}: ${v}`), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
@@ -33,6 +33,15 @@ function thresholdsOf(items: string[] = []): Partial<DiagnosisThresholds> {
     out[m[1] as keyof DiagnosisThresholds] = numberOption(`--threshold ${m[1]}`, m[2], 0);
   }
   return out;
+}
+
+const VERSION = String((JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version);
+
+/** The report's date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else today (UTC). */
+function reportDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const t = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return t.toISOString().slice(0, 10);
 }
 
 /**
@@ -74,7 +83,8 @@ export function registerReport(program: Command, ctx: Context): void {
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     });
-    const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format);
+    const meta = { dataset: String(view.getAttribute("name") ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION };
+    const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format, { graph: view, meta });
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, text);
