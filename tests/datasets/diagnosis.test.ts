@@ -12,6 +12,7 @@ import { diagnose, verdict, type Diagnosis } from "../../src/diagnosis/diagnose.
 import { gatekeepers, type GatekeepersResult } from "../../src/diagnosis/gatekeepers.js";
 import { centrality } from "../../src/metrics/centrality.js";
 import { filterTies } from "../../src/model/views.js";
+import { diffusionDepth } from "../../src/metrics/diffusion.js";
 import type { ClusterGraph } from "../../src/model/types.js";
 import { datasetDir } from "./cases.js";
 
@@ -237,6 +238,51 @@ describe("Sialkot surgical instruments: the association as gatekeeper", () => {
     expect(c.gk.ranking[0].id).toBe("association");
     expect(c.gk.ranking[1].id).toBe("qaconsultancy");
     expect(c.gk.ranking[0].brokerage.gatekeeper).toBeGreaterThan(3 * c.gk.ranking[2].brokerage.gatekeeper);
+  });
+
+  it("the association becomes the main channel between the rounds", () => {
+    const w94 = filterTies(c.graph, { waves: ["1994"] });
+    const w97 = filterTies(c.graph, { waves: ["1997"] });
+    const g94 = gatekeepers(w94);
+    const g97 = gatekeepers(w97);
+    const assoc94 = g94.ranking.find((r) => r.id === "association")!;
+    expect(assoc94.externalIn).toBe(0);
+    expect(assoc94.brokerage.gatekeeper).toBe(0);
+    expect(g97.ranking[0].id).toBe("association");
+    // Most small and medium manufacturers reach outside quality know-how (technical advice) within two ties
+    // in 1997 only through the association and its consultancy: without those two actors, they lose it.
+    const smes = idsWhere(c.graph, (a) => a.group === "manufacturers" && a.sizeClass !== "large");
+    const within2 = (g: ClusterGraph) => {
+      const d = diffusionDepth(g);
+      const steps = new Map(d.actors.map((a) => [a.id, a.steps]));
+      return smes.filter((id) => (steps.get(id) ?? Infinity) <= 2).length;
+    };
+    const advice97 = filterTies(c.graph, { waves: ["1997"], relations: ["technical-advice"] });
+    const without = advice97.copy() as ClusterGraph;
+    without.dropNode("association");
+    without.dropNode("qaconsultancy");
+    const reached = within2(advice97);
+    expect(reached / smes.length).toBeGreaterThan(0.8);
+    expect((reached - within2(without)) / smes.length).toBeGreaterThan(0.5);
+  });
+
+  it("large firms keep private channels, and the buyers' technical ties weaken", () => {
+    const w97 = filterTies(c.graph, { waves: ["1997"] });
+    const large = idsWhere(c.graph, (a) => a.sizeClass === "large");
+    const direct = new Set<string>();
+    w97.forEachEdge((_e, _a, s, t, sa) => {
+      if (sa.inCluster === false && large.includes(t)) direct.add(t);
+    });
+    expect(direct.size / large.length).toBeGreaterThan(0.5);
+    const buyerAdvice = (wave: string) => {
+      let n = 0;
+      let w = 0;
+      c.graph.forEachEdge((_e, a, _s, _t, sa) => {
+        if (a.wave === wave && a.relation === "technical-advice" && sa.kind === "buyer") (n++, (w += a.weight));
+      });
+      return { n, w };
+    };
+    expect(buyerAdvice("1997").w).toBeLessThan(buyerAdvice("1994").w);
   });
 
   it("has strong vertical ties to suppliers", () => {
