@@ -7,6 +7,7 @@ import type { Diagnosis, Verdict } from "../diagnosis/diagnose.js";
 import { COGNITIVE_ROLE_LABELS, COGNITIVE_ROLES } from "../diagnosis/roles.js";
 import { actorName, num, pct, pText, pValue } from "./words.js";
 import { findingSections } from "./findings.js";
+import { KEY_PLAYER_RULE } from "../diagnosis/fragmentationProfile.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -278,8 +279,8 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
       {
         kind: "p",
         text: ca.increase > 1e-12
-          ? `Critical actors (key players, ${ca.criterion}, k = ${ca.k}; ${ca.method}): ${ca.set.map(name).join(", ")}. Without them F goes from ${num(ca.before.fragmentation)} to ${num(ca.after.fragmentation)} and DF from ${num(ca.before.distanceWeighted)} to ${num(ca.after.distanceWeighted)}.`
-          : `No set of ${ca.k} actors fragments the network on ${ca.criterion}: no actor is critical in this sense.`,
+          ? `Rule: ${KEY_PLAYER_RULE}. Critical actors (key players, ${ca.criterion}, k = ${ca.k}; ${ca.method}): ${ca.set.map(name).join(", ")}. Without them F goes from ${num(ca.before.fragmentation)} to ${num(ca.after.fragmentation)} and DF from ${num(ca.before.distanceWeighted)} to ${num(ca.after.distanceWeighted)}.`
+          : `Rule: ${KEY_PLAYER_RULE}. No set of ${ca.k} actors fragments the network on ${ca.criterion}: no actor is critical in this sense.`,
       },
       ...(ca.individual.length
         ? [{ kind: "table", caption: `Actors whose loss alone raises ${ca.criterion} most`, columns: ["actor", ca.criterion + " without it", "rise"], rows: ca.individual.slice(0, 8).map((x) => [name(x.id), x.score, x.increase]) } as Block]

@@ -43,3 +43,17 @@ describe("report of a network without outside actors", () => {
     expect(html).toMatch(/The data cannot judge: closed to outside knowledge; dependent on gatekeepers/);
   });
 });
+
+describe("one key-player rule for fragmentation and report", () => {
+  it("the same critical actors and criterion on a dataset with outside actors, and the rule printed", async () => {
+    const ds = new URL("../../datasets/bangalore-software/", import.meta.url).pathname;
+    const f = JSON.parse((await run("fragmentation", ds, "--json")).out);
+    const r = JSON.parse((await run("report", ds, "--json", "--reps", "199")).out);
+    expect(f.keyPlayers.options.criterion).toBe(r.criticalActors.criterion);
+    expect(f.keyPlayers.set).toEqual(r.criticalActors.set);
+    for (const id of f.keyPlayers.set) expect(id).not.toMatch(/^(hq|buyer|globalrd)/);
+    expect(f.keyPlayerRule).toMatch(/inside the cluster/);
+    expect((await run("fragmentation", ds)).out).toMatch(/^rule: key players are judged among the actors inside the cluster/m);
+    expect((await run("report", ds, "--reps", "199")).out).toMatch(/Rule: key players are judged/);
+  });
+});

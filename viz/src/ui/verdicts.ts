@@ -5,6 +5,7 @@
  */
 import type { App } from "../app.js";
 import { fmt, h, type Child } from "../dom.js";
+import { KEY_PLAYER_RULE } from "../../../src/diagnosis/fragmentationProfile.js";
 
 function label(app: App, id: string): string {
   return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
@@ -110,6 +111,7 @@ export function renderVerdicts(app: App): Child[] {
     if (c.increase > 0) p.append(` raises ${word} from ${fmt(before, 3)} to ${fmt(after, 3)} (${c.method}).`);
     else p.append(` — the ${c.set.length} most critical actors — leaves ${word} at ${fmt(after, 3)}: no small set of actors holds the network together (${c.method}).`);
     out.push(p);
+    out.push(h("p", { class: "muted small" }, `Rule: ${KEY_PLAYER_RULE}.`));
   }
   const b = d.bridging;
   if (b && (b.newTies.length > 0 || b.groupPairs.some((g) => g.status !== "ok"))) {
