@@ -203,6 +203,15 @@ describe("Bangalore software: vertical and external ties, TNC subsidiaries as br
     c = await load("bangalore-software");
   });
 
+  it("has SMEs with ties of their own abroad, one tie from an outside source", () => {
+    const smes = idsWhere(c.graph, (a) => a.group === "smes");
+    const steps = new Map(c.d.diffusion.actors.map((a) => [a.id, a.steps]));
+    const direct = smes.filter((id) => steps.get(id) === 1);
+    expect(direct.length / smes.length).toBeGreaterThan(0.25);
+    // … and not only the independents: subcontractors too.
+    expect(direct.filter((id) => c.graph.getNodeAttribute(id, "stage") === "outsourced-services").length).toBeGreaterThan(5);
+  });
+
   it("has a tie-type mix dominated by vertical and external ties", () => {
     const mix = { horizontal: 0, vertical: 0, external: 0 };
     c.graph.forEachEdge((_e, a) => mix[a.tieType]++);
