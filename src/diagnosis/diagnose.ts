@@ -240,7 +240,7 @@ export interface RoleQuadrant {
   thresholds: CognitiveRoleThresholds;
   /** Median local connectedness of inside actors (the quadrant's horizontal line). */
   localMedian: number;
-  actors: { id: string; role: CognitiveRole; roleLabel: string; localConnectedness: number; externalOpenness: number; inCluster: boolean }[];
+  actors: { id: string; role: CognitiveRole; roleLabel: string; localConnectedness: number; localOut: number; localIn: number; externalOpenness: number; inCluster: boolean }[];
 }
 
 export interface DegreeDistributions {
@@ -706,7 +706,7 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
     measure,
     thresholds: { localOut: roles.thresholds.localOut, localIn: roles.thresholds.localIn, externalIn: roles.thresholds.externalIn },
     localMedian: median(localValues),
-    actors: roles.actors.map((a) => ({ id: a.id, role: a.role, roleLabel: COGNITIVE_ROLE_LABELS[a.role], localConnectedness: a.localOut + a.localIn, externalOpenness: a.externalIn, inCluster: a.inCluster })),
+    actors: roles.actors.map((a) => ({ id: a.id, role: a.role, roleLabel: COGNITIVE_ROLE_LABELS[a.role], localConnectedness: a.localOut + a.localIn, localOut: a.localOut, localIn: a.localIn, externalOpenness: a.externalIn, inCluster: a.inCluster })),
   };
 
   // Degree distributions (all actors).
