@@ -73,7 +73,8 @@ export function quadrantSvg(d: Diagnosis): string {
     out.push(
       `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="5" fill="${ROLE_COLOURS[p.role]}" fill-opacity="0.75" stroke="#fff"><title>${esc(`${actorName(d.labels, p.id)} — ${p.roleLabel}; openness ${num(p.externalOpenness)}, gives ${num(p.localOut)} and receives ${num(p.localIn)} locally`)}</title></circle>`,
     );
-    if (named.has(p.id)) out.push(`<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
+    // Labels near the right edge are drawn to the left of their dot so they stay on the page.
+    if (named.has(p.id)) out.push(cx > W * 0.6 ? `<text x="${r1(cx - 7)}" y="${r1(cy - 6)}" text-anchor="end" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>` : `<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
   }
   out.push("</svg>");
   const legend = (Object.keys(ROLE_COLOURS) as CognitiveRole[])
