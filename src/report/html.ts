@@ -109,9 +109,11 @@ export function renderHtml(d: Diagnosis, options: HtmlOptions = {}): string {
     parts.push(`<section id="${esc(s.id)}">`, `<h2>${esc(s.title)}</h2>`);
     const verdicts = s.blocks.filter((b) => b.kind === "verdict");
     const rest = s.blocks.filter((b) => b.kind !== "verdict");
-    for (const b of rest.filter((b) => b.kind === "p").slice(0, s.id === "verdicts" ? 1 : 0)) parts.push(blockHtml(b, d, options));
+    // A section of verdicts opens with its first paragraph (the overview), then the verdict cards.
+    const lead = verdicts.length && rest[0]?.kind === "p" ? 1 : 0;
+    for (const b of rest.slice(0, lead)) parts.push(blockHtml(b, d, options));
     if (verdicts.length) parts.push(`<div class="verdicts">${verdicts.map((b) => blockHtml(b, d, options)).join("")}</div>`);
-    for (const b of s.id === "verdicts" ? rest.slice(1) : rest) parts.push(blockHtml(b, d, options));
+    for (const b of rest.slice(lead)) parts.push(blockHtml(b, d, options));
     parts.push("</section>");
   }
   parts.push("</main>", "</body>", "</html>");
