@@ -210,7 +210,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
       { kind: "plot", plot: "quadrant" },
       {
         kind: "table",
-        caption: `Cognitive roles (${d.roles.measure}; thresholds: local source > ${num(d.roles.thresholds.localOut)}, local absorber > ${num(d.roles.thresholds.localIn)}, open > ${num(d.roles.thresholds.externalIn)})`,
+        caption: `Cognitive roles (thresholds in ${d.roles.measure === "strength" ? "tie strength" : "partner actors"}: local source gives > ${num(d.roles.thresholds.localOut)}, local absorber receives > ${num(d.roles.thresholds.localIn)}, open receives > ${num(d.roles.thresholds.externalIn)} from outside)`,
         columns: ["role", "actors"],
         rows: COGNITIVE_ROLES.filter((r) => r !== "outside").map((r) => [COGNITIVE_ROLE_LABELS[r], d.roles.actors.filter((a) => a.role === r).length]),
       },
@@ -233,8 +233,9 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
         ? ([
             {
               kind: "table",
-              columns: ["rank", "actor", "score", "role", "gatekeeper paths", "outside sources", "local actors reached"],
-              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, r.externalIn, r.localOut]),
+              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds; "(actors)" columns count partners`,
+              columns: ["rank", "actor", "score", "role", "gatekeeper paths", `outside inflow (${d.roles.measure})`, "outside sources (actors)", "local actors reached (actors)"],
+              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, r.localOut]),
             },
             { kind: "list", items: ranked.slice(0, 5).map((r) => `${r.rank}. ${name(r.id)}: ${r.reasons.join("; ")}`) },
           ] as Block[])
