@@ -38,6 +38,8 @@ export interface ReportMeta {
   dataset?: string;
   date?: string;
   version?: string;
+  /** Text output: wrap paragraphs to this many columns (default 100; the CLI passes the terminal's). */
+  width?: number;
 }
 
 const VERDICT_TITLES: Record<Verdict["name"], string> = {

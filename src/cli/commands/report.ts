@@ -83,7 +83,7 @@ export function registerReport(program: Command, ctx: Context): void {
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     });
-    const meta = { dataset: String(view.getAttribute("name") ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION };
+    const meta = { dataset: String(view.getAttribute("name") ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION, width: !opts.output && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
     const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format, { graph: view, meta });
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
