@@ -6,7 +6,7 @@
  *    other inside actors within `m` ties (m-reach), following the flow source → target on the ties among
  *    inside actors: `R(S) = |{v ∉ S : d(S, v) ≤ m}| / (n − k)`. Exact (every k-set) when the number of
  *    k-sets is at most `exactLimit`; otherwise Borgatti's best-swap improvement until no swap improves R,
- *    from a greedy start and 10 seeded random starts (seed echoed; the best result wins). R keyplayer `kpset(type = "mreach.degree")` on the directed graph is the peer.
+ *    from a greedy start and 10 seeded random starts (2 above 200 actors; seed 1 unless given; the best wins). R keyplayer `kpset(type = "mreach.degree")` on the directed graph is the peer.
  * 2. **A broker or service centre** (Chile's PROFO broker, a technology service centre): a new inside actor
  *    tied both ways to k chosen firms (default: the KPP-Pos set) and, when the data name outside actors,
  *    receiving from the outside source that gives most. Reported (over the original inside actors, the
@@ -163,7 +163,7 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
       taken[bv] = 1;
     }
     const rng = seededRng(options.seed ?? 1);
-    const starts = [greedy, ...Array.from({ length: options.restarts ?? 10 }, () => shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k))];
+    const starts = [greedy, ...Array.from({ length: options.restarts ?? (g.n <= 200 ? 10 : 2) }, () => shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k))];
     let set: number[] = [];
     let cur = -1;
     for (const st of starts) {
@@ -216,11 +216,10 @@ export interface Interventions {
   notes: string[];
 }
 
-function copyGraph(graph: ClusterGraph, dropTiesFrom: Set<string> = new Set()): ClusterGraph {
+function copyGraph(graph: ClusterGraph): ClusterGraph {
   const out = createClusterGraph({ ...graph.getAttributes() });
   graph.forEachNode((id, a) => addActor(out, id, { ...a }));
   graph.forEachEdge((_k, a, s, t) => {
-    if (dropTiesFrom.has(s)) return;
     addTie(out, s, t, { relation: a.relation, weight: a.weight, wave: a.wave, tieType: a.tieTypeGiven ? a.tieType : undefined });
   });
   return out;
@@ -291,12 +290,39 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
   });
   if (outside.length === 0) notes.push("no shock simulated: the data name no actor outside the cluster");
   else {
-    const base = diffusionDepth(graph, { maxSteps: 2, by: [], weight });
-    const before = base.pooled.reached[1];
-    const n = base.pooled.actors;
+    // On the indexed digraph once: a BFS from the remaining outside actors that never leaves a lost one
+    // (its ties are gone), the same as re-running metrics/diffusion.ts on a copy without those ties.
+    const full = indexDigraph(graph, { weight });
+    const inside = full.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
+    const n = inside.filter(Boolean).length;
+    const dist = new Int32Array(full.n);
+    const queue = new Int32Array(full.n);
+    const reachedWithin2 = (lost: Set<number>): number => {
+      dist.fill(-1);
+      let head = 0;
+      let tail = 0;
+      for (let v = 0; v < full.n; v++)
+        if (!inside[v] && !lost.has(v)) {
+          dist[v] = 0;
+          queue[tail++] = v;
+        }
+      let reached = 0;
+      while (head < tail) {
+        const v = queue[head++];
+        if (dist[v] >= 2) continue;
+        for (let q = full.outStart[v]; q < full.outStart[v + 1]; q++) {
+          const t = full.outAdj[q];
+          if (dist[t] >= 0 || lost.has(t)) continue;
+          dist[t] = dist[v] + 1;
+          if (inside[t]) reached++;
+          queue[tail++] = t;
+        }
+      }
+      return reached;
+    };
+    const before = reachedWithin2(new Set());
     const lose = (label: string, ids: string[]) => {
-      const d = diffusionDepth(copyGraph(graph, new Set(ids)), { maxSteps: 2, by: [], weight });
-      const after = d.pooled.reached[1];
+      const after = reachedWithin2(new Set(ids.map((id) => full.index.get(id)!)));
       const lost = n ? (before - after) / n : NaN;
       shocks.push({ lost: label, sources: ids, reachedBefore: before, reachedAfter: after, reachLost: lost, proposedAsRisk: lost >= minEffect });
     };
