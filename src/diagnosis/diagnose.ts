@@ -45,7 +45,10 @@
  *
  * Then: bridging opportunities (diagnosis/bridging.ts), critical actors from key-player analysis
  * (diagnosis/fragmentationProfile.ts), the gatekeeper ranking (diagnosis/gatekeepers.ts), the cognitive
- * roles quadrant (diagnosis/roles.ts) and degree distributions, for the report.
+ * roles quadrant (diagnosis/roles.ts) and degree distributions, for the report; the tie-type mix
+ * (metrics/tieTypeMix.ts), sources of outside knowledge (diagnosis/outsideSources.ts), depth of diffusion
+ * (metrics/diffusion.ts), the cluster typology (diagnosis/typology.ts, verdicts in the same three states),
+ * simulated interventions (diagnosis/interventions.ts) and the survey response (metrics/overview.ts).
  *
  * Gatekeepers: ranked on the partition `inCluster` (options.gatekeepers.partition overrides); when no
  * actor is outside the cluster, on the diagnosis partition instead (brokerage into groups).
