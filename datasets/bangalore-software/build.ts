@@ -104,7 +104,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "bangalore-software",
     title: "Bangalore software cluster (stylised reconstruction)",
     source:
-      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Bangalore software among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 (Bangalore as an innovative cluster) — as summarised in the project's case brief (cases.md, \"Bangalore software cluster\"). Facts of the case: large TNCs (IBM, Motorola, Hewlett-Packard, Siemens, 3M, Texas Instruments) and many SMEs, which earn only 10–15 % of revenues; a strong knowledge infrastructure (Indian Institute of Science, many training institutions).",
+      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Bangalore software among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 (Bangalore as an innovative cluster) — as summarised in the project's case brief (docs/cases.md, \"Bangalore software cluster\"). Facts of the case: large TNCs (IBM, Motorola, Hewlett-Packard, Siemens, 3M, Texas Instruments) and many SMEs, which earn only 10–15 % of revenues; a strong knowledge infrastructure (Indian Institute of Science, many training institutions).",
     summary:
       "A cluster of specialised software suppliers dominated by the subsidiaries of transnational corporations. Most SMEs are subcontractors whose tasks and quality the TNC client sets; a few are independent and sell abroad. Knowledge comes in through the subsidiaries from their headquarters abroad and goes down to the subcontractors; engineers moving between firms carry it further; the research university and labs work with the subsidiaries rather than the SMEs.",
     relations: {

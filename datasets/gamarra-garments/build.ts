@@ -59,7 +59,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "gamarra-garments",
     title: "Gamarra garment cluster, Lima, Peru (stylised reconstruction)",
     source:
-      "Caniëls, M. C. J. & Romijn, H. A. (2003), on learning in clusters of small firms (Gamarra as a closed cluster), and the cluster literature of Schmitz & Nadvi (1999) and the World Development special issue — as summarised in the project's case brief (cases.md, \"Gamarra garment cluster\").",
+      "Caniëls, M. C. J. & Romijn, H. A. (2003), on learning in clusters of small firms (Gamarra as a closed cluster), and the cluster literature of Schmitz & Nadvi (1999) and the World Development special issue — as summarised in the project's case brief (docs/cases.md, \"Gamarra garment cluster\").",
     summary:
       "A clothing cluster of small garment producers in the Gamarra district of Lima, with the traders of fabric and trimmings, service workshops (embroidery, printing, dyeing) and market stalls around them. Clustering reinforced existing practice: producers learned from each other, copying and adjusting, in a relatively closed system; new information from outside hardly came in (cognitive inbreeding).",
     relations: {

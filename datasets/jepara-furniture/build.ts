@@ -123,7 +123,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "jepara-furniture",
     title: "Jepara furniture cluster, Java, Indonesia (stylised reconstruction)",
     source:
-      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Jepara furniture among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (cases.md, \"Jepara furniture cluster\"). Facts of the case: about 3,700 firms in 2002, mostly SMEs, over 58,000 permanent workers, about 70 % of output exported; international buyers (IKEA is named) dominate the high-value activities since the mid-1980s.",
+      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Jepara furniture among them), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (docs/cases.md, \"Jepara furniture cluster\"). Facts of the case: about 3,700 firms in 2002, mostly SMEs, over 58,000 permanent workers, about 70 % of output exported; international buyers (IKEA is named) dominate the high-value activities since the mid-1980s.",
     summary:
       "A traditional manufacturing cluster of furniture SMEs in Jepara, Central Java, led from outside: international buyers pass designs and quality standards to a few medium-sized principal subcontractors, who pass them on to their networks of local suppliers of parts and raw material. Suppliers are bound by kinship — one family owns several small firms that share workers, equipment and market channels — but learn little from each other. A large trading firm brokers between small firms and a buyer. This sample of 102 local actors stands for a cluster of about 3,700 firms.",
     relations: {

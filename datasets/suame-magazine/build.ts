@@ -64,7 +64,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "suame-magazine",
     title: "Suame Magazine vehicle-repair cluster, Kumasi, Ghana (stylised reconstruction)",
     source:
-      "UNCTAD (1998), Promoting and sustaining SMEs clusters and networks for development, TD/B/COM.3/EM.5/2 (Suame Magazine as an informal cluster), and the cluster literature of Schmitz & Nadvi (1999) and the World Development special issue — as summarised in the project's case brief (cases.md, \"Suame Magazine\").",
+      "UNCTAD (1998), Promoting and sustaining SMEs clusters and networks for development, TD/B/COM.3/EM.5/2 (Suame Magazine as an informal cluster), and the cluster literature of Schmitz & Nadvi (1999) and the World Development special issue — as summarised in the project's case brief (docs/cases.md, \"Suame Magazine\").",
     summary:
       "An informal cluster of micro and small vehicle-repair workshops and spare-parts dealers in Kumasi. It became dynamic through linkages between users and suppliers and with the Technology Consultancy Centre of the University of Science and Technology, which trained mechanics in their own workshops (skills, basic accounting and management). Liberalised imports of used cars and parts slowed it; the workshops that moved into manufacturing fared better.",
     relations: {

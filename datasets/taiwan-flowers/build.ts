@@ -104,7 +104,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     name: "taiwan-flowers",
     title: "Taiwan flower cluster (stylised reconstruction)",
     source:
-      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Taiwan flowers, Jepara furniture, Thai automotive, Bangalore software), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (cases.md, \"Taiwan flower cluster\"). The brief, not the original papers, is what this reconstruction follows.",
+      "Chaminade, C. & Vang, J. (2008), the study of four Asian clusters (Taiwan flowers, Jepara furniture, Thai automotive, Bangalore software), with the cluster typology of UNCTAD (1998), TD/B/COM.3/EM.5/2 — as summarised in the project's case brief (docs/cases.md, \"Taiwan flower cluster\"). The brief, not the original papers, is what this reconstruction follows.",
     summary:
       "A resource-based cluster of family flower growers, biotech labs and research institutes, marketing co-operatives and co-operative marketing teams, wholesale companies running real-time online auctions, flower traders and government agencies, with export buyers in Japan and the United States outside the cluster. The case study describes it as fragmented: three groups — researchers, growers and distributors — each tightly knit inside and only weakly tied to the others.",
     relations: {

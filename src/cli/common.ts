@@ -4,6 +4,8 @@
  */
 import { Option, type Command } from "commander";
 import { readInput } from "../io/load.js";
+import { joinAttributeFiles, parseRoundSpecs, readRounds, roundsFolder, ROUND_SPEC } from "../io/rounds.js";
+import { presenceOf, roundsOf, roundView, selectRounds, SelectionError, type Presence, type RoundSelection } from "../model/rounds.js";
 import { assertImportOk, formatIssue, type ImportReport } from "../io/report.js";
 import type { Format } from "../io/format.js";
 import type { ClusterGraph, NominationDirection, TieType } from "../model/types.js";
@@ -28,9 +30,25 @@ export interface InputOptions {
   localOnly?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** Pool every survey round into one view (their ties summed). */
+  poolWaves?: boolean;
+  /** Actor attribute files to join (one value per actor, or id;value…; presence tables). */
+  attributes?: string[];
+  /** Extra cell codes meaning "missing" in matrices (NA and . always do; `blank` makes blank cells missing). */
+  missingCodes?: string[];
+  /** Read RSiena's structural codes 10 (structural zero) and 11 (structural one) in matrices. */
+  structuralCodes?: boolean;
+  /** The declared tie-strength scale, `min-max`: a value outside it is a located warning. */
+  scale?: string;
+  /** Take actors with no tie in or out in a round file as absent from that round. */
+  absentIfIsolated?: boolean;
+  /** Set by commands that compare every round (waves, report): no "analysing round …" note. */
+  comparesRounds?: boolean;
 }
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(",").map((s) => s.trim()).filter(Boolean)];
+/** `--wave` values: `2012=file` (a round file, kept whole) or comma-separated round labels. */
+const waveList = (v: string, prev: string[] = []) => (ROUND_SPEC.test(v) ? [...prev, v.trim()] : list(v, prev));
 
 /** Options for reading the input (format, direction, strict). */
 export function readOptions(cmd: Command): Command {
@@ -44,11 +62,46 @@ export function readOptions(cmd: Command): Command {
 
 /** Options for restricting the analysed view (relation, wave, tie type, local actors). */
 export function viewOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option("--relation <names>", "only ties of these relations (comma-separated; repeatable)", list)
-    .option("--wave <waves>", "only ties of these survey waves (comma-separated; repeatable)", list)
+    .option("--wave <waves>", "survey rounds: a bare label (2012, or 2012,2015 to pool them) selects rounds to analyse; 2012=file reads a round from its own file (repeatable, one per round)", waveList)
+    .option("--pool-waves", "pool every survey round into one view (ties of all rounds summed); by default a multi-round network is analysed one round at a time");
+  return cellOptions(cmd)
     .option("--tie-type <types>", "only ties of these types: horizontal, vertical, external", list)
     .option("--local-only", "only actors inside the cluster");
+}
+
+/** Options for combining inputs and reading cells: attribute files, missing and structural codes, scale, absence. */
+export function cellOptions(cmd: Command): Command {
+  return cmd
+    .option("--attributes <files>", "actor attribute files joined by id (id;value…) or in actor order (one value per line, named after the file); present_<round> columns are a presence table (comma-separated; repeatable)", list)
+    .option("--missing-codes <codes>", "matrix cell codes meaning a missing tie, besides NA and . (e.g. 9,-99; 'blank' for blank cells)", list)
+    .option("--structural-codes", "matrices: read RSiena's 10 as a structural zero (no tie) and 11 as a structural one (a tie)")
+    .option("--scale <min-max>", "the tie-strength scale of matrix cells (e.g. 0-3): a value outside it is a located warning")
+    .option("--absent-if-isolated", "round files: an actor with no tie in or out in a round is absent from it (default: present, suggested in the import report)");
+}
+
+/** The `--wave` option of commands that only read (validate): round files `<round>=<file>`. */
+export function roundFileOption(cmd: Command): Command {
+  return cmd.option("--wave <round=file>", "read a survey round from its own file (repeatable, one per round)", waveList);
+}
+
+/**
+ * Let every command with an `<input>` and `--wave` take its rounds from `--wave <round>=<file>` instead of an
+ * input: the input becomes optional, and is the list of round files in outputs.
+ */
+export function allowRoundInputs(program: Command): void {
+  for (const cmd of program.commands) {
+    const arg = cmd.registeredArguments[0];
+    if (!arg || arg.name() !== "input" || !cmd.options.some((o) => o.long === "--wave")) continue;
+    (arg as { required: boolean }).required = false;
+    cmd.hook("preAction", (c) => {
+      if (c.processedArgs[0] != null) return;
+      const { sources } = parseRoundSpecs(c.opts().wave as string[] | undefined);
+      if (sources.length === 0) c.error("error: missing required argument 'input' (or give the rounds with --wave <round>=<file>)", { code: "commander.missingArgument", exitCode: 2 });
+      c.processedArgs[0] = sources.map((s) => `${s.wave}=${s.path}`).join(" + ");
+    });
+  }
 }
 
 export interface Loaded {
@@ -59,11 +112,55 @@ export interface Loaded {
   report: ImportReport;
   format: Format;
   input: string;
+  /** The survey rounds analysed, and whether they are pooled. */
+  rounds: RoundSelection;
+  /** Which actors are present in each round. */
+  presence: Presence;
+  /** The graph with the relation, tie-type and local filters applied but every round kept (for comparing rounds). */
+  allRounds(): ClusterGraph;
+}
+
+const selections = new WeakMap<object, RoundSelection>();
+
+/** The round selection of a {@link load} call made with these options (for echoing in outputs). */
+export function roundsUsed(opts: InputOptions): RoundSelection | undefined {
+  return selections.get(opts);
+}
+
+/** {@link selectRounds} with its errors as usage errors (exit 2). */
+export function selectRoundsOrUsage(...args: Parameters<typeof selectRounds>): RoundSelection {
+  try {
+    return selectRounds(...args);
+  } catch (e) {
+    if (e instanceof SelectionError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Read an input as the user gave it: round files (`--wave <round>=<file>`), a rounds folder, or one file or
+ * dataset folder; attribute files joined. The import report is returned unchecked.
+ */
+export async function readAny(input: string, opts: InputOptions) {
+  const { sources } = parseRoundSpecs(opts.wave);
+  const label = sources.map((s) => `${s.wave}=${s.path}`).join(" + ");
+  if (sources.length > 0 && input !== label) throw new UsageError(`give either an input (${input}) or round files (--wave <round>=<file>), not both`);
+  const cells = { missingCodes: opts.missingCodes, structuralCodes: opts.structuralCodes, scale: opts.scale };
+  const readOpts = { format: opts.format, direction: opts.direction, strict: opts.strict, ...cells };
+  const folder = sources.length === 0 ? roundsFolder(input) : undefined;
+  const rounds = sources.length > 0 ? sources : folder?.sources;
+  const result = rounds
+    ? await readRounds(rounds, { ...readOpts, attributes: opts.attributes, absentIfIsolated: opts.absentIfIsolated })
+    : await readInput(input, readOpts);
+  if (folder && folder.others.length) result.report.note(`rounds folder ${input}: read ${folder.sources.map((s) => s.path).join(", ")}; left ${folder.others.join(", ")} (pass attribute files with --attributes)`);
+  if (!rounds && opts.attributes?.length) joinAttributeFiles(result.graph, opts.attributes, result.report);
+  return result;
 }
 
 /** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
 export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
-  const { graph, report, format } = await readInput(input, { format: opts.format, direction: opts.direction, strict: opts.strict });
+  const { labels } = parseRoundSpecs(opts.wave);
+  const { graph, report, format } = await readAny(input, opts);
   assertImportOk(report, opts.strict ?? false);
   if (!opts.json && !opts.quiet) {
     const warnings = report.warnings;
@@ -74,22 +171,37 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
     if (!(TIE_TYPES as readonly string[]).includes(t)) throw new UsageError(`--tie-type: "${t}" is not one of ${TIE_TYPES.join(", ")}`);
     return t as TieType;
   });
-  const filtered = opts.relation || opts.wave || tieTypes || opts.localOnly;
-  const view = filtered ? filterTies(graph, { relations: opts.relation, waves: opts.wave, tieTypes, localOnly: opts.localOnly }) : graph;
+  const presence = presenceOf(graph);
+  const selection = selectRoundsOrUsage(roundsOf(graph), { asked: labels, pool: opts.poolWaves });
+  selections.set(opts, selection);
+  if (!opts.json && !opts.comparesRounds && (selection.available.length > 1 || labels.length > 0)) ctx.io.err(`rounds: ${selection.statement}\n`);
+  const inRounds = roundView(graph, selection.used, presence);
+  if (selection.used.length > 0 && !opts.json && !opts.quiet) {
+    let unlabelled = 0;
+    graph.forEachEdge((_e, a) => {
+      if (a.wave === undefined) unlabelled++;
+    });
+    if (unlabelled > 0) ctx.io.err(`note: ${unlabelled} tie(s) carry no wave and are left out of round views (give them a wave, or drop the wave column to analyse all ties as one network)\n`);
+  }
+  const filtered = opts.relation || tieTypes || opts.localOnly;
+  const view = filtered ? filterTies(inRounds, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : inRounds;
   if (opts.relation) {
     const known = new Set<string>();
     graph.forEachEdge((_e, a) => known.add(a.relation));
     for (const r of opts.relation) if (!known.has(r)) throw new UsageError(`--relation: no ties of relation "${r}" (relations: ${[...known].sort().join(", ") || "none"})`);
   }
-  return { graph, view, report, format, input };
+  const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
+  return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }
 
-/** The view options actually used, for echoing in outputs. */
+/** The view options actually used, for echoing in outputs (the rounds as chosen by {@link load}). */
 export function viewUsed(opts: InputOptions): Record<string, unknown> {
+  const rounds = selections.get(opts);
   return {
     direction: opts.direction ?? "flow",
     relation: opts.relation ?? "all",
-    wave: opts.wave ?? "all",
+    wave: rounds ? (rounds.available.length === 0 ? "none in the data" : rounds.used) : (opts.wave ?? "all"),
+    rounds: rounds ? { used: rounds.used, pooled: rounds.pooled, available: rounds.available, how: rounds.how, statement: rounds.statement } : undefined,
     tieType: opts.tieType ?? "all",
     localOnly: opts.localOnly ?? false,
   };

@@ -5,20 +5,23 @@
 import { Command, CommanderError } from "commander";
 import { formatIssue, InputError } from "../io/report.js";
 import { COMMANDS } from "./commands/index.js";
-import type { Context } from "./common.js";
+import { allowRoundInputs, type Context } from "./common.js";
 import { AnalysisRefused, EXIT, UsageError } from "./errors.js";
 import { processIo, toJson, type Io } from "./output.js";
+import { showProgressOnTerminal } from "./progress.js";
+import { VERSION } from "./version.js";
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command();
   program
     .name("clusterflow")
     .description("Network analysis of knowledge flows in industrial clusters: gatekeepers, fragmentation, closedness, diagnosis.")
-    .version("0.1.0", "-V, --version")
+    .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.out, writeErr: ctx.io.err });
   for (const register of COMMANDS) register(program, ctx);
+  allowRoundInputs(program);
   return program;
 }
 
@@ -26,6 +29,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let code: number = EXIT.ok;
   const ctx: Context = { io, setExit: (c) => (code = Math.max(code, c)) };
   const json = argv.includes("--json");
+  showProgressOnTerminal(io === processIo && !json && !argv.includes("--format=json") && !(argv.includes("--format") && argv[argv.indexOf("--format") + 1] === "json"));
   try {
     await buildProgram(ctx).parseAsync(argv);
     return code;

@@ -13,8 +13,9 @@
  * Deterministic: no randomness. Distances count steps (tie strengths are not distances). Views larger
  * than `maxActors` skip the new-tie search (one n × n distance matrix is needed) and say so in `notes`.
  */
+import { undirectedOf } from "../model/context.js";
 import type { Digraph } from "../model/views.js";
-import { undirectedView } from "../model/views.js";
+
 import { weakComponents } from "../metrics/components.js";
 import { distanceMatrix, newTieEffects } from "../metrics/fragmentation.js";
 import type { Partition } from "../metrics/partition.js";
@@ -100,7 +101,7 @@ export function bridgingOpportunities(g: Digraph, p: Partition, options: Bridgin
   if (g.n > opts.maxActors) {
     notes.push(`new ties not searched: ${g.n} actors is above the limit of ${opts.maxActors} for the distance matrix`);
   } else if (g.n >= 2) {
-    const u = undirectedView(g);
+    const u = undirectedOf(g);
     const degree = (i: number) => u.start[i + 1] - u.start[i];
     const byDegree = Array.from({ length: g.n }, (_, i) => i).sort((x, y) => degree(y) - degree(x) || x - y);
     const topOf = (c: number) => byDegree.filter((i) => p.codes[i] === c).slice(0, opts.perGroup);

@@ -59,9 +59,13 @@
  * collapsed (`weight`, default `sum`). Pure and deterministic: the same graph, options and `seed` give the
  * same Diagnosis, byte for byte once serialised. Every option used is recorded in `Diagnosis.options`.
  */
+import { contextOf, undirectedOf, type Analysable } from "../model/context.js";
+import { SCALE } from "../metrics/scale.js";
+import { tieTypeCode } from "../model/network.js";
+import { relationsOf } from "../model/graph.js";
 import type { ClusterGraph } from "../model/types.js";
 import { AnalysisRefused } from "../model/errors.js";
-import { filterTies, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
+import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 import { density, reciprocity } from "../metrics/cohesion.js";
 import { transitivity } from "../metrics/transitivity.js";
 import { weakComponents } from "../metrics/components.js";
@@ -341,7 +345,7 @@ function histogram(values: ArrayLike<number>): number[] {
  * gmode = "graph")`. n < 3 → NaN.
  */
 export function undirectedDegreeCentralization(g: Digraph): number {
-  const u = undirectedView(g);
+  const u = undirectedOf(g);
   const n = u.n;
   if (n < 3) return NaN;
   let max = 0;
@@ -562,7 +566,9 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
  * Diagnose a cluster graph; see the module comment for the verdicts, thresholds and options. Refuses
  * (AnalysisRefused) a network without actors, or a `partition` attribute no actor has.
  */
-export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Diagnosis {
+export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diagnosis {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   if (graph.order === 0) throw new AnalysisRefused("the network has no actors: nothing to diagnose");
   const seed = options.seed ?? 1;
   const reps = options.reps ?? 2000;
@@ -574,31 +580,40 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
   const t: DiagnosisThresholds = { ...DEFAULT_THRESHOLDS, ...(options.thresholds ?? {}) };
   const notes: string[] = [];
 
-  const labels: Record<string, string> = {};
-  graph.forEachNode((id, a) => (labels[id] = String(a.label ?? id)));
-  const full = indexDigraph(graph, { weight });
-  const view = scope === "local" ? filterTies(graph, { localOnly: true }) : graph;
-  const g = scope === "local" ? indexDigraph(view, { weight }) : full;
+  const labels: Record<string, string> = Object.create(null);
+  const labelList = ctx.labels();
+  graph.ids.forEach((id, i) => (labels[id] = labelList[i]));
+  const full = ctx.digraph(weight);
+  const scoped = scope === "local" ? ctx.local() : ctx;
+  const view = scoped.network;
+  const g = scoped.digraph(weight);
   if (scope === "local" && g.n < full.n) notes.push(`groups, fragmentation, core–periphery, bridging and critical actors use the ${g.n} actors inside the cluster; the ${full.n - g.n} outside actors count for openness, gatekeepers and hubs`);
 
   // Groups and their test.
   const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight });
   let nullTest: { p: number; reps: number; mean: number; max: number } | null = null;
-  if (gs.options.partitionSource === "detected" && g.arcs > 0) {
+  const affordableNullReps = Math.min(nullReps, Math.floor(SCALE.nullModelWork / Math.max(1, g.arcs)));
+  if (gs.options.partitionSource === "detected" && g.arcs > 0 && nullReps > 0 && affordableNullReps < SCALE.minNullReps) {
+    notes.push(`the modularity of the detected communities is not tested against randomised networks: ${nullReps} rewirings of ${g.arcs} arcs are above the work budget (metrics/scale.ts); the fragmented verdict cannot rest on that test`);
+  } else if (gs.options.partitionSource === "detected" && g.arcs > 0) {
+    const nullRepsRun = affordableNullReps;
+    if (nullRepsRun < nullReps) notes.push(`modularity tested against ${nullRepsRun} randomised networks instead of ${nullReps} (work budget, metrics/scale.ts)`);
     const q = gs.communities.modularity;
     let above = 0;
     let sum = 0;
     let max = -Infinity;
-    for (let r = 0; r < nullReps; r++) {
+    for (let r = 0; r < nullRepsRun; r++) {
       const rg = degreePreservingRewire(g, { seed: seed + 1 + r });
       const qr = louvainCommunities(rg, { seed, resolution }).modularity;
       sum += qr;
       max = Math.max(max, qr);
       if (qr >= q - 1e-12) above++;
     }
-    nullTest = { p: (1 + above) / (nullReps + 1), reps: nullReps, mean: nullReps ? sum / nullReps : NaN, max };
+    nullTest = { p: (1 + above) / (nullRepsRun + 1), reps: nullRepsRun, mean: nullRepsRun ? sum / nullRepsRun : NaN, max };
     notes.push(`no group attribute: the groups are Louvain communities (seed ${seed}, resolution ${resolution}); pass --partition to use declared groups`);
   }
+
+  if (gs.options.reps < reps) notes.push(`E-I permutation test: ${gs.options.repsRule}`);
 
   // Fragmentation, critical actors, bridging (scope view).
   const fp = fragmentationProfileOnDigraph(g, { k, seed, localOnly: scope === "local", weight });
@@ -622,11 +637,13 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
     bridges: fp.cutPoints.bridges,
   };
 
+  if (fp.fragmentation.distances.method === "sampled") notes.push(`distance-weighted fragmentation (DF) estimated: ${fp.fragmentation.distances.rule}`);
+  if (gs.corePeriphery.search.startsWith("local search stopped")) notes.push(`core–periphery: ${gs.corePeriphery.search}`);
   if (kp.options.criterion === "F") notes.push(`critical actors judged by F (share of pairs that cannot reach each other), not DF: the network is too large for DF in the work budget`);
   if (!(critical.increase > 1e-12) && kp.set.length > 0) notes.push(`removing any ${kp.set.length} actors leaves the ${kp.options.criterion} of the network unchanged: no actor is critical on this criterion`);
 
   // Openness (all actors).
-  const op = externalOpenness(graph, { weight });
+  const op = externalOpenness(ctx, { weight });
   const receivers = op.actors
     .map((a, i) => ({ a, i }))
     .filter((x) => x.a.inCluster && x.a.externalIn > 0)
@@ -643,16 +660,14 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
   for (const r of receivers) for (const s of r.outsideSources) sources.add(s);
   const openness: OpennessSummary = { ...op.cluster, receivers, outsideSources: full.ids.filter((id) => sources.has(id)) };
   let externalTies = 0;
-  graph.forEachEdge((_e, a) => {
-    if (a.tieType === "external") externalTies++;
-  });
+  for (const c of graph.tieTypeCode) if (c === tieTypeCode("external")) externalTies++;
 
   // Centralisation and hubs (all actors).
-  const u = undirectedView(full);
+  const u = undirectedOf(full);
   const deg = Array.from({ length: full.n }, (_, i) => u.start[i + 1] - u.start[i]);
   const order = deg.map((d, i) => ({ d, i })).sort((a, b) => b.d - a.d || a.i - b.i);
   const edges = u.edges;
-  const inside = full.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
+  const inside = ctx.inside();
   const topShares: number[] = [];
   {
     const inSet = new Uint8Array(full.n);
@@ -691,19 +706,21 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
 
   // Gatekeepers and roles (all actors). Without outside actors, brokerage into groups is judged on the
   // diagnosis partition (a copy of the graph carries detected communities as the attribute `community`).
-  let gkGraph = graph;
+  let gkGraph: Analysable = ctx;
   let gkPartition = options.gatekeepers?.partition;
   if (gkPartition === undefined && op.cluster.outsideActors === 0 && gs.groups.length > 1) {
     gkPartition = gs.options.partition;
     if (gs.options.partitionSource === "detected") {
-      gkGraph = graph.copy() as ClusterGraph;
-      for (const a of gs.actors) gkGraph.setNodeAttribute(a.id, "community", a.community);
+      const withCommunities = graph.copy();
+      for (const a of gs.actors) withCommunities.setNodeAttribute(a.id, "community", a.community);
+      gkGraph = withCommunities;
     }
     notes.push(`no actor outside the cluster: gatekeepers are ranked on brokerage into the ${gs.options.partition} groups`);
   }
   const gk = gatekeepers(gkGraph, { weight, ...(options.gatekeepers ?? {}), ...(gkPartition !== undefined ? { partition: gkPartition } : {}) });
   const measure = options.gatekeepers?.measure ?? "strength";
-  const roles = cognitiveRoles(graph, { measure, thresholds: options.gatekeepers?.thresholds, weight });
+  // The role quadrant shows the roles of the gatekeeper ranking: the same options, the same (memoised) result.
+  const roles = cognitiveRoles(ctx, { measure, thresholds: options.gatekeepers?.thresholds, weight, wellConnected: gk.options.wellConnected });
   const localValues = roles.actors.filter((a) => a.inCluster).map((a) => a.localOut + a.localIn);
   const quadrant: RoleQuadrant = {
     measure,
@@ -717,8 +734,7 @@ export function diagnose(graph: ClusterGraph, options: DiagnoseOptions = {}): Di
   const outDeg = Array.from({ length: full.n }, (_, i) => full.outStart[i + 1] - full.outStart[i]);
   const degrees: DegreeDistributions = { inDegree: histogram(inDeg), outDegree: histogram(outDeg), degree: histogram(deg) };
 
-  const relations = new Set<string>();
-  graph.forEachEdge((_e, a) => relations.add(a.relation));
+  const relations = new Set<string>(relationsOf(graph));
   const network: NetworkSummary = {
     name: typeof graph.getAttribute("name") === "string" ? (graph.getAttribute("name") as string) : null,
     actors: full.n,

@@ -9,8 +9,9 @@
  * heuristic's work budget (k·n evaluations of n(n + m) BFS steps > 6·10⁷) F is used instead, and
  * `options.criterion` says so.
  */
+import { contextOf, undirectedOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { filterTies, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
+import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 import { strongComponents, weakComponents } from "../metrics/components.js";
 import { cutPoints, evaluationCost, fragmentation, keyPlayers, type CutPoints, type FragmentationMode, type FragmentationResult, type KeyPlayerCriterion, type KeyPlayerResult } from "../metrics/fragmentation.js";
 
@@ -69,16 +70,17 @@ export const KEY_PLAYER_RULE =
 
 /** The key-player criterion affordable on this network (see the module comment). */
 export function affordableCriterion(g: Digraph, k: number, mode: FragmentationMode = "undirected"): KeyPlayerCriterion {
-  const entries = mode === "undirected" ? undirectedView(g).adj.length : g.arcs;
+  const entries = mode === "undirected" ? undirectedOf(g).adj.length : g.arcs;
   return Math.max(1, k) * g.n * evaluationCost(g.n, entries, "DF", mode) > 6e7 ? "F" : "DF";
 }
 
 /** Fragmentation profile of a cluster graph; see the module comment. */
-export function fragmentationProfile(graph: ClusterGraph, options: FragmentationProfileOptions = {}): FragmentationProfile {
+export function fragmentationProfile(input: Analysable, options: FragmentationProfileOptions = {}): FragmentationProfile {
   const localOnly = options.localOnly ?? false;
   const weight = options.weight ?? "sum";
-  const view = localOnly ? filterTies(graph, { localOnly: true }) : graph;
-  return fragmentationProfileOnDigraph(indexDigraph(view, { weight }), { ...options, localOnly, weight });
+  const ctx = contextOf(input);
+  const view = localOnly ? ctx.local() : ctx;
+  return fragmentationProfileOnDigraph(view.digraph(weight), { ...options, localOnly, weight });
 }
 
 /** The same on an indexed digraph. */
@@ -89,13 +91,15 @@ export function fragmentationProfileOnDigraph(g: Digraph, options: Fragmentation
   const criterion = options.criterion ?? affordableCriterion(g, k, mode);
   const weak = weakComponents(g);
   const strong = strongComponents(g);
+  // The key-player search measures the whole network first: the same F and DF as `fragmentation(g, { mode })`.
+  const kp = keyPlayers(g, { k, criterion, mode, seed });
   return {
     options: { k, mode, criterion, seed, localOnly: options.localOnly ?? false, weight: options.weight ?? "sum" },
     actors: g.n,
     weak: summarise(g, weak.membership, weak.sizes),
     strong: summarise(g, strong.membership, strong.sizes),
-    fragmentation: fragmentation(g, { mode }),
-    keyPlayers: keyPlayers(g, { k, criterion, mode, seed }),
+    fragmentation: kp.before,
+    keyPlayers: kp,
     cutPoints: cutPoints(g),
   };
 }

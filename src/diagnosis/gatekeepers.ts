@@ -27,10 +27,11 @@
  * Direction: ties are knowledge flow source → target. A survey of "whom do you ask for advice" must be
  * imported with `direction: "asks"`, or gatekeepers and representatives are swapped.
  */
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type WeightRule } from "../model/views.js";
 import { brokerage, type BrokerageResult } from "../metrics/brokerage.js";
-import { opennessOnDigraph } from "../metrics/openness.js";
+import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds, type CognitiveRolesResult } from "./roles.js";
 
 export interface GatekeeperOptions {
@@ -50,6 +51,8 @@ export interface GatekeeperOptions {
   insideOnly?: boolean;
   /** Weight rule for collapsing parallel ties (default `sum`). */
   weight?: WeightRule;
+  /** Actor attribute holding each actor's count of outside ties, added to its openness (metrics/openness.ts). */
+  externalAttribute?: string;
 }
 
 export interface GatekeeperRow {
@@ -92,6 +95,8 @@ export interface GatekeepersResult {
     wellConnected: "both" | "either";
     /** How the input's ties were read (graph attribute `direction`). */
     direction: string;
+    /** The actor attribute outside ties were taken from, when given. */
+    externalAttribute?: string;
     score: string;
   };
   thresholds: CognitiveRolesResult["thresholds"];
@@ -107,18 +112,21 @@ const fmtNum = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x
  * Rank actors as gatekeepers of outside knowledge; see the module comment for the score. The brokerage
  * part refuses (AnalysisRefused) a partition attribute that no actor has.
  */
-export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}): GatekeepersResult {
+export function gatekeepers(input: Analysable, options: GatekeeperOptions = {}): GatekeepersResult {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const partition = options.partition ?? "inCluster";
   const measure = options.measure ?? "strength";
   const weight = options.weight ?? "sum";
   const insideOnly = options.insideOnly ?? false;
   const wB = options.weights?.brokerage ?? 0.5;
   const wF = options.weights?.openness ?? 0.5;
-  const br: BrokerageResult = brokerage(graph, { partition });
-  const roles = cognitiveRoles(graph, { measure, thresholds: options.thresholds, weight, wellConnected: options.wellConnected });
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const br: BrokerageResult = brokerage(ctx, { partition });
+  const roles = cognitiveRoles(ctx, { measure, thresholds: options.thresholds, weight, wellConnected: options.wellConnected, externalAttribute: options.externalAttribute });
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
+  const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const extIn = measure === "strength" ? o.extInS : o.extIn;
   const locOut = measure === "strength" ? o.locOutS : o.locOut;
   const B = br.actors.map((a) => a.gatekeeper + a.liaison);
@@ -147,6 +155,7 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
       const names = sources.slice(0, 5).map((s) => labelOf(s.id));
       reasons.push(`receives knowledge from ${plural(sources.length, "outside actor")}: ${names.join(", ")}${sources.length > 5 ? ", …" : ""}`);
     }
+    if (ext && ext.values[i] > 0) reasons.push(`${fmtNum(ext.values[i])} outside tie(s) recorded in the attribute ${ext.attribute}`);
     if (o.locOut[i] > 0) reasons.push(`passes knowledge to ${plural(o.locOut[i], "local actor")}${measure === "strength" ? ` (strength ${fmtNum(o.locOutS[i])})` : ""}`);
     if (inside[i]) {
       const r = roles.actors[i];
@@ -189,7 +198,8 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
   const ranking: GatekeeperRow[] = (top !== undefined ? rows.slice(0, top) : rows).map(({ order: _o, b: _b, f: _f, ...row }) => row);
   const notes: string[] = [];
   const outside = inside.filter((x) => !x).length;
-  if (outside === 0) notes.push("every actor is inside the cluster (no inCluster = false): the openness component is 0 for everyone; gatekeeping is judged on the partition alone");
+  if (ext) notes.push(ext.note);
+  if (outside === 0 && !ext) notes.push("every actor is inside the cluster (no inCluster = false): the openness component is 0 for everyone; gatekeeping is judged on the partition alone");
   if (br.groups.length < 2) notes.push(`the partition "${partition}" has a single group: no between-group brokerage; choose another partition (kind, group, stage …)`);
   if (maxB === 0 && maxF === 0) notes.push("no actor brings outside knowledge in on this view: every score is 0");
   return {
@@ -202,6 +212,7 @@ export function gatekeepers(graph: ClusterGraph, options: GatekeeperOptions = {}
       weight,
       wellConnected: roles.options.wellConnected,
       direction: String(graph.getAttribute("direction") ?? "flow"),
+      ...(ext ? { externalAttribute: ext.attribute } : {}),
       score: "score = w_B·(gatekeeper+liaison)/max + w_F·(externalIn × localOut)/max",
     },
     thresholds: roles.thresholds,

@@ -12,6 +12,8 @@
  * (AnalysisRefused). Ties are knowledge flow source → target; parallel ties are collapsed (`weight` rule,
  * default `sum`); every option used, the seed included, is echoed in `options`.
  */
+import { permutationReps } from "../metrics/scale.js";
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 import { partitionLabelsOrRefuse } from "../metrics/brokerage.js";
@@ -47,6 +49,8 @@ export interface GroupStructure {
     partitionSource: "declared" | "detected";
     seed: number;
     reps: number;
+    /** How many permutations were run and why (metrics/scale.ts: fewer on large networks). */
+    repsRule: string;
     resolution: number;
     weighted: boolean;
     actorMode: EiActorMode;
@@ -81,12 +85,12 @@ export function hasAttribute(graph: ClusterGraph, attribute: string): boolean {
 }
 
 /** The group structure of a cluster graph; see the module comment. */
-export function groupStructure(graph: ClusterGraph, options: GroupStructureOptions = {}): GroupStructure {
+export function groupStructure(input: Analysable, options: GroupStructureOptions = {}): GroupStructure {
   const localOnly = options.localOnly ?? false;
   const weight = options.weight ?? "sum";
-  const view = localOnly ? filterTies(graph, { localOnly: true }) : graph;
-  const g = indexDigraph(view, { weight });
-  return groupStructureOnDigraph(view, g, { ...options, localOnly, weight });
+  const ctx = contextOf(input);
+  const view = localOnly ? ctx.local() : ctx;
+  return groupStructureOnDigraph(view.network, view.digraph(weight), { ...options, localOnly, weight });
 }
 
 /** The same on an already indexed view (`g` built from `view`). */
@@ -115,13 +119,14 @@ export function groupStructureOnDigraph(view: ClusterGraph, g: Digraph, options:
     labels = communities.membership;
   }
   const p = encodePartition(labels);
-  const ei = eiIndex(g, p, { seed, reps, weighted, actorMode, groupConvention });
+  const permutations = permutationReps(reps, g.n, g.arcs);
+  const ei = eiIndex(g, p, { seed, reps: permutations.reps, weighted, actorMode, groupConvention });
   const blocks = blockDensity(g, p);
   const tieTypes = groupTieTypes(view, g.ids, p);
   const cp = corePeriphery(g, { weighted: false });
   const core = new Set(cp.core);
   return {
-    options: { partition, partitionSource: source, seed, reps, resolution, weighted, actorMode, groupConvention, localOnly: options.localOnly ?? false, weight: options.weight ?? "sum" },
+    options: { partition, partitionSource: source, seed, reps: permutations.reps, repsRule: permutations.rule, resolution, weighted, actorMode, groupConvention, localOnly: options.localOnly ?? false, weight: options.weight ?? "sum" },
     actors: g.ids.map((id, i) => ({ id, label: String(view.getNodeAttribute(id, "label") ?? id), group: labels[i], community: communities.membership[i], core: core.has(id) })),
     groups: p.groups,
     sizes: p.sizes,

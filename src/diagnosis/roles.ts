@@ -31,9 +31,10 @@
  * This is a project operationalisation: the paper's exact indices and cut-offs (reportedly relative to
  * cluster averages) were not available to verify. Ties are knowledge flow source → target.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type WeightRule } from "../model/views.js";
-import { opennessOnDigraph } from "../metrics/openness.js";
+import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 
 export const COGNITIVE_ROLES = ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] as const;
 export type CognitiveRole = (typeof COGNITIVE_ROLES)[number];
@@ -70,6 +71,8 @@ export interface CognitiveRoleOptions {
   weight?: WeightRule;
   /** Well connected inside = source and absorber above their thresholds (`both`, default) or either. */
   wellConnected?: "both" | "either";
+  /** Actor attribute holding each actor's count of outside ties, added to its openness (metrics/openness.ts). */
+  externalAttribute?: string;
 }
 
 export interface ActorCognitiveRole {
@@ -89,7 +92,9 @@ export interface ActorCognitiveRole {
 }
 
 export interface CognitiveRolesResult {
-  options: { measure: "strength" | "count"; balanceBand: number; weight: WeightRule; wellConnected: "both" | "either" };
+  options: { measure: "strength" | "count"; balanceBand: number; weight: WeightRule; wellConnected: "both" | "either"; externalAttribute?: string };
+  /** Set when outside ties were taken from an attribute: what was added and which actors had no value. */
+  externalFromAttribute?: { attribute: string; total: number; missing: string[]; nonNumeric: string[]; note: string };
   thresholds: CognitiveRoleThresholds & {
     /** Where each threshold came from. */
     origin: Record<keyof CognitiveRoleThresholds, "median of inside actors" | "given">;
@@ -121,14 +126,21 @@ export function classifyCognitiveRole(localOut: number, localIn: number, externa
  * Cognitive roles (Giuliani & Bell 2005) and source/absorber balance of every actor; see the module
  * comment for the rule and the default thresholds.
  */
-export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOptions = {}): CognitiveRolesResult {
+export function cognitiveRoles(input: Analysable, options: CognitiveRoleOptions = {}): CognitiveRolesResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`cognitiveRoles:${JSON.stringify([options.measure ?? "strength", options.thresholds ?? {}, options.balanceBand ?? 0.2, options.weight ?? "sum", options.wellConnected ?? "both", options.externalAttribute ?? null])}`, () => cognitiveRolesIn(ctx, options));
+}
+
+function cognitiveRolesIn(ctx: AnalysisContext, options: CognitiveRoleOptions): CognitiveRolesResult {
+  const graph = ctx.network;
   const measure = options.measure ?? "strength";
   const balanceBand = options.balanceBand ?? 0.2;
   const weight = options.weight ?? "sum";
   const wellConnected = options.wellConnected ?? "both";
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
+  const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const lo = measure === "strength" ? o.locOutS : o.locOut;
   const li = measure === "strength" ? o.locInS : o.locIn;
   const ei = measure === "strength" ? o.extInS : o.extIn;
@@ -151,10 +163,15 @@ export function cognitiveRoles(graph: ClusterGraph, options: CognitiveRoleOption
     const position: SourceAbsorberPosition = !(sum > 0) ? "none" : balance > balanceBand ? "source" : balance < -balanceBand ? "absorber" : "mutual";
     return { id, label: a.label ?? id, kind: a.kind, inCluster: inside[i], role, localOut: lo[i], localIn: li[i], externalIn: ei[i], balance, position };
   });
-  return {
+  const result: CognitiveRolesResult = {
     options: { measure, balanceBand, weight, wellConnected },
     thresholds: { ...thresholds, origin: { ...origin }, rule: "above (strictly greater than) the threshold" },
     actors,
     counts,
   };
+  if (ext) {
+    result.options.externalAttribute = ext.attribute;
+    result.externalFromAttribute = { attribute: ext.attribute, total: ext.total, missing: ext.missing, nonNumeric: ext.nonNumeric, note: ext.note };
+  }
+  return result;
 }

@@ -53,168 +53,284 @@ export function sniffDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** Parse delimited text. `delimiter` overrides sniffing. */
-export function parseCsv(input: string, delimiter?: Delimiter): CsvTable {
+/** Where one row's fields start: 1-based columns within the row's line, and the row's line. */
+interface RowPosition {
+  line: number;
+  columns: number[];
+}
+
+/** State of a scan through a text: position, line bookkeeping, line-ending counts and problems. */
+interface ScanState {
+  text: string;
+  d: number;
+  i: number;
+  line: number;
+  lineStart: number;
+  crlf: number;
+  lf: number;
+  cr: number;
+  problems: CsvTable["problems"];
+}
+
+/**
+ * Parse the row that starts at `st.i` (blank lines are skipped first); returns its fields, or undefined at
+ * the end of the text. With `columns`, the 1-based start column of every field is pushed there.
+ */
+function nextRow(st: ScanState, columns?: number[], start?: { line: number; offset: number; lineStart: number }): string[] | undefined {
+  const text = st.text;
+  const n = text.length;
+  const d = st.d;
+  // Skip blank lines.
+  for (;;) {
+    if (st.i >= n) return undefined;
+    const c = text.charCodeAt(st.i);
+    if (c === 10) {
+      st.lf++;
+      st.i++;
+    } else if (c === 13) {
+      if (text.charCodeAt(st.i + 1) === 10) {
+        st.crlf++;
+        st.i += 2;
+      } else {
+        st.cr++;
+        st.i++;
+      }
+    } else break;
+    st.line++;
+    st.lineStart = st.i;
+  }
+  if (start) {
+    start.line = st.line;
+    start.offset = st.i;
+    start.lineStart = st.lineStart;
+  }
+  const rowLine = st.line;
+  const row: string[] = [];
+  let i = st.i;
+  for (;;) {
+    // At the start of a field.
+    columns?.push(i - st.lineStart + 1);
+    if (i < n && text.charCodeAt(i) === 34 /* " */) {
+      const fieldCol = i - st.lineStart + 1;
+      i++;
+      let from = i;
+      let buf = "";
+      let closed = false;
+      while (i < n) {
+        const ch = text.charCodeAt(i);
+        if (ch === 34) {
+          if (text.charCodeAt(i + 1) === 34) {
+            buf += text.slice(from, i + 1);
+            i += 2;
+            from = i;
+            continue;
+          }
+          buf += text.slice(from, i);
+          i++;
+          closed = true;
+          break;
+        }
+        if (ch === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          st.line++;
+          st.lineStart = i + 1;
+        } else if (ch === 10) {
+          st.line++;
+          st.lineStart = i + 1;
+        }
+        i++;
+      }
+      if (!closed) {
+        st.problems.push({ line: rowLine, column: fieldCol, message: 'a quoted field is never closed (missing closing ")' });
+        buf += text.slice(from, i);
+      }
+      // After the closing quote: expect the delimiter, a line break or the end.
+      const after = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        i++;
+      }
+      if (i > after) {
+        const extra = text.slice(after, i);
+        if (extra.trim() !== "") st.problems.push({ line: st.line, column: after - st.lineStart + 1, message: `text after a closing quote: ${JSON.stringify(extra.slice(0, 20))}` });
+      }
+      row.push(buf);
+    } else {
+      const from = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        i++;
+      }
+      row.push(text.slice(from, i));
+    }
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      continue; // a delimiter at the very end of the text gives one more empty field
+    }
+    // A line break ends the row.
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      st.crlf++;
+      i += 2;
+    } else {
+      if (c === 13) st.cr++;
+      else st.lf++;
+      i++;
+    }
+    st.line++;
+    st.lineStart = i;
+    break;
+  }
+  st.i = i;
+  if (i >= n && row.length === 1 && row[0] === "") return nextRow(st, columns, start);
+  return row;
+}
+
+function lineEndingOf(st: ScanState): CsvTable["lineEnding"] {
+  const kinds = [st.crlf > 0, st.lf > 0, st.cr > 0].filter(Boolean).length;
+  return kinds === 0 ? "none" : kinds > 1 ? "mixed" : st.crlf > 0 ? "CRLF" : st.lf > 0 ? "LF" : "CR";
+}
+
+function startScan(input: string, delimiter?: Delimiter): { st: ScanState; d: Delimiter; hadBom: boolean } {
   let text = input;
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) text = text.slice(1);
   const d = delimiter ?? sniffDelimiter(text);
+  return { st: { text, d: d.charCodeAt(0), i: 0, line: 1, lineStart: 0, crlf: 0, lf: 0, cr: 0, problems: [] }, d, hadBom };
+}
+
+/**
+ * A delimited text read row by row, without holding every row: for tables of millions of rows. The header
+ * (first non-blank row) is read at once; {@link CsvRows.forEachRow} reads the rest. Lines and columns of
+ * any row are known afterwards (columns by re-reading that one row), as in {@link parseCsv}.
+ */
+export class CsvRows {
+  readonly header: string[] | undefined;
+  readonly delimiter: Delimiter;
+  readonly hadBom: boolean;
+  private st: ScanState;
+  // Line, offset and line start of every row read (typed, grown by doubling: millions of rows).
+  private rowLine = new Int32Array(1024);
+  private rowOffset = new Float64Array(1024);
+  private rowLineStart = new Float64Array(1024);
+  private count = 0;
+  private done = false;
+
+  constructor(input: string, delimiter?: Delimiter) {
+    const { st, d, hadBom } = startScan(input, delimiter);
+    this.st = st;
+    this.delimiter = d;
+    this.hadBom = hadBom;
+    const at = { line: 1, offset: 0, lineStart: 0 };
+    this.header = nextRow(st, undefined, at);
+    if (this.header) this.remember(at);
+  }
+
+  private remember(at: { line: number; offset: number; lineStart: number }): void {
+    if (this.count === this.rowLine.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.rowLine = grow(this.rowLine);
+      this.rowOffset = grow(this.rowOffset);
+      this.rowLineStart = grow(this.rowLineStart);
+    }
+    this.rowLine[this.count] = at.line;
+    this.rowOffset[this.count] = at.offset;
+    this.rowLineStart[this.count++] = at.lineStart;
+  }
+
+  /** An upper bound of the number of rows (line breaks + 1), for reserving space before reading. */
+  estimateRows(): number {
+    const text = this.st.text;
+    let count = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+    if (count === 1) for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) count++;
+    return count;
+  }
+
+  /** Read the rows after the header, in order; `r` is the row's number (the header is row 0). */
+  forEachRow(cb: (fields: string[], r: number) => void): void {
+    if (this.done) throw new Error("CsvRows: the rows were already read");
+    const at = { line: 1, offset: 0, lineStart: 0 };
+    for (;;) {
+      const row = nextRow(this.st, undefined, at);
+      if (!row) break;
+      this.remember(at);
+      cb(row, this.count - 1);
+    }
+    this.done = true;
+  }
+
+  /** Number of rows read so far, header included. */
+  get rowCount(): number {
+    return this.count;
+  }
+  get problems(): CsvTable["problems"] {
+    return this.st.problems;
+  }
+  get lineEnding(): CsvTable["lineEnding"] {
+    return lineEndingOf(this.st);
+  }
+  line(r: number): number {
+    return r < this.count ? this.rowLine[r] : this.st.line;
+  }
+  column(r: number, f: number): number {
+    const pos = this.position(r);
+    if (!pos) return 1;
+    return columnOf(pos.columns, f, this.fieldsOf(r));
+  }
+
+  private fieldsOf(r: number): string[] {
+    if (r >= this.count) return [];
+    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowLineStart[r], problems: [] };
+    return nextRow(st) ?? [];
+  }
+
+  private position(r: number): RowPosition | undefined {
+    if (r >= this.count) return undefined;
+    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowLineStart[r], problems: [] };
+    const columns: number[] = [];
+    nextRow(st, columns);
+    return { line: this.rowLine[r], columns };
+  }
+}
+
+/** The column of field f given the row's field start columns; past the last field, one past its end. */
+function columnOf(columns: number[], f: number, fields: string[]): number {
+  if (f < columns.length) return columns[f];
+  return columns.length > 0 ? columns[columns.length - 1] + (fields[fields.length - 1]?.length ?? 0) + 1 : 1;
+}
+
+/** Parse delimited text. `delimiter` overrides sniffing. */
+export function parseCsv(input: string, delimiter?: Delimiter): CsvTable {
+  const { st, d, hadBom } = startScan(input, delimiter);
   const rows: string[][] = [];
   const rowLines: number[] = [];
-  const colStart: number[] = []; // flat columns
-  const rowColOffset: number[] = [];
-  const problems: CsvTable["problems"] = [];
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-
-  let line = 1;
-  let lineStart = 0; // offset of the current line's first char
-  let i = 0;
-  const n = text.length;
-  let row: string[] = [];
-  let cols: number[] = [];
-  let rowLine = 1;
-  let field = "";
-  let fieldStartCol = 1;
-  let atFieldStart = true;
-
-  const endField = () => {
-    row.push(field);
-    cols.push(fieldStartCol);
-    field = "";
-    atFieldStart = true;
-  };
-  const endRow = () => {
-    // skip rows that are entirely empty (a blank line)
-    if (!(row.length === 1 && row[0] === "")) {
-      rowColOffset.push(colStart.length);
-      for (const c of cols) colStart.push(c);
-      rows.push(row);
-      rowLines.push(rowLine);
-    }
-    row = [];
-    cols = [];
-  };
-  const newline = (at: number, width: number) => {
-    line++;
-    lineStart = at + width;
-  };
-
-  while (i < n) {
-    if (atFieldStart) {
-      if (row.length === 0) rowLine = line;
-      fieldStartCol = i - lineStart + 1;
-      atFieldStart = false;
-      if (text[i] === '"') {
-        // quoted field
-        i++;
-        let closed = false;
-        let start = i;
-        let buf = "";
-        while (i < n) {
-          const ch = text.charCodeAt(i);
-          if (ch === 34 /* " */) {
-            if (text.charCodeAt(i + 1) === 34) {
-              buf += text.slice(start, i + 1);
-              i += 2;
-              start = i;
-              continue;
-            }
-            buf += text.slice(start, i);
-            i++;
-            closed = true;
-            break;
-          }
-          if (ch === 13 /* \r */) {
-            if (text.charCodeAt(i + 1) === 10) {
-              newline(i, 2);
-              i += 2;
-              continue;
-            }
-            newline(i, 1);
-          } else if (ch === 10) newline(i, 1);
-          i++;
-        }
-        if (!closed) {
-          problems.push({ line: rowLine, column: fieldStartCol, message: "a quoted field is never closed (missing closing \")" });
-          buf += text.slice(start, i);
-        }
-        field = buf;
-        // after the closing quote: expect delimiter, newline or end
-        const afterStart = i;
-        while (i < n && text[i] !== d && text[i] !== "\n" && text[i] !== "\r") i++;
-        if (i > afterStart) {
-          const extra = text.slice(afterStart, i);
-          if (extra.trim() !== "") problems.push({ line, column: afterStart - lineStart + 1, message: `text after a closing quote: ${JSON.stringify(extra.slice(0, 20))}` });
-        }
-        continue;
-      }
-    }
-    // unquoted: scan to delimiter or newline
-    const start = i;
-    while (i < n) {
-      const c = text[i];
-      if (c === d || c === "\n" || c === "\r") break;
-      i++;
-    }
-    field += text.slice(start, i);
-    if (i >= n) break;
-    const c = text[i];
-    if (c === d) {
-      endField();
-      i++;
-      if (i >= n) {
-        // trailing delimiter at end of text: one more empty field
-        fieldStartCol = i - lineStart + 1;
-        endField();
-        endRow();
-        atFieldStart = true;
-        field = "";
-        return finish();
-      }
-      continue;
-    }
-    // newline
-    endField();
-    endRow();
-    if (c === "\r" && text[i + 1] === "\n") {
-      crlf++;
-      newline(i, 2);
-      i += 2;
-    } else {
-      if (c === "\r") cr++;
-      else lf++;
-      newline(i, 1);
-      i++;
-    }
+  const rowColumns: number[][] = [];
+  const at = { line: 1, offset: 0, lineStart: 0 };
+  for (;;) {
+    const columns: number[] = [];
+    const row = nextRow(st, columns, at);
+    if (!row) break;
+    rows.push(row);
+    rowLines.push(at.line);
+    rowColumns.push(columns);
   }
-  if (!atFieldStart || field !== "" || row.length > 0) {
-    endField();
-    endRow();
-  }
-  return finish();
-
-  function finish(): CsvTable {
-    const kinds = [crlf > 0, lf > 0, cr > 0].filter(Boolean).length;
-    const lineEnding = kinds === 0 ? "none" : kinds > 1 ? "mixed" : crlf > 0 ? "CRLF" : lf > 0 ? "LF" : "CR";
-    return {
-      rows,
-      delimiter: d,
-      hadBom,
-      lineEnding,
-      problems,
-      line: (r) => rowLines[r] ?? line,
-      column: (r, f) => {
-        const off = rowColOffset[r];
-        if (off === undefined) return 1;
-        const end = r + 1 < rowColOffset.length ? rowColOffset[r + 1] : colStart.length;
-        if (off + f < end) return colStart[off + f];
-        // past the last field: one past the end of the last field's start
-        return end > off ? colStart[end - 1] + (rows[r][rows[r].length - 1]?.length ?? 0) + 1 : 1;
-      },
-    };
-  }
+  return {
+    rows,
+    delimiter: d,
+    hadBom,
+    lineEnding: lineEndingOf(st),
+    problems: st.problems,
+    line: (r) => rowLines[r] ?? st.line,
+    column: (r, f) => (rowColumns[r] === undefined ? 1 : columnOf(rowColumns[r], f, rows[r])),
+  };
 }
 
 /** Quote a field for writing when needed. */

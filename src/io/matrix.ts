@@ -15,6 +15,13 @@
  * self-loop (kept, warned). A cell that is not a number, or a negative number, is an error with its line and
  * column. The relation is `--relation` (default `knowledge`); the wave is `--wave` when given.
  *
+ * Missing and structural codes (see {@link cellCodes}): `NA` and `.` (and codes given with `--missing-codes`)
+ * are missing cells, kept in the graph attribute `missingTies` (like non-respondents: unknown, not absent).
+ * With `--structural-codes`, 10 is RSiena's structural zero (no tie) and 11 its structural one (a tie of
+ * strength 1, marked `structural`), both listed in `structuralTies`. Without it, a 10 or 11 in an otherwise
+ * 0/1 matrix is never read as a strength: it is a located warning and a missing cell. With `--scale a-b`, a
+ * value outside the scale is a located warning (the tie is kept).
+ *
  * With a `nodes.csv` beside it (a dataset folder holding nodes.csv and matrix.csv), the actors come from
  * nodes.csv and every label must be one of them; actors of nodes.csv missing from the matrix are kept as
  * actors without ties and listed.
@@ -30,6 +37,42 @@ import { parseCsv, writeCsv, type CsvTable, type Delimiter } from "./csv.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
+
+/** A cell coded missing: the tie source → target (knowledge flow) is unknown, not absent. */
+export interface MissingTie {
+  source: string;
+  target: string;
+  relation: string;
+  wave?: string;
+}
+
+/** A cell holding an RSiena structural code: 10 = structural zero (value 0), 11 = structural one (value 1). */
+export interface StructuralTie extends MissingTie {
+  value: 0 | 1;
+}
+
+/**
+ * How cells are coded (read options `missingCodes`, `structuralCodes`, `scale`): `NA` and `.` always mean a
+ * missing cell; `missingCodes` adds codes (`blank` or "" makes blank cells missing instead of "no tie");
+ * `structuralCodes` reads 10/11 as RSiena's structural zero/one; `scale` ("0-3" or {min,max}) makes values
+ * outside it a located warning.
+ */
+export function cellCodes(options: ReadOptions): { missing: Set<string>; blankMissing: boolean; structural: boolean; scale?: { min: number; max: number } } {
+  const extra = Array.isArray(options.missingCodes) ? (options.missingCodes as unknown[]).map((c) => String(c).trim()) : [];
+  const missing = new Set(["NA", "."]);
+  let blankMissing = false;
+  for (const c of extra) {
+    if (c === "" || c.toLowerCase() === "blank") blankMissing = true;
+    else missing.add(c);
+  }
+  let scale: { min: number; max: number } | undefined;
+  const sc = options.scale as string | { min: number; max: number } | undefined;
+  if (typeof sc === "string") {
+    const m = /^\s*(-?[\d.]+)\s*[-–:]\s*(-?[\d.]+)\s*$/.exec(sc);
+    if (m) scale = { min: Number(m[1]), max: Number(m[2]) };
+  } else if (sc && typeof sc === "object") scale = sc;
+  return { missing, blankMissing, structural: options.structuralCodes === true, scale };
+}
 
 function readTable(file: InputFile, report: ImportReport): CsvTable | undefined {
   report.files.push(file.name);
@@ -164,34 +207,81 @@ export function parseMatrix(files: InputFile[], options: ReadOptions = {}): Impo
   const relation = options.relation ?? "knowledge";
   const wave = options.wave;
   const asks = direction === "asks";
+  const codes = cellCodes(options);
+  // 10 and 11 in an otherwise binary matrix look like RSiena's structural codes: never read as strengths.
+  let binary = true;
+  for (let r = 1; r < t.rows.length && binary; r++) {
+    for (let f = 1; f < width; f++) {
+      const w = parseNumber((t.rows[r][f] ?? "").trim());
+      if (w !== undefined && w !== 0 && w !== 1 && w !== 10 && w !== 11) {
+        binary = false;
+        break;
+      }
+    }
+  }
+  const missing: MissingTie[] = [];
+  const structural: StructuralTie[] = [];
   let loops = 0;
+  let outOfScale = 0;
+  let unread = 0;
   for (let r = 1; r < t.rows.length; r++) {
     const row = t.rows[r];
     const from = rowLabels[r - 1];
     for (let f = 1; f < width; f++) {
       const text = (row[f] ?? "").trim();
-      if (text === "") continue;
       const to = colLabels[f - 1];
+      const [s, d] = asks ? [to, from] : [from, to];
+      if (codes.missing.has(text) || (text === "" && codes.blankMissing)) {
+        if (from !== to) missing.push({ source: s, target: d, relation, ...(wave ? { wave } : {}) });
+        continue;
+      }
+      if (text === "") continue;
       const w = parseNumber(text);
       if (w === undefined) {
-        report.error(file, "bad-weight", `cell (${from}, ${to}) "${text}" is not a number`, at(r, f), "write tie strengths as numbers; leave the cell blank or 0 for no tie");
+        report.error(file, "bad-weight", `cell (${from}, ${to}) "${text}" is not a number`, at(r, f), "write tie strengths as numbers; leave the cell blank or 0 for no tie; mark missing cells NA or . (or name your code with --missing-codes)");
         report.count("cellsDropped");
         continue;
       }
       if (w < 0) {
-        report.error(file, "negative-weight", `cell (${from}, ${to}) is negative (${w})`, at(r, f), "tie strengths must be ≥ 0; code negative ties (e.g. distrust) as a separate relation");
+        report.error(file, "negative-weight", `cell (${from}, ${to}) is negative (${w})`, at(r, f), "tie strengths must be ≥ 0; code negative ties (e.g. distrust) as a separate relation; a negative missing code is named with --missing-codes");
         report.count("cellsDropped");
         continue;
+      }
+      if ((w === 10 || w === 11) && codes.structural) {
+        if (from !== to) structural.push({ source: s, target: d, relation, value: w === 11 ? 1 : 0, ...(wave ? { wave } : {}) });
+        if (w === 11 && from !== to) addTie(graph, s, d, { relation, weight: 1, wave, structural: true, ...(asks ? { nominator: from } : {}) });
+        continue;
+      }
+      if ((w === 10 || w === 11) && binary && !codes.scale) {
+        report.warn(file, "structural-code", `cell (${from}, ${to}) is ${w} in a 0/1 matrix: RSiena's structural ${w === 10 ? "zero" : "one"}? Read as a missing cell, not as a tie of strength ${w}`, at(r, f), "pass --structural-codes to read 10 as a structural zero and 11 as a structural one, or --scale 0-11 if it is a strength");
+        if (from !== to) missing.push({ source: s, target: d, relation, ...(wave ? { wave } : {}) });
+        unread++;
+        continue;
+      }
+      if (codes.scale && (w < codes.scale.min || w > codes.scale.max)) {
+        outOfScale++;
+        report.warn(file, "out-of-scale", `cell (${from}, ${to}) is ${w}, outside the declared scale ${codes.scale.min}–${codes.scale.max}; kept as a tie of strength ${w}`, at(r, f), "correct the cell, declare the scale actually used with --scale, or mark it missing (NA)");
       }
       if (w === 0) continue;
       if (from === to) {
         loops++;
         report.warn(file, "self-loop", `diagonal cell of ${from} is ${w}; kept as a self-loop`, at(r, f), "set the diagonal to 0 or blank unless self-ties mean something in your data");
       }
-      const [s, d] = asks ? [to, from] : [from, to];
       addTie(graph, s, d, { relation, weight: w, wave, ...(asks ? { nominator: from } : {}) });
     }
   }
+  if (missing.length > 0) {
+    graph.setAttribute("missingTies", missing);
+    report.count("cellsMissing", missing.length);
+    const coded = missing.length - unread;
+    report.note(`${coded} cell(s) coded missing (${[...codes.missing].map((c) => `"${c}"`).join(", ")}${codes.blankMissing ? ", blank" : ""})${unread ? ` and ${unread} cell(s) holding a structural code (10/11) without --structural-codes` : ""}: missing ties, not absent ties`);
+  }
+  if (structural.length > 0) {
+    graph.setAttribute("structuralTies", structural);
+    report.count("cellsStructural", structural.length);
+    report.note(`RSiena structural codes read: ${structural.filter((x) => x.value === 0).length} structural zero(s) (10, no tie), ${structural.filter((x) => x.value === 1).length} structural one(s) (11, a tie of strength 1)`);
+  }
+  if (outOfScale > 0) report.count("cellsOutOfScale", outOfScale);
   if (loops > 0) report.count("selfLoops", loops);
   report.note(`matrix read as relation "${relation}"${wave ? `, wave ${wave}` : ""}; cell (row, column) = strength of the tie row → column${asks ? " read as 'row asks column' (knowledge flows column → row)" : ""}`);
   return done();

@@ -9,11 +9,14 @@
  * With `direction: "asks"` each row reads "source asks target for advice": knowledge flows target → source.
  */
 import type { ActorAttributes, ClusterGraph } from "../model/types.js";
-import { addActor, addTie, createClusterGraph } from "../model/graph.js";
-import { parseTieType } from "../model/tieType.js";
-import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
+import { TIE_TYPES } from "../model/types.js";
+import { actorDefaults, addActor, createClusterGraph } from "../model/graph.js";
+import { record, tieTypeCode } from "../model/network.js";
+import { parseTieType, tieTypeDeriver } from "../model/tieType.js";
+import { progress } from "../model/progress.js";
+import { CsvRows, parseCsv, writeCsv, type CsvTable } from "./csv.js";
 import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns } from "./columns.js";
-import { finishImport, baseName, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
+import { finishImport, baseName, coerce, inferColumnType, parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
 
 function table(file: InputFile, report: ImportReport): CsvTable | undefined {
@@ -27,6 +30,11 @@ function table(file: InputFile, report: ImportReport): CsvTable | undefined {
   if (t.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
   if (t.lineEnding === "CR" || t.lineEnding === "mixed") report.info(file.name, "line-endings", `line endings: ${t.lineEnding}`, { line: 1 });
   return t;
+}
+
+/** The trimmed text of field f of a row ("" when the column is absent or the row is short). */
+function cellOf(row: string[], f: number | undefined): string {
+  return f === undefined ? "" : (row[f] ?? "").trim();
 }
 
 /** Rows with a different number of fields than the header: fewer → padded (warning); more → dropped (error). */
@@ -70,61 +78,70 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
   const typed = inferExtras(body, cols.extras, report, "actors");
   const seen = new Map<string, number>();
   let defaultedKind = 0;
+  const f = cols.fields;
+  const at = (r: number, col: number | undefined) => ({ line: t.line(r), column: col === undefined ? 1 : t.column(r, col) });
+  const nrSets = new Map<string, Set<string>>();
+  let read = 0;
   for (let r = 1; r < t.rows.length; r++) {
-    report.count("rowsRead");
-    if (!checkRagged(t, r, file.name, report)) continue;
+    read++;
+    if (t.rows[r].length !== t.rows[0].length && !checkRagged(t, r, file.name, report)) continue;
     const row = t.rows[r];
-    const at = (f: number | undefined) => ({ line: t.line(r), column: f === undefined ? 1 : t.column(r, f) });
-    const cell = (f: number | undefined) => (f === undefined ? "" : (row[f] ?? "").trim());
-    const id = cell(idCol);
+    const id = cellOf(row, idCol);
     if (id === "") {
-      report.error(file.name, "empty-id", "actor row has an empty id; row dropped", at(idCol), "give every actor a unique id");
+      report.error(file.name, "empty-id", "actor row has an empty id; row dropped", at(r, idCol), "give every actor a unique id");
       report.count("rowsDropped");
       continue;
     }
-    if (seen.has(id)) {
-      report.error(file.name, "duplicate-id", `actor id "${id}" already defined on line ${seen.get(id)}; this row is dropped`, at(idCol), "make ids unique, or merge the two rows by hand");
+    const before = seen.get(id);
+    if (before !== undefined) {
+      report.error(file.name, "duplicate-id", `actor id "${id}" already defined on line ${before}; this row is dropped`, at(r, idCol), "make ids unique, or merge the two rows by hand");
       report.count("rowsDropped");
       continue;
     }
     seen.set(id, t.line(r));
-    const attrs: Partial<ActorAttributes> = { ...extraValues(row, typed) };
-    const label = cell(cols.fields.label);
+    const attrs: Partial<ActorAttributes> = extraValues(row, typed);
+    const label = cellOf(row, f.label);
     if (label !== "") attrs.label = label;
-    const kind = cell(cols.fields.kind);
+    const kind = cellOf(row, f.kind);
     if (kind !== "") attrs.kind = kind.toLowerCase();
     else defaultedKind++;
-    const inside = cell(cols.fields.inCluster);
+    const inside = cellOf(row, f.inCluster);
     if (inside !== "") {
       const b = parseBoolean(inside);
-      if (b === undefined) report.warn(file.name, "bad-boolean", `inCluster "${inside}" is not true/false; actor taken as inside the cluster`, at(cols.fields.inCluster), "write true/false, yes/no or 1/0");
+      if (b === undefined) report.warn(file.name, "bad-boolean", `inCluster "${inside}" is not true/false; actor taken as inside the cluster`, at(r, f.inCluster), "write true/false, yes/no or 1/0");
       else attrs.inCluster = b;
     }
-    const stage = cell(cols.fields.stage);
+    const stage = cellOf(row, f.stage);
     if (stage !== "") attrs.stage = stage;
-    const group = cell(cols.fields.group);
+    const group = cellOf(row, f.group);
     if (group !== "") attrs.group = group;
-    const resp = cell(cols.fields.respondent);
+    const resp = cellOf(row, f.respondent);
     if (resp !== "") {
       const b = parseBoolean(resp);
-      if (b === undefined) report.warn(file.name, "bad-boolean", `respondent "${resp}" is not true/false; left unknown`, at(cols.fields.respondent), "write true/false, yes/no or 1/0");
+      if (b === undefined) report.warn(file.name, "bad-boolean", `respondent "${resp}" is not true/false; left unknown`, at(r, f.respondent), "write true/false, yes/no or 1/0");
       else attrs.respondent = b;
     }
-    for (const xy of ["x", "y"] as const) {
-      const v = cell(cols.fields[xy]);
-      if (v !== "") {
-        const num = parseNumber(v);
-        if (num === undefined) report.warn(file.name, "bad-number", `${xy} "${v}" is not a number; ignored`, at(cols.fields[xy]));
-        else attrs[xy] = num;
+    if (f.x !== undefined || f.y !== undefined) {
+      for (const xy of ["x", "y"] as const) {
+        const v = cellOf(row, f[xy]);
+        if (v !== "") {
+          const num = parseNumber(v);
+          if (num === undefined) report.warn(file.name, "bad-number", `${xy} "${v}" is not a number; ignored`, at(r, f[xy]));
+          else attrs[xy] = num;
+        }
       }
     }
     addActor(graph, id, attrs);
     if (nrCol !== undefined) {
-      for (const rel of cell(nrCol).split(";").map((x) => x.trim()).filter(Boolean)) {
-        nonRespondents[rel] = [...(nonRespondents[rel] ?? []).filter((x) => x !== id), id];
+      for (const rel of cellOf(row, nrCol).split(";").map((x) => x.trim()).filter(Boolean)) {
+        let set = nrSets.get(rel);
+        if (!set) nrSets.set(rel, (set = new Set(nonRespondents[rel] ?? [])));
+        set.add(id);
       }
     }
   }
+  report.count("rowsRead", read);
+  for (const [rel, set] of nrSets) nonRespondents[rel] = [...set];
   if (nrCol !== undefined) {
     for (const rel of Object.keys(nonRespondents)) nonRespondents[rel].sort();
     graph.setAttribute("nonRespondents", nonRespondents);
@@ -136,110 +153,300 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
 }
 
 function readTies(graph: ClusterGraph, file: InputFile, report: ImportReport, options: ReadOptions, createActors: boolean): void {
-  const t = table(file, report);
-  if (t) readTiesTable(graph, t, file.name, report, options, createActors);
+  report.files.push(file.name);
+  const rows = new CsvRows(file.text);
+  if (!rows.header) {
+    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the table again with its header row");
+    return;
+  }
+  if (rows.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
+  const estimate = rows.estimateRows();
+  graph.reserve(graph.size + estimate);
+  graph.capacityHint = estimate;
+  readTiesTable(graph, rows as TableRows, file.name, report, options, createActors);
+  for (const p of rows.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  const ending = rows.lineEnding;
+  if (ending === "CR" || ending === "mixed") report.info(file.name, "line-endings", `line endings: ${ending}`, { line: 1 });
+}
+
+/**
+ * The rows of a table read one after the other (a CSV file streamed by `CsvRows`, or rows held in memory,
+ * see {@link tableRows}), with the line and column of any cell.
+ */
+export interface TableRows {
+  header: string[];
+  forEachRow(cb: (fields: string[], r: number) => void): void;
+  line(r: number): number;
+  column(r: number, f: number): number;
+}
+
+/** The rows of an in-memory table (header row first) as {@link TableRows}. */
+export function tableRows(t: Pick<CsvTable, "rows" | "line" | "column">): TableRows {
+  return {
+    header: t.rows[0],
+    forEachRow: (cb) => {
+      for (let r = 1; r < t.rows.length; r++) cb(t.rows[r], r);
+    },
+    line: (r) => t.line(r),
+    column: (r, f) => t.column(r, f),
+  };
+}
+
+/** One located issue found while reading ties, emitted in row order at the end. */
+interface TieIssue {
+  r: number;
+  /** Order of the checks within one row (as they are made). */
+  step: number;
+  emit: () => void;
 }
 
 /**
  * Read a tie table (header row + one row per tie) into the graph; with `createActors` unknown ids become new
  * actors (reported), else they are errors. Exported for the other tabular importers.
+ *
+ * Built for tables of millions of ties: rows are read one by one and appended to the tie columns by code;
+ * tie types are derived, and parallel duplicates found, in passes over the columns afterwards (duplicates by
+ * bucketing ties by source, no hashing); issues are reported in row order as before.
  */
 export function readTiesTable(
   graph: ClusterGraph,
-  t: Pick<CsvTable, "rows" | "line" | "column">,
+  source: TableRows | Pick<CsvTable, "rows" | "line" | "column">,
   fileName: string,
   report: ImportReport,
   options: ReadOptions,
   createActors: boolean,
 ): void {
-  const file = { name: fileName };
-  const cols = mapColumns(t.rows[0], TIE_COLUMN_ALIASES, report, file.name, t.line(0), (f) => t.column(0, f));
+  const t: TableRows = "rows" in source ? tableRows(source) : source;
+  const file = fileName;
+  const cols = mapColumns(t.header, TIE_COLUMN_ALIASES, report, file, t.line(0), (f) => t.column(0, f));
   for (const need of ["source", "target"] as const) {
     if (cols.fields[need] === undefined) {
-      report.error(file.name, "missing-column", `no ${need} column (looked for: ${TIE_COLUMN_ALIASES[need].join(", ")})`, { line: t.line(0), column: 1 }, `name the column '${need}'`);
+      report.error(file, "missing-column", `no ${need} column (looked for: ${TIE_COLUMN_ALIASES[need].join(", ")})`, { line: t.line(0), column: 1 }, `name the column '${need}'`);
       return;
     }
   }
-  const typed = inferExtras(t.rows.slice(1), cols.extras, report, "ties");
+  const width = t.header.length;
+  const srcCol = cols.fields.source!;
+  const dstCol = cols.fields.target!;
+  const wCol = cols.fields.weight;
+  const relCol = cols.fields.relation;
+  const waveCol = cols.fields.wave;
+  const typeCol = cols.fields.tieType;
   const asks = options.direction === "asks";
+  const defaultRelation = options.relation || "knowledge";
+  const defaultWave = options.wave || undefined;
+  const extras = cols.extras;
+  const extraRaw: string[][] = extras.map(() => []);
+  const issues: TieIssue[] = [];
+  const at = (r: number, f: number | undefined) => ({ line: t.line(r), column: f === undefined ? 1 : t.column(r, f) });
   const created: string[] = [];
-  const seenTie = new Map<string, number>();
-  for (let r = 1; r < t.rows.length; r++) {
-    report.count("rowsRead");
-    if (!checkRagged(t, r, file.name, report)) continue;
-    const row = t.rows[r];
-    const at = (f: number | undefined) => ({ line: t.line(r), column: f === undefined ? 1 : t.column(r, f) });
-    const cell = (f: number | undefined) => (f === undefined ? "" : (row[f] ?? "").trim());
-    const written = [cell(cols.fields.source), cell(cols.fields.target)];
-    let bad = false;
-    for (const [k, id] of written.entries()) {
-      const col = k === 0 ? cols.fields.source : cols.fields.target;
-      if (id === "") {
-        report.error(file.name, "empty-id", `tie has an empty ${k === 0 ? "source" : "target"}; row dropped`, at(col), "fill in both ends of every tie");
-        bad = true;
-      } else if (!graph.hasNode(id)) {
-        if (createActors) {
-          addActor(graph, id);
-          created.push(id);
-        } else {
-          report.error(file.name, "unknown-actor", `tie names actor "${id}", which is not in nodes.csv; row dropped`, at(col), "add the actor to nodes.csv or correct the id");
-          bad = true;
+  const first = graph.size;
+  // Per tie read here: its row (for locations), whether its type was given, and the nominator's index.
+  let tieRow = new Int32Array(1024);
+  let nominator = asks ? new Int32Array(1024) : undefined;
+  const relCodes = new Map<string, number>();
+  const waveCodes = new Map<string, number>();
+  const relationCode = (name: string) => {
+    let c = relCodes.get(name);
+    if (c === undefined) relCodes.set(name, (c = graph.relationCode(name, true)));
+    return c;
+  };
+  const waveCode = (name: string | undefined) => {
+    if (name === undefined) return -1;
+    let c = waveCodes.get(name);
+    if (c === undefined) waveCodes.set(name, (c = graph.waveCode(name, true)));
+    return c;
+  };
+  const resolve = (id: string, r: number, col: number, end: "source" | "target"): number => {
+    if (id === "") {
+      issues.push({ r, step: 1, emit: () => report.error(file, "empty-id", `tie has an empty ${end}; row dropped`, at(r, col), "fill in both ends of every tie") });
+      return -1;
+    }
+    const i = graph.indexOf(id);
+    if (i >= 0) return i;
+    if (createActors) {
+      created.push(id);
+      return graph.pushActor(id, record<ActorAttributes>(actorDefaults(id)));
+    }
+    issues.push({ r, step: 1, emit: () => report.error(file, "unknown-actor", `tie names actor "${id}", which is not in nodes.csv; row dropped`, at(r, col), "add the actor to nodes.csv or correct the id") });
+    return -1;
+  };
+  const drop = (r: number, step: number, emit: () => void) => {
+    issues.push({ r, step, emit: () => (emit(), report.count("rowsDropped")) });
+  };
+  let read = 0;
+  const expected = "rowCount" in t ? Math.max(1, graph.capacityHint ?? 0) : 0;
+  t.forEachRow((row, r) => {
+    read++;
+    if ((read & 0xffff) === 0 && expected > 0) progress(`reading ${file}`, read, expected);
+    if (row.length !== width && !raggedOk(t, row, width, r, file, report)) return;
+    const a = (row[srcCol] ?? "").trim();
+    const b = (row[dstCol] ?? "").trim();
+    const ia = resolve(a, r, srcCol, "source");
+    const ib = resolve(b, r, dstCol, "target");
+    if (ia < 0 || ib < 0) {
+      issues.push({ r, step: 1, emit: () => report.count("rowsDropped") });
+      return;
+    }
+    let weight = 1;
+    if (wCol !== undefined) {
+      const text = (row[wCol] ?? "").trim();
+      if (text !== "") {
+        const w = text.length === 1 && text >= "1" && text <= "9" ? text.charCodeAt(0) - 48 : parseNumber(text);
+        if (w === undefined) {
+          drop(r, 2, () => report.error(file, "bad-weight", `weight "${text}" is not a number; row dropped`, at(r, wCol), "write tie strengths as numbers (e.g. 1–3)"));
+          return;
+        }
+        if (w < 0) {
+          drop(r, 2, () => report.error(file, "negative-weight", `weight ${w} is negative; row dropped`, at(r, wCol), "tie strengths must be ≥ 0; code negative ties (e.g. distrust) as a separate relation"));
+          return;
+        }
+        if (w === 0) {
+          drop(r, 2, () => report.warn(file, "zero-weight", "weight 0 means no tie; row dropped", at(r, wCol), "remove rows of absent ties, or give the tie a strength"));
+          return;
+        }
+        weight = w;
+      }
+    }
+    const [s, tg] = asks ? [ib, ia] : [ia, ib];
+    if (s === tg) issues.push({ r, step: 3, emit: () => report.warn(file, "self-loop", `tie from "${a}" to itself; kept as a self-loop`, at(r, srcCol), "remove self-nominations unless they mean something in your survey") });
+    let type = 0;
+    let given = false;
+    if (typeCol !== undefined) {
+      const text = (row[typeCol] ?? "").trim();
+      if (text !== "") {
+        const tt = parseTieType(text);
+        if (tt === undefined) issues.push({ r, step: 4, emit: () => report.warn(file, "bad-tie-type", `tie type "${text}" is not horizontal, vertical or external; derived from the actors instead`, at(r, typeCol)) });
+        else {
+          type = tieTypeCode(tt);
+          given = true;
         }
       }
     }
-    if (bad) {
-      report.count("rowsDropped");
-      continue;
-    }
-    const weightText = cell(cols.fields.weight);
-    let weight = 1;
-    if (weightText !== "") {
-      const w = parseNumber(weightText);
-      if (w === undefined) {
-        report.error(file.name, "bad-weight", `weight "${weightText}" is not a number; row dropped`, at(cols.fields.weight), "write tie strengths as numbers (e.g. 1–3)");
-        report.count("rowsDropped");
-        continue;
+    const relation = (relCol !== undefined ? (row[relCol] ?? "").trim() : "") || defaultRelation;
+    const wave = (waveCol !== undefined ? (row[waveCol] ?? "").trim() : "") || defaultWave;
+    const e = graph.pushTie(s, tg, weight, relationCode(relation), waveCode(wave), type, given);
+    const k = e - first;
+    if (k >= tieRow.length) {
+      const grown = new Int32Array(tieRow.length * 2);
+      grown.set(tieRow);
+      tieRow = grown;
+      if (nominator) {
+        const g2 = new Int32Array(tieRow.length);
+        g2.set(nominator);
+        nominator = g2;
       }
-      if (w < 0) {
-        report.error(file.name, "negative-weight", `weight ${w} is negative; row dropped`, at(cols.fields.weight), "tie strengths must be ≥ 0; code negative ties (e.g. distrust) as a separate relation");
-        report.count("rowsDropped");
-        continue;
-      }
-      if (w === 0) {
-        report.warn(file.name, "zero-weight", "weight 0 means no tie; row dropped", at(cols.fields.weight), "remove rows of absent ties, or give the tie a strength");
-        report.count("rowsDropped");
-        continue;
-      }
-      weight = w;
     }
-    const [a, b] = written;
-    const [source, target] = asks ? [b, a] : [a, b];
-    if (source === target) {
-      report.warn(file.name, "self-loop", `tie from "${a}" to itself; kept as a self-loop`, at(cols.fields.source), "remove self-nominations unless they mean something in your survey");
-    }
-    const tieTypeText = cell(cols.fields.tieType);
-    const tieType = tieTypeText === "" ? undefined : parseTieType(tieTypeText);
-    if (tieTypeText !== "" && tieType === undefined) {
-      report.warn(file.name, "bad-tie-type", `tie type "${tieTypeText}" is not horizontal, vertical or external; derived from the actors instead`, at(cols.fields.tieType));
-    }
-    const relation = cell(cols.fields.relation) || options.relation || "knowledge";
-    const wave = cell(cols.fields.wave) || options.wave || undefined;
-    const key = `${source}\u0000${target}\u0000${relation}\u0000${wave ?? ""}`;
-    const prev = seenTie.get(key);
-    if (prev !== undefined) {
-      report.warn(file.name, "duplicate-tie", `the same tie (${a} → ${b}, ${relation}${wave ? `, wave ${wave}` : ""}) already appears on line ${prev}; both kept as parallel ties`, at(cols.fields.source), "delete one of the rows if it is a double entry");
-    } else seenTie.set(key, t.line(r));
-    const added = addTie(graph, source, target, { ...extraValues(row, typed), relation, weight, wave, tieType, ...(asks ? { nominator: a } : {}) });
-    if (added.contradiction) {
-      report.warn(file.name, "tie-type-contradiction", `tie type given as ${added.contradiction.given}, but the actors make it ${added.contradiction.derived}; the given type is kept`, at(cols.fields.tieType), "check the actors' inCluster and stage, or the tie type");
+    tieRow[k] = r;
+    if (nominator) nominator[k] = ia;
+    for (let x = 0; x < extras.length; x++) extraRaw[x][k] = row[extras[x].index] ?? "";
+  });
+  report.count("rowsRead", read);
+  if (expected > 0) progress(`reading ${file}`, expected, expected);
+  const last = graph.size;
+
+  // Free attributes: typed from all their values, then set per tie (empty cells left out).
+  const typed = extras.map((x, j) => ({ ...x, type: inferColumnType(extraRaw[j]) }));
+  if (typed.length > 0) {
+    report.attributes.ties ??= {};
+    for (const x of typed) report.attributes.ties[x.name] = x.type;
+  }
+  for (let j = 0; j < typed.length; j++) {
+    const raw = extraRaw[j];
+    for (let k = 0; k < last - first; k++) {
+      const v = coerce(raw[k] ?? "", typed[j].type);
+      if (v !== undefined) graph.setTieAttribute(first + k, typed[j].name, v);
     }
   }
+  if (nominator) for (let k = 0; k < last - first; k++) graph.setTieAttribute(first + k, "nominator", graph.ids[nominator[k]]);
+
+  // Tie types derived from the actors (a given type wins; a disagreement is reported).
+  const src = graph.tieSource;
+  const dst = graph.tieTarget;
+  const typeCodes = graph.tieTypeCode;
+  const givenFlags = graph.tieGiven;
+  const derive = tieTypeDeriver(graph.actorRecords);
+  for (let e = first; e < last; e++) {
+    const d = derive(src[e], dst[e]);
+    if (!givenFlags[e]) typeCodes[e] = d;
+    else if (typeCodes[e] !== d) {
+      const r = tieRow[e - first];
+      const gv = TIE_TYPES[typeCodes[e]];
+      const dv = TIE_TYPES[d];
+      issues.push({ r, step: 6, emit: () => report.warn(file, "tie-type-contradiction", `tie type given as ${gv}, but the actors make it ${dv}; the given type is kept`, at(r, typeCol), "check the actors' inCluster and stage, or the tie type") });
+    }
+  }
+
+  // Parallel duplicates: the same source, target, relation and round more than once.
+  for (const [dup, firstTie] of duplicateTies(graph, first, last)) {
+    const r = tieRow[dup - first];
+    const prevLine = t.line(tieRow[firstTie - first]);
+    const a = graph.ids[asks ? dst[dup] : src[dup]];
+    const b = graph.ids[asks ? src[dup] : dst[dup]];
+    const relation = graph.relationNames[graph.tieRelation[dup]];
+    const wv = graph.tieWave[dup];
+    const wave = wv >= 0 ? graph.waveNames[wv] : undefined;
+    issues.push({ r, step: 5, emit: () => report.warn(file, "duplicate-tie", `the same tie (${a} → ${b}, ${relation}${wave ? `, wave ${wave}` : ""}) already appears on line ${prevLine}; both kept as parallel ties`, at(r, srcCol), "delete one of the rows if it is a double entry") });
+  }
+
+  issues.sort((x, y) => x.r - y.r || x.step - y.step);
+  for (const i of issues) i.emit();
   if (created.length > 0) {
     report.counts.actorsCreated += created.length;
-    report.note(`${created.length} actor(s) created from ${baseName(file.name)} (no nodes table): kind 'other', inside the cluster`);
-    for (const id of created.slice(0, 50)) report.info(file.name, "actor-created", `actor "${id}" created from the ties`);
-    if (created.length > 50) report.info(file.name, "actor-created", `… and ${created.length - 50} more actors created`);
+    report.note(`${created.length} actor(s) created from ${baseName(file)} (no nodes table): kind 'other', inside the cluster`);
+    for (const id of created.slice(0, 50)) report.info(file, "actor-created", `actor "${id}" created from the ties`);
+    if (created.length > 50) report.info(file, "actor-created", `… and ${created.length - 50} more actors created`);
   }
+}
+
+/** A row whose number of fields differs from the header's: see {@link checkRagged}. */
+function raggedOk(t: TableRows, row: string[], width: number, r: number, file: string, report: ImportReport): boolean {
+  return checkRagged({ rows: { length: r + 1, [0]: { length: width }, [r]: row } as unknown as string[][], line: (x) => t.line(x), column: (x, f) => t.column(x, f) }, r, file, report);
+}
+
+/**
+ * Ties in [first, last) that repeat an earlier tie of that range (same source, target, relation and
+ * round), each with the first tie it repeats, in order of the repeating tie. Ties are bucketed by source
+ * (counting sort) and compared through a per-target marker: O(ties), no hashing.
+ */
+function duplicateTies(graph: ClusterGraph, first: number, last: number): [number, number][] {
+  const n = graph.order;
+  const src = graph.tieSource;
+  const dst = graph.tieTarget;
+  const rel = graph.tieRelation;
+  const wave = graph.tieWave;
+  const m = last - first;
+  const start = new Int32Array(n + 1);
+  for (let e = first; e < last; e++) start[src[e] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(m);
+  for (let e = first; e < last; e++) order[fill[src[e]]++] = e;
+  // head[t] = first position (in this source's bucket) of a tie to t; next = chain of ties to the same t.
+  const head = new Int32Array(n).fill(-1);
+  const next = new Int32Array(m).fill(-1);
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const e = order[p];
+      const t = dst[e];
+      let q = head[t];
+      let match = -1;
+      let tail = -1;
+      while (q >= 0 && q >= start[i]) {
+        const f = order[q];
+        if (match < 0 && rel[f] === rel[e] && wave[f] === wave[e]) match = f;
+        tail = q;
+        q = next[q];
+      }
+      if (match >= 0) out.push([e, match]);
+      if (head[t] < start[i]) head[t] = p;
+      else next[tail] = p;
+    }
+    // Clear the markers of this bucket.
+    for (let p = start[i]; p < start[i + 1]; p++) head[dst[order[p]]] = -1;
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 /** The actor-table companion of a network file (DL, Pajek, Kobo export …): `<stem>.nodes.csv` or `nodes.csv`. */

@@ -38,6 +38,7 @@
  * Reference: Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to
  * brokerage in transaction networks. Sociological Methodology 19, 89–126.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, partitionOf, type Digraph } from "../model/views.js";
 import { AnalysisRefused } from "../model/errors.js";
@@ -339,10 +340,16 @@ export function partitionLabelsOrRefuse(graph: ClusterGraph, attribute: string, 
  * see the module comment for the definition, the direction convention and the peer it matches.
  * Parallel ties are collapsed; tie strengths play no part.
  */
-export function brokerage(graph: ClusterGraph, options: BrokerageOptions = {}): BrokerageResult {
+export function brokerage(input: Analysable, options: BrokerageOptions = {}): BrokerageResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`brokerage:${JSON.stringify([options.partition ?? "inCluster", options.partialCredit ?? false])}`, () => brokerageIn(ctx, options));
+}
+
+function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): BrokerageResult {
+  const graph = ctx.network;
   const partition = options.partition ?? "inCluster";
   const partialCredit = options.partialCredit ?? false;
-  const g = indexDigraph(graph, { weight: "binary" });
+  const g = ctx.digraph("binary");
   const labels = partitionLabelsOrRefuse(graph, partition, g.ids);
   const a = brokerageOnDigraph(g, labels, partialCredit);
   const actors: BrokerageActor[] = g.ids.map((id, i) => {

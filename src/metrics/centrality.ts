@@ -20,6 +20,9 @@
  * Peers matched (tests/oracles): R igraph 1.3.5, R sna 2.7-1 and networkx 3.6.1, on the same loop-free
  * digraph. Definitions and peer calls are given on each function.
  */
+import { progress, progressShown } from "../model/progress.js";
+import { pathSources, type PathSources, type PathSamplingOptions } from "./scale.js";
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -141,6 +144,11 @@ export interface BetweennessOptions {
   pathWeights?: PathWeights;
   /** Divide by (n − 1)(n − 2), the number of ordered pairs of other actors (networkx `normalized=True`). */
   normalized?: boolean;
+  /**
+   * Sources of the shortest paths (metrics/scale.ts `pathSources`): every actor (exact, the default here),
+   * or a sample, in which case each actor's sum is scaled by n/k (Brandes & Pich 2007).
+   */
+  sources?: PathSources;
 }
 
 /**
@@ -160,7 +168,12 @@ export function betweenness(g: Digraph, options: BetweennessOptions = {}): Float
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const { inStart, inAdj } = g;
-  for (let s = 0; s < n; s++) {
+  const sample = options.sources?.sample;
+  const runs = sample ? sample.length : n;
+  const shown = progressShown() && runs * (n + g.arcs) > 5e7;
+  for (let r = 0; r < runs; r++) {
+    if (shown && (r & 15) === 0) progress(sample ? `betweenness (${runs} sampled sources)` : "betweenness", r, runs);
+    const s = sample ? sample[r] : r;
     const count = shortestPaths(g, s, true, L?.out, dist, order);
     sigma.fill(0);
     sigma[s] = 1;
@@ -187,6 +200,11 @@ export function betweenness(g: Digraph, options: BetweennessOptions = {}): Float
       bc[w] += delta[w];
     }
   }
+  if (shown) progress("betweenness", runs, runs);
+  if (sample && sample.length > 0) {
+    const scale = n / sample.length;
+    for (let i = 0; i < n; i++) bc[i] *= scale;
+  }
   if (options.normalized && n > 2) {
     const scale = 1 / ((n - 1) * (n - 2));
     for (let i = 0; i < n; i++) bc[i] *= scale;
@@ -199,6 +217,12 @@ export interface ClosenessOptions {
   pathWeights?: PathWeights;
   /** Multiply by r/(n − 1), r = number of actors reached (Wasserman–Faust; networkx `wf_improved=True`). */
   wassermanFaust?: boolean;
+  /**
+   * Sources (metrics/scale.ts `pathSources`): exact by default. With a sample S, v's closeness is estimated
+   * from its distances to (out) or from (in) the sampled actors only: r̂_v / Σ_{u∈S} d, r̂_v = sampled actors
+   * reached (Eppstein & Wang 2004); r/(n − 1) of Wasserman–Faust becomes r̂_v/|S \ {v}|.
+   */
+  sources?: PathSources;
 }
 
 /**
@@ -216,13 +240,37 @@ export function closeness(g: Digraph, direction: "in" | "out", options: Closenes
   const out = new Float64Array(n);
   const dist = new Float64Array(n);
   const order = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const count = shortestPaths(g, s, direction === "out", L ? (direction === "out" ? L.out : L.in) : undefined, dist, order);
-    let total = 0;
-    for (let h = 1; h < count; h++) total += dist[order[h]];
-    const r = count - 1;
-    if (options.wassermanFaust) out[s] = r === 0 || total === 0 ? 0 : (r / total) * (r / (n - 1));
-    else out[s] = r === 0 ? NaN : r / total;
+  const sample = options.sources?.sample;
+  if (!sample) {
+    for (let s = 0; s < n; s++) {
+      const count = shortestPaths(g, s, direction === "out", L ? (direction === "out" ? L.out : L.in) : undefined, dist, order);
+      let total = 0;
+      for (let h = 1; h < count; h++) total += dist[order[h]];
+      const r = count - 1;
+      if (options.wassermanFaust) out[s] = r === 0 || total === 0 ? 0 : (r / total) * (r / (n - 1));
+      else out[s] = r === 0 ? NaN : r / total;
+    }
+    return out;
+  }
+  // Sampled: a search from each sampled actor u against the direction gives d(v, u) for every v (out), or
+  // along it d(u, v) (in).
+  const total = new Float64Array(n);
+  const reached = new Float64Array(n);
+  const isSampled = new Uint8Array(n);
+  for (const u of sample) {
+    isSampled[u] = 1;
+    const count = shortestPaths(g, u, direction !== "out", L ? (direction === "out" ? L.in : L.out) : undefined, dist, order);
+    for (let h = 1; h < count; h++) {
+      const v = order[h];
+      total[v] += dist[v];
+      reached[v]++;
+    }
+  }
+  for (let v = 0; v < n; v++) {
+    const r = reached[v];
+    const others = sample.length - isSampled[v];
+    if (options.wassermanFaust) out[v] = r === 0 || total[v] === 0 ? 0 : (r / total[v]) * (others > 0 ? r / others : 0);
+    else out[v] = r === 0 ? NaN : r / total[v];
   }
   return out;
 }
@@ -368,6 +416,10 @@ export interface CentralityOptions {
   /** Convergence tolerance of PageRank and eigenvector (default 1e-13, networkx's rule). */
   tolerance?: number;
   maxIterations?: number;
+  /** Betweenness and closeness sources: "auto" (default; exact within the budget of metrics/scale.ts), "exact", or a number of sampled sources. */
+  sampling?: PathSamplingOptions["sampling"];
+  /** Seed of the sampled sources (default 1). */
+  seed?: number;
 }
 
 export interface ActorCentrality {
@@ -385,7 +437,9 @@ export interface ActorCentrality {
 }
 
 export interface CentralityResult {
-  options: Required<Omit<CentralityOptions, "maxIterations">> & { maxIterations: number };
+  options: Required<Omit<CentralityOptions, "maxIterations" | "sampling" | "seed">> & { maxIterations: number };
+  /** How betweenness and closeness were computed: every actor a source, or a seeded sample (metrics/scale.ts). */
+  paths: Omit<PathSources, "sample">;
   actors: ActorCentrality[];
   /** Freeman in/out-degree centralisation (binary, loops excluded; sna / igraph `loops = FALSE`). */
   centralization: { inDegree: number; outDegree: number };
@@ -393,7 +447,9 @@ export interface CentralityResult {
 }
 
 /** Every centrality of every actor of a cluster graph (see the module comment for weights and peers). */
-export function centrality(graph: ClusterGraph, options: CentralityOptions = {}): CentralityResult {
+export function centrality(input: Analysable, options: CentralityOptions = {}): CentralityResult {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const used = {
     weight: options.weight ?? "sum",
     pathWeights: options.pathWeights ?? "none",
@@ -404,11 +460,12 @@ export function centrality(graph: ClusterGraph, options: CentralityOptions = {})
     tolerance: options.tolerance ?? 1e-13,
     maxIterations: options.maxIterations ?? 10000,
   } satisfies CentralityResult["options"];
-  const g = indexDigraph(graph, { weight: used.weight });
+  const g = ctx.digraph(used.weight);
   const d = degrees(g);
-  const bc = betweenness(g, { pathWeights: used.pathWeights, normalized: used.normalized });
-  const cIn = closeness(g, "in", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust });
-  const cOut = closeness(g, "out", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust });
+  const sources = pathSources(g.n, g.n + g.arcs, { sampling: options.sampling, seed: options.seed });
+  const bc = betweenness(g, { pathWeights: used.pathWeights, normalized: used.normalized, sources });
+  const cIn = closeness(g, "in", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust, sources });
+  const cOut = closeness(g, "out", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust, sources });
   const it = { weighted: used.spectralWeights, tolerance: used.tolerance, maxIterations: used.maxIterations };
   const pr = pagerank(g, { ...it, alpha: used.alpha });
   const ev = eigenvector(g, it);
@@ -425,8 +482,10 @@ export function centrality(graph: ClusterGraph, options: CentralityOptions = {})
     pagerank: pr.values[i],
     eigenvector: ev.values[i],
   }));
+  const { sample: _sample, ...paths } = sources;
   return {
     options: used,
+    paths,
     actors,
     centralization: { inDegree: degreeCentralization(g, "in"), outDegree: degreeCentralization(g, "out") },
     convergence: { pagerank: { iterations: pr.iterations, converged: pr.converged }, eigenvector: { iterations: ev.iterations, converged: ev.converged } },

@@ -22,9 +22,10 @@
  * to Louvain. Undirected Louvain uses the same "each arc an edge" weights as the modularity above.
  * The modularity reported is recomputed here with {@link modularity} on the communities found.
  */
+import { undirectedOf } from "../model/context.js";
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
-import { hasArc, undirectedView, type Digraph } from "../model/views.js";
+import { hasArc, type Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
 
@@ -107,7 +108,12 @@ export interface Communities {
   modularity: number;
 }
 
-/** Louvain communities of a digraph, seeded; see the module comment. */
+const found = new WeakMap<Digraph, Map<string, Communities>>();
+
+/**
+ * Louvain communities of a digraph, seeded; see the module comment. Computed once per digraph and options
+ * (the same digraph of one analysis context gives the same object).
+ */
 export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Communities {
   const opts = {
     seed: options.seed ?? 1,
@@ -115,6 +121,17 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
     directed: options.directed ?? false,
     weighted: options.weighted ?? false,
   };
+  const key = JSON.stringify([opts.seed, opts.resolution, opts.directed, opts.weighted]);
+  let byOptions = found.get(g);
+  if (!byOptions) found.set(g, (byOptions = new Map()));
+  const known = byOptions.get(key);
+  if (known) return known;
+  const result = louvainOf(g, opts);
+  byOptions.set(key, result);
+  return result;
+}
+
+function louvainOf(g: Digraph, opts: Required<LouvainOptions>): Communities {
   const G = Graph as unknown as { DirectedGraph: new () => Graph; UndirectedGraph: new () => Graph };
   const h: Graph = opts.directed ? new G.DirectedGraph() : new G.UndirectedGraph();
   for (let i = 0; i < g.n; i++) h.addNode(String(i));
@@ -125,7 +142,7 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
   } else {
     // Each arc an edge: the pair's weight sums both directions (neighbour lists are sorted, so the pair
     // i < j is met from i's out-list and from j's out-list).
-    const u = undirectedView(g);
+    const u = undirectedOf(g);
     let e = 0;
     for (let i = 0; i < g.n; i++)
       for (let q = u.start[i]; q < u.start[i + 1]; q++) {
@@ -138,8 +155,8 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
   let raw: Int32Array;
   if (h.size === 0) raw = Int32Array.from({ length: g.n }, (_, i) => i);
   else {
-    const found = louvain(h, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) });
-    raw = Int32Array.from({ length: g.n }, (_, i) => found[String(i)]);
+    const communityOf = louvain(h, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) });
+    raw = Int32Array.from({ length: g.n }, (_, i) => communityOf[String(i)]);
   }
   // Number communities 1, 2, … by their smallest actor index.
   const relabel = new Map<number, number>();

@@ -22,8 +22,10 @@
  * up to 20 actors. Among partitions of equal fit (within 1e-12) the one with the larger core is kept
  * (e.g. K5 plus 5 isolates: the whole K5, as netUtils; any part of it fits equally). UCINET uses a genetic algorithm instead and warns of local optima; so may this search.
  */
+import { SCALE } from "./scale.js";
+import { undirectedOf } from "../model/context.js";
 import type { Digraph } from "../model/views.js";
-import { arcWeight, hasArc, undirectedView } from "../model/views.js";
+import { arcWeight, hasArc } from "../model/views.js";
 
 export interface CorePeripheryOptions {
   mode?: "undirected" | "directed";
@@ -35,6 +37,8 @@ export interface CorePeripheryOptions {
 
 export interface CorePeripheryResult {
   options: { mode: "undirected" | "directed"; weighted: boolean; method: "exact" | "search" };
+  /** How the partition was found, and whether the work budget stopped the search. */
+  search: string;
   /** Core members, in Digraph order. */
   core: string[];
   periphery: string[];
@@ -60,7 +64,7 @@ interface Cells {
 }
 
 function cellsOf(g: Digraph, mode: "undirected" | "directed", weighted: boolean): Cells {
-  const u = undirectedView(g);
+  const u = undirectedOf(g);
   const m = u.adj.length;
   const val = new Float64Array(m);
   const sq = new Float64Array(m);
@@ -220,9 +224,13 @@ function pairVal(x: Cells, i: number, j: number): { v: number; q: number } {
  * and all swaps (a core member and a periphery member exchange sides); stops when nothing improves the
  * fit by more than eps. Then, among equal fits, grows the core by moves that keep the fit.
  */
-function improve(ls: State, x: Cells, n: number, eps: number): number {
+function improve(ls: State, x: Cells, n: number, eps: number, budget: { rounds: number; stopped: boolean }): number {
   let current = ls.fit();
   for (let round = 0; round < 50 * n; round++) {
+    if (budget.rounds-- <= 0) {
+      budget.stopped = true;
+      break;
+    }
     let bi = -1;
     let bj = -1;
     let bf = Number.isNaN(current) ? -Infinity : current;
@@ -278,6 +286,7 @@ export function corePeriphery(g: Digraph, options: CorePeripheryOptions = {}): C
   let bestFit = -Infinity;
   let bestC = 0;
   const EPS = 1e-12;
+  const budget = { rounds: Infinity, stopped: false };
   if (n >= 4 && method === "exact") {
     // Gray code over all subsets: step t flips the actor at the lowest set bit of t.
     const steps = 2 ** n;
@@ -304,11 +313,13 @@ export function corePeriphery(g: Digraph, options: CorePeripheryOptions = {}): C
     }
     prefixes.sort((a, b) => b.f - a.f || b.c - a.c);
     const starts = prefixes.slice(0, 3);
+    // Each round of the local search visits every actor and arc once: the rounds are bounded (metrics/scale.ts).
+    budget.rounds = Math.max(10, Math.floor(SCALE.localSearchWork / Math.max(1, n + x.adj.length)));
     if (starts.length === 0) starts.push({ c: 2, f: NaN });
     for (const start of starts) {
       const ls = new State(x, total, totalSq, S, Q);
       for (let r = 0; r < start.c; r++) ls.flip(degree[r].i);
-      const current = improve(ls, x, n, EPS);
+      const current = improve(ls, x, n, EPS, budget);
       if (current > bestFit + EPS || (current >= bestFit - EPS && ls.c > bestC)) {
         bestFit = current;
         bestC = ls.c;
@@ -344,6 +355,7 @@ export function corePeriphery(g: Digraph, options: CorePeripheryOptions = {}): C
   for (let i = 0; i < n; i++) (best[i] ? core : periphery).push(g.ids[i]);
   return {
     options: { mode, weighted, method },
+    search: budget.stopped ? `local search stopped by the work budget (metrics/scale.ts) after ${Math.max(10, Math.floor(SCALE.localSearchWork / Math.max(1, n + x.adj.length)))} rounds: the fit is a lower bound` : method === "exact" ? "every partition" : "local search until no flip or swap improves the fit",
     core,
     periphery,
     fit: bestFit,

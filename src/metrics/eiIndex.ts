@@ -14,7 +14,7 @@
  *   `"boundary"` (default) — IL = arcs with both ends in g (once), EL = arcs with exactly one end in g
  *   (leaving or entering g);
  *   `"members"` — the sum of the members' actor-level EL and IL under `actorMode`, so with `"both"` an
- *   internal arc counts twice (once for each end). The two differ (methods.md §3 and §11).
+ *   internal arc counts twice (once for each end). The two differ (docs/methods.md §3 and §11).
  * - **Actor** i, `actorMode`: `"both"` (default) out- and in-arcs, `"out"` only the knowledge i gives,
  *   `"in"` only the knowledge i receives. An actor without such arcs has 0/0: NaN (undefined).
  * - **Weights**: binary by default, as UCINET ("edge values are ignored"); `weighted: true` sums tie
@@ -27,8 +27,9 @@
  * `pHigher = (1 + #{EI* ≥ EI}) / (reps + 1)` (the Monte-Carlo convention that never gives 0; a tolerance
  * of 1e-12 counts ties), and the two-sided `min(1, 2·min(pLower, pHigher))`. For the whole network the
  * exact expectation under label permutation is also given:
- * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in methods.md §3).
+ * `E[EI] = 1 − 2·p_int`, `p_int = Σ_g n_g(n_g − 1) / (N(N − 1))` (derived in docs/methods.md §3).
  */
+import { progress, progressShown } from "../model/progress.js";
 import type { Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
 import { encodePartition, type Partition } from "./partition.js";
@@ -193,7 +194,9 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
     const obsG = Float64Array.from(groupLevel, (x) => x.ei);
     const boundary = opts.groupConvention === "boundary";
     const mode = opts.actorMode;
+    const shown = progressShown() && opts.reps * (g.n + g.arcs) > 5e7;
     for (let r = 0; r < opts.reps; r++) {
+      if (shown && (r & 7) === 0) progress(`E-I permutation test (${opts.reps} permutations)`, r, opts.reps);
       // Fisher–Yates, as model/random.ts shuffle, on the typed array.
       for (let i = codes.length - 1; i > 0; i--) {
         const j = Math.floor(rng() * (i + 1));
@@ -235,6 +238,7 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
         if (gv >= obsG[c] - TOL) highG[c]++;
       }
     }
+    if (shown) progress(`E-I permutation test (${opts.reps} permutations)`, opts.reps, opts.reps);
     const N = g.n;
     let pairsIn = 0;
     for (const s of p.sizes) pairsIn += s * (s - 1);

@@ -8,7 +8,7 @@
  *
  * over the n actors of the (residual) network. F = 0 when everyone reaches everyone, 1 when all are
  * isolated; in the undirected case F = 1 − Σ_k s_k(s_k − 1)/(n(n − 1)) over component sizes s_k
- * (methods.md §5). n < 2 → NaN.
+ * (docs/methods.md §5). n < 2 → NaN.
  * - `mode: "undirected"` (default): a tie in either direction connects (knowledge can travel both ways
  *   along a relationship); reachability = weak components, d_ij = undirected geodesic distance.
  * - `mode: "directed"`: r_ij and d_ij follow the direction of knowledge flow (source → target), as R
@@ -25,8 +25,11 @@
  * removal disconnects its component. Hopcroft–Tarjan, iterative. Matches networkx
  * `articulation_points` / `bridges` on `G.to_undirected()` and igraph `articulation_points` / `bridges`.
  */
+import { progress } from "../model/progress.js";
+import { pathSources, type PathSources, type PathSamplingOptions } from "./scale.js";
+import { undirectedOf } from "../model/context.js";
 import type { Digraph, Undirected } from "../model/views.js";
-import { undirectedView } from "../model/views.js";
+
 import { seededRng, shuffle } from "../model/random.js";
 
 export type FragmentationMode = "undirected" | "directed";
@@ -40,8 +43,10 @@ export interface FragmentationResult {
   fragmentation: number;
   /** Distance-weighted fragmentation DF. */
   distanceWeighted: number;
-  /** Ordered pairs (i ≠ j) in which i cannot reach j. */
+  /** Ordered pairs (i ≠ j) in which i cannot reach j (an estimate when `distances` is sampled and directed). */
   unreachablePairs: number;
+  /** How the distances behind DF were found: from every actor, or from a seeded sample (metrics/scale.ts). */
+  distances: Omit<PathSources, "sample">;
 }
 
 /** Adjacency (start/adj CSR) used for reachability in the chosen mode. */
@@ -53,7 +58,7 @@ interface Adjacency {
 
 function adjacencyOf(g: Digraph, mode: FragmentationMode): Adjacency {
   if (mode === "directed") return { n: g.n, start: g.outStart, adj: g.outAdj };
-  const u = undirectedView(g);
+  const u = undirectedOf(g);
   return { n: u.n, start: u.start, adj: u.adj };
 }
 
@@ -61,7 +66,7 @@ function adjacencyOf(g: Digraph, mode: FragmentationMode): Adjacency {
  * Breadth-first search from every actor not in `removed`; returns Σ r_ij and Σ 1/d_ij over ordered pairs
  * of remaining actors. O(n(n + m)).
  */
-function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dist: Int32Array, queue: Int32Array): { reach: number; inv: number } {
+function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dist: Int32Array, queue: Int32Array, skipSource?: Uint8Array): { reach: number; inv: number } {
   const n = a.n;
   const start = a.start;
   const adj = a.adj;
@@ -73,7 +78,7 @@ function reachSums(a: Adjacency, removed: Uint8Array, wantDistance: boolean, dis
   // before each search so that the inner loop has one test. Distances come from the breadth-first levels.
   dist.fill(-1);
   for (let s = 0; s < n; s++) {
-    if (removed[s]) continue;
+    if (removed[s] || skipSource?.[s]) continue;
     for (const r of gone) dist[r] = s;
     dist[s] = s;
     let head = 0;
@@ -143,6 +148,10 @@ export interface FragmentationOptions {
   mode?: FragmentationMode;
   /** Actor ids (or Digraph indices) to remove before measuring. */
   removed?: readonly (string | number)[];
+  /** Sources of the distances behind DF (metrics/scale.ts): exact within the budget, else sampled. */
+  sampling?: PathSamplingOptions["sampling"];
+  /** Seed of sampled sources (default 1). */
+  seed?: number;
 }
 
 function removedMask(g: Digraph, removed: readonly (string | number)[] = []): Uint8Array {
@@ -162,14 +171,32 @@ export function fragmentation(g: Digraph, options: FragmentationOptions = {}): F
   const removed = removedMask(g, options.removed);
   let n = 0;
   for (let i = 0; i < g.n; i++) if (!removed[i]) n++;
-  const { reach, inv } = reachSums(a, removed, true, new Int32Array(g.n), new Int32Array(g.n));
   const pairs = n * (n - 1);
+  const sources = pathSources(g.n, g.n + a.adj.length, { sampling: options.sampling, seed: options.seed });
+  const dist = new Int32Array(g.n);
+  const queue = new Int32Array(g.n);
+  let reach: number;
+  let inv: number;
+  if (sources.method === "exact") ({ reach, inv } = reachSums(a, removed, true, dist, queue));
+  else {
+    // DF estimated from the sampled sources (those not removed), scaled to all sources; F exact when
+    // undirected (components), else estimated the same way.
+    const only = new Uint8Array(g.n).fill(1);
+    let used = 0;
+    for (const s of sources.sample!) if (!removed[s]) (only[s] = 0), used++;
+    const est = reachSums(a, removed, true, dist, queue, only);
+    const scale = used > 0 ? n / used : NaN;
+    inv = est.inv * scale;
+    reach = mode === "undirected" ? componentF(a, removed, dist, queue).reach : est.reach * scale;
+  }
+  const { sample: _s, ...how } = sources;
   return {
     mode,
     n,
     fragmentation: pairs === 0 ? NaN : 1 - reach / pairs,
     distanceWeighted: pairs === 0 ? NaN : 1 - inv / pairs,
     unreachablePairs: pairs - reach,
+    distances: how,
   };
 }
 
@@ -257,6 +284,7 @@ export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlaye
     evaluations++;
     return scoreOf(a, mode, removed, criterion, buf);
   };
+  if (criterion === "F" && mode === "undirected" && method === "heuristic" && g.n * cost > maxWork) return greedyByCutVertices(g, a, k, seed, maxRounds, restarts);
   const baseline = score();
   const individual: { id: string; score: number }[] = [];
   for (let v = 0; v < g.n; v++) {
@@ -378,6 +406,114 @@ export function keyPlayers(g: Digraph, options: KeyPlayerOptions = {}): KeyPlaye
   };
 }
 
+/**
+ * For every actor v not removed: the number of ordered pairs of the remaining actors that still reach each
+ * other once v is removed too (undirected). One iterative depth-first search: removing v splits its
+ * component of size c into the subtrees of the children w with low(w) ≥ disc(v) and the rest.
+ */
+function reachWithoutEach(a: Adjacency, removed: Uint8Array): { total: number; without: Float64Array } {
+  const n = a.n;
+  const disc = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const size = new Int32Array(n);
+  const cutSq = new Float64Array(n);
+  const cutSum = new Float64Array(n);
+  const compOf = new Int32Array(n).fill(-1);
+  const compSize: number[] = [];
+  const stack = new Int32Array(n);
+  const edge = new Int32Array(n);
+  const parent = new Int32Array(n).fill(-1);
+  let time = 0;
+  let total = 0;
+  for (let r = 0; r < n; r++) {
+    if (removed[r] || disc[r] >= 0) continue;
+    const c = compSize.length;
+    let top = 0;
+    stack[top++] = r;
+    disc[r] = low[r] = time++;
+    edge[r] = a.start[r];
+    size[r] = 1;
+    compOf[r] = c;
+    while (top > 0) {
+      const v = stack[top - 1];
+      if (edge[v] < a.start[v + 1]) {
+        const w = a.adj[edge[v]++];
+        if (removed[w]) continue;
+        if (disc[w] < 0) {
+          disc[w] = low[w] = time++;
+          parent[w] = v;
+          edge[w] = a.start[w];
+          size[w] = 1;
+          compOf[w] = c;
+          stack[top++] = w;
+        } else if (w !== parent[v] && disc[w] < low[v]) low[v] = disc[w];
+      } else {
+        top--;
+        const p = parent[v];
+        if (p >= 0) {
+          size[p] += size[v];
+          if (low[v] < low[p]) low[p] = low[v];
+          if (low[v] >= disc[p]) {
+            cutSq[p] += size[v] * size[v];
+            cutSum[p] += size[v];
+          }
+        }
+      }
+    }
+    compSize.push(size[r]);
+    total += size[r] * (size[r] - 1);
+  }
+  const without = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    if (removed[v]) continue;
+    const cs = compSize[compOf[v]];
+    // The root's children are all cut off; for others the rest of the component stays together.
+    const rest = cs - 1 - cutSum[v];
+    const pieces = cutSq[v] + rest * rest - (cs - 1);
+    without[v] = total - cs * (cs - 1) + pieces;
+  }
+  return { total, without };
+}
+
+/**
+ * Key players by F on a network too large for the swap heuristic: greedy additions, each step choosing
+ * among all actors at once by {@link reachWithoutEach} (linear time per step; ties → earlier actor).
+ */
+function greedyByCutVertices(g: Digraph, a: Adjacency, k: number, seed: number, maxRounds: number, restarts: number): KeyPlayerResult {
+  const removed = new Uint8Array(g.n);
+  const F = (reach: number, n: number) => (n < 2 ? NaN : 1 - reach / (n * (n - 1)));
+  const first = reachWithoutEach(a, removed);
+  const baseline = F(first.total, g.n);
+  const individual = g.ids.map((id, v) => ({ id, score: g.n > 2 ? F(first.without[v], g.n - 1) : NaN }));
+  const set: number[] = [];
+  let score = baseline;
+  let current = first;
+  for (let step = 0; step < k; step++) {
+    progress(`key players (greedy, ${k} steps)`, step, k);
+    let best = -1;
+    for (let v = 0; v < g.n; v++) if (!removed[v] && (best < 0 || current.without[v] < current.without[best])) best = v;
+    if (best < 0) break;
+    removed[best] = 1;
+    set.push(best);
+    score = F(current.without[best], g.n - set.length);
+    current = reachWithoutEach(a, removed);
+  }
+  progress(`key players (greedy, ${k} steps)`, k, k);
+  set.sort((x, y) => x - y);
+  return {
+    options: { k, criterion: "F", mode: "undirected", method: "heuristic", restarts: 0, seed, maxRounds, algorithm: "greedy additions, every actor evaluated at once through the cut vertices (linear time per step); no swaps: the network is above the work budget of the swap heuristic" },
+    set: set.map((i) => g.ids[i]),
+    score,
+    baseline,
+    after: fragmentation(g, { mode: "undirected", removed: set }),
+    before: fragmentation(g, { mode: "undirected" }),
+    individual,
+    evaluations: k + 1,
+    converged: false,
+  };
+  void restarts;
+}
+
 export interface CutPoints {
   /** Actors whose removal disconnects their component (undirected view), in Digraph order. */
   articulationPoints: string[];
@@ -387,7 +523,7 @@ export interface CutPoints {
 
 /** Articulation points and bridges of the undirected view (Hopcroft–Tarjan, iterative). */
 export function cutPoints(g: Digraph | Undirected, ids?: readonly string[]): CutPoints {
-  const u = "start" in g ? g : undirectedView(g);
+  const u = "start" in g ? g : undirectedOf(g);
   const names = ids ?? ("ids" in g ? g.ids : Array.from({ length: u.n }, (_, i) => String(i)));
   const n = u.n;
   const disc = new Int32Array(n).fill(-1);

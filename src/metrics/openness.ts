@@ -12,10 +12,18 @@
  * `inflowShare = Σ_{v inside} externalIn(v) / Σ_{v inside} (externalIn(v) + localIn(v))`, and the same
  * with strengths (`inflowStrengthShare`). `NaN` when no tie enters an inside actor.
  *
+ * **Outside ties from an attribute** (`externalAttribute`): a survey may record, per firm, the number (or
+ * strength) of its knowledge partners outside the region without naming them. With this option each
+ * inside actor's numeric value of that attribute is added to its external inflow — to the count and to
+ * the strength alike (each unnamed partner counted once, at strength 1 per unit) — and to the cluster's
+ * inflow, without adding actors. Actors without a value get 0 and are listed (`missing`); non-numeric
+ * values likewise (`nonNumeric`). Outside actors' values are ignored.
+ *
  * This is a project operationalisation of "external openness" in the sense of Giuliani & Bell (2005,
  * Research Policy 34:47–68): the paper's own index (built from links to extra-cluster knowledge sources)
  * was not available to check, so the ingredients are reported separately for the user to combine.
  */
+import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -24,6 +32,53 @@ export interface OpennessOptions {
   weight?: WeightRule;
   /** Report every actor (default) or only actors inside the cluster (`insideOnly: true`). */
   insideOnly?: boolean;
+  /** Actor attribute holding each actor's count (or strength) of outside ties (see the module comment). */
+  externalAttribute?: string;
+}
+
+/** Outside ties taken from an actor attribute, per actor index. */
+export interface ExternalFromAttribute {
+  attribute: string;
+  values: Float64Array;
+  /** Inside actors without a value (0 used). */
+  missing: string[];
+  /** Inside actors whose value is not a non-negative number (0 used). */
+  nonNumeric: string[];
+  /** Total added to the inside actors' external inflow. */
+  total: number;
+  note: string;
+}
+
+/** Read the outside-tie counts of an attribute for the actors `ids` (inside actors only; see the module comment). */
+export function externalTiesFromAttribute(graph: ClusterGraph, ids: string[], inside: ArrayLike<boolean>, attribute: string): ExternalFromAttribute {
+  const values = new Float64Array(ids.length);
+  const missing: string[] = [];
+  const nonNumeric: string[] = [];
+  let total = 0;
+  ids.forEach((id, i) => {
+    if (!inside[i]) return;
+    const v = graph.getNodeAttribute(id, attribute);
+    if (v === undefined || v === null || v === "") return void missing.push(id);
+    const x = typeof v === "number" ? v : Number(v);
+    if (!Number.isFinite(x) || x < 0) return void nonNumeric.push(id);
+    values[i] = x;
+    total += x;
+  });
+  let note = `outside ties taken from the attribute ${attribute} (${total} in all, added to each inside actor's external inflow, count and strength; no actor added)`;
+  if (missing.length) note += `; ${missing.length} inside actor(s) without a value counted 0 (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""})`;
+  if (nonNumeric.length) note += `; ${nonNumeric.length} non-numeric or negative value(s) counted 0 (${nonNumeric.slice(0, 5).join(", ")}${nonNumeric.length > 5 ? ", …" : ""})`;
+  return { attribute, values, missing, nonNumeric, total, note };
+}
+
+/** A copy of an openness computed on the digraph with the attribute's outside ties added (the input, possibly memoised, is left alone). */
+export function withExternalTies(o: ReturnType<typeof opennessOnDigraph>, ext: ExternalFromAttribute): ReturnType<typeof opennessOnDigraph> {
+  const extIn = Float64Array.from(o.extIn);
+  const extInS = Float64Array.from(o.extInS);
+  for (let i = 0; i < ext.values.length; i++) {
+    extIn[i] += ext.values[i];
+    extInS[i] += ext.values[i];
+  }
+  return { ...o, extIn, extInS };
 }
 
 export interface ActorOpenness {
@@ -86,7 +141,9 @@ export interface ClusterOpenness {
 }
 
 export interface OpennessResult {
-  options: { weight: WeightRule; insideOnly: boolean };
+  options: { weight: WeightRule; insideOnly: boolean; externalAttribute?: string };
+  /** Set when outside ties were taken from an attribute. */
+  externalFromAttribute?: Omit<ExternalFromAttribute, "values">;
   actors: ActorOpenness[];
   cluster: ClusterOpenness;
 }
@@ -148,17 +205,29 @@ function outsideReach(g: Digraph, inside: ArrayLike<boolean>, extIn: Float64Arra
   return { reachedWithinTwo: count, reachedWithinTwoShare: insideActors === 0 ? NaN : count / insideActors };
 }
 
+/** {@link opennessOnDigraph} of a view's digraph under a weight rule, computed once per view. */
+export function opennessOf(ctx: AnalysisContext, weight: WeightRule = "sum"): ReturnType<typeof opennessOnDigraph> {
+  return ctx.memo(`openness:${weight}`, () => opennessOnDigraph(ctx.digraph(weight), ctx.inside()));
+}
+
 /**
  * External openness of every actor and of the cluster (see the module comment). The cluster summary is
  * what the "closed cluster" verdict reads: a low `inflowShare` and few `openActors` mean little outside
  * knowledge; a `topReceiverShare` near 1 means it enters through one actor.
  */
-export function externalOpenness(graph: ClusterGraph, options: OpennessOptions = {}): OpennessResult {
+export function externalOpenness(input: Analysable, options: OpennessOptions = {}): OpennessResult {
+  const ctx = contextOf(input);
+  return ctx.memo(`externalOpenness:${JSON.stringify([options.weight ?? "sum", options.insideOnly ?? false, options.externalAttribute ?? null])}`, () => externalOpennessIn(ctx, options));
+}
+
+function externalOpennessIn(ctx: AnalysisContext, options: OpennessOptions): OpennessResult {
+  const graph = ctx.network;
   const weight = options.weight ?? "sum";
   const insideOnly = options.insideOnly ?? false;
-  const g = indexDigraph(graph, { weight });
-  const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
-  const o = opennessOnDigraph(g, inside);
+  const g = ctx.digraph(weight);
+  const inside = ctx.inside();
+  const ext = options.externalAttribute !== undefined ? externalTiesFromAttribute(graph, g.ids, inside, options.externalAttribute) : undefined;
+  const o = ext ? withExternalTies(opennessOf(ctx, weight), ext) : opennessOf(ctx, weight);
   const actors: ActorOpenness[] = [];
   let insideActors = 0;
   let inflowTies = 0;
@@ -218,5 +287,11 @@ export function externalOpenness(graph: ClusterGraph, options: OpennessOptions =
     ...outsideReach(g, inside, o.extIn, insideActors),
   };
   if (top >= 0) cluster.topReceiver = g.ids[top];
-  return { options: { weight, insideOnly }, actors, cluster };
+  const result: OpennessResult = { options: { weight, insideOnly }, actors, cluster };
+  if (ext) {
+    const { values: _v, ...rest } = ext;
+    result.options.externalAttribute = ext.attribute;
+    result.externalFromAttribute = rest;
+  }
+  return result;
 }

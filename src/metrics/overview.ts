@@ -8,6 +8,7 @@
  * relation on that relation's ties alone. Ties are knowledge flow source → target; none of these figures
  * depends on that convention. See metrics/cohesion.ts and metrics/components.ts for formulas and peers.
  */
+import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph, TieType } from "../model/types.js";
 import { TIE_TYPES } from "../model/types.js";
 import { relationsOf, wavesOf } from "../model/graph.js";
@@ -56,12 +57,12 @@ export interface NetworkOverview {
 }
 
 function cohesionOf(graph: ClusterGraph): CohesionFigures {
-  const g: Digraph = indexDigraph(graph, { weight: "sum" });
+  const g: Digraph = contextOf(graph).digraph("sum");
   const weak = weakComponents(g);
   let isolates = 0;
   for (let i = 0; i < g.n; i++) if (g.outStart[i + 1] === g.outStart[i] && g.inStart[i + 1] === g.inStart[i]) isolates++;
   let totalStrength = 0;
-  graph.forEachEdge((_e, a) => (totalStrength += a.weight));
+  for (const w of graph.tieWeight) totalStrength += w;
   return {
     actors: g.n,
     ties: graph.size,
@@ -81,7 +82,9 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
 const zeroTypes = (): Record<TieType, number> => Object.fromEntries(TIE_TYPES.map((t) => [t, 0])) as Record<TieType, number>;
 
 /** The overview of a cluster graph (see the module comment). */
-export function networkOverview(graph: ClusterGraph): NetworkOverview {
+export function networkOverview(input: Analysable): NetworkOverview {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const kinds = new Map<string, { inside: number; outside: number }>();
   let inside = 0;
   graph.forEachNode((_id, a) => {
@@ -95,12 +98,16 @@ export function networkOverview(graph: ClusterGraph): NetworkOverview {
   const relations = relationsOf(graph);
   const byTieType = zeroTypes();
   const rel = new Map<string, { total: number; byTieType: Record<TieType, number> }>(relations.map((r) => [r, { total: 0, byTieType: zeroTypes() }]));
-  graph.forEachEdge((_e, a) => {
-    byTieType[a.tieType]++;
-    const r = rel.get(a.relation)!;
+  const relCode = graph.tieRelation;
+  const typeCode = graph.tieTypeCode;
+  const relOf = graph.relationNames.map((r) => rel.get(r));
+  for (let e = 0; e < graph.size; e++) {
+    const t = TIE_TYPES[typeCode[e]];
+    byTieType[t]++;
+    const r = relOf[relCode[e]]!;
     r.total++;
-    r.byTieType[a.tieType]++;
-  });
+    r.byTieType[t]++;
+  }
   const nonResp = graph.getAttribute("nonRespondents") ?? {};
   const nonSets = new Map(Object.entries(nonResp).map(([r, ids]) => [r, new Set(ids)] as const));
   const respondentRelations = [...new Set([...relations, ...Object.keys(nonResp)])].sort();

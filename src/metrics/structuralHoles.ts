@@ -28,8 +28,9 @@
  * path takes an actor with only incoming ties for an isolate (issue #2661) — clusterflow does neither.
  * Hierarchy has no peer in networkx or igraph; it is tested against a direct evaluation of the formula.
  */
+import { undirectedOf, contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { hasArc, indexDigraph, undirectedView, type Digraph, type WeightRule } from "../model/views.js";
+import { hasArc, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
 export interface StructuralHolesOptions {
   /** Use tie strengths (default true) or count every tie as 1. */
@@ -66,7 +67,7 @@ export interface StructuralHolesArrays {
 export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boolean } = {}): StructuralHolesArrays {
   const weighted = options.weighted ?? true;
   const n = g.n;
-  let u = undirectedView(g);
+  let u = undirectedOf(g);
   if (!weighted) {
     // Every arc counts 1: m_ij = [i→j] + [j→i].
     const w = new Float64Array(u.w.length);
@@ -162,12 +163,13 @@ export function structuralHolesOnDigraph(g: Digraph, options: { weighted?: boole
   return { alters, effectiveSize, efficiency, constraint, hierarchy };
 }
 
-
 /** Burt's structural-hole measures of every actor of a cluster graph (see the module comment). */
-export function structuralHoles(graph: ClusterGraph, options: StructuralHolesOptions = {}): StructuralHolesResult {
+export function structuralHoles(input: Analysable, options: StructuralHolesOptions = {}): StructuralHolesResult {
+  const ctx = contextOf(input);
+  const graph = ctx.network;
   const weighted = options.weighted ?? true;
   const weight = options.weight ?? "sum";
-  const g = indexDigraph(graph, { weight });
+  const g = ctx.digraph(weight);
   const r = structuralHolesOnDigraph(g, { weighted });
   return {
     options: { weighted, weight },

@@ -8,10 +8,11 @@
  * self-loops ignored; d_v = number of distinct neighbours, t_v = triangles through v. Matches igraph
  * `transitivity(g, type = "global")` (`transitivity_undirected`) and networkx `transitivity(G.to_undirected())`.
  * No connected triple → NaN (igraph's default; networkx returns 0). Note that networkx's `transitivity` on
- * a DiGraph silently uses successor sets only (methods.md §7); this function never does.
+ * a DiGraph silently uses successor sets only (docs/methods.md §7); this function never does.
  */
+import { undirectedOf } from "../model/context.js";
 import type { Digraph } from "../model/views.js";
-import { undirectedView, type Undirected } from "../model/views.js";
+import type { Undirected } from "../model/views.js";
 
 export interface Transitivity {
   transitivity: number;
@@ -22,7 +23,7 @@ export interface Transitivity {
 
 /** Global transitivity of the undirected view of a digraph (or of an undirected view given directly). */
 export function transitivity(g: Digraph | Undirected): Transitivity {
-  const u = "start" in g ? g : undirectedView(g);
+  const u = "start" in g ? g : undirectedOf(g);
   let closed = 0; // Σ_v t_v = 3 × triangles
   let triples = 0;
   for (let v = 0; v < u.n; v++) {

@@ -17,7 +17,9 @@
  *   round(L · openness / (1 − openness)) external ties are added; a share `inflow` of them flow from outside
  *   in, the rest from a local actor out. Local ends are drawn ∝ θ, external ends ∝ their own θ.
  * - Waves: wave 1 is drawn as above; in each later wave every tie of the previous wave is kept with
- *   probability `persistence`, and new ties are drawn until the wave has its own Binomial count.
+ *   probability `persistence`, and new ties are drawn until the wave has its own Binomial count. New ties
+ *   are never drawn on a pair whose tie has just dissolved, so the share of ties kept (metrics/waves.ts
+ *   persistence n11 / (n10 + n11)) estimates `persistence` without bias.
  *
  * Cost: O(actors + ties) time and memory — no loop over all pairs (sampling draws ties directly; the
  * Binomial counts come from geometric skipping). Ties are kept in typed arrays, so a million ties take about
@@ -453,6 +455,7 @@ export function generateCluster(partial: Partial<GenerateSpec> = {}): GeneratedC
         const isExternal = bi === blocks.length;
         const kept = { s: [] as number[], t: [] as number[], w: [] as number[] };
         const seen = new Set<number>();
+        let dissolved = 0;
         if (previous) {
           const prev = previous[bi];
           for (let k = 0; k < prev.s.length; k++) {
@@ -460,8 +463,8 @@ export function generateCluster(partial: Partial<GenerateSpec> = {}): GeneratedC
               kept.s.push(prev.s[k]);
               kept.t.push(prev.t[k]);
               kept.w.push(prev.w[k]);
-              seen.add(key(prev.s[k], prev.t[k]));
-            }
+            } else dissolved++;
+            seen.add(key(prev.s[k], prev.t[k]));
           }
         }
         let target: number;
@@ -471,7 +474,7 @@ export function generateCluster(partial: Partial<GenerateSpec> = {}): GeneratedC
           if (block.pairs > 0 && target > 0.5 * block.pairs) {
             // Dense block: pair by pair with probability p (survivors are kept, the rest drawn afresh).
             const fresh = Math.max(0, target - kept.s.length);
-            const free = block.pairs - kept.s.length;
+            const free = block.pairs - kept.s.length - dissolved;
             const p = free > 0 ? fresh / free : 0;
             for (let ia = 0; ia < block.from.length; ia++) {
               for (let ib = 0; ib < block.to.length; ib++) {

@@ -1,16 +1,14 @@
 /**
  * Building a {@link ClusterGraph}: actors with defaults, ties with their derived type.
  */
-import Graph from "graphology";
-import type { ActorAttributes, ClusterAttributes, ClusterGraph, NominationDirection, TieAttributes, TieType } from "./types.js";
+import type { ActorAttributes, ClusterAttributes, ClusterGraph, NominationDirection, TieType } from "./types.js";
 import { resolveTieType } from "./tieType.js";
+import { ClusterNetwork, record, tieTypeCode } from "./network.js";
+import { asNetwork, type NetworkInput } from "./graphology.js";
 
-const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (options?: object) => ClusterGraph };
-
-export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}): ClusterGraph {
-  const graph = new MultiDirectedGraph({ allowSelfLoops: true });
-  graph.replaceAttributes({ direction: "flow", ...attributes } as ClusterAttributes);
-  return graph;
+/** An empty network (ties stored as knowledge flow; `direction` records how the input was read). */
+export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}, capacity = 0): ClusterGraph {
+  return new ClusterNetwork({ direction: "flow", ...attributes }, capacity);
 }
 
 /** Default actor attributes: its id as label, kind `other`, inside the cluster. */
@@ -20,14 +18,14 @@ export function actorDefaults(id: string): ActorAttributes {
 
 /** Add (or merge into) an actor; returns its attributes. */
 export function addActor(graph: ClusterGraph, id: string, attributes: Partial<ActorAttributes> = {}): ActorAttributes {
-  const clean: Partial<ActorAttributes> = {};
-  for (const [k, v] of Object.entries(attributes)) if (v !== undefined) clean[k] = v;
-  if (graph.hasNode(id)) {
-    graph.mergeNodeAttributes(id, clean);
-  } else {
-    graph.addNode(id, { ...actorDefaults(id), ...clean } as ActorAttributes);
+  const i = graph.indexOf(id);
+  if (i >= 0) {
+    graph.mergeNodeAttributes(id, attributes);
+    return graph.actorRecords[i];
   }
-  return graph.getNodeAttributes(id);
+  const a = record<ActorAttributes>(actorDefaults(id), attributes);
+  graph.pushActor(id, a);
+  return a;
 }
 
 export interface TieInput {
@@ -49,22 +47,29 @@ export interface AddedTie {
 
 /** Add a tie (knowledge flows source → target). Both actors must exist. */
 export function addTie(graph: ClusterGraph, source: string, target: string, input: TieInput = {}): AddedTie {
-  const { tieType: given, relation, weight, wave, ...rest } = input;
-  const r = resolveTieType(graph.getNodeAttributes(source), graph.getNodeAttributes(target), given);
-  const attributes: TieAttributes = { relation: relation ?? "knowledge", weight: weight ?? 1, tieType: r.tieType };
-  if (wave !== undefined && wave !== "") attributes.wave = wave;
-  if (r.given) attributes.tieTypeGiven = true;
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined) attributes[k] = v;
-  const key = graph.addEdge(source, target, attributes);
+  const s = graph.indexOf(source);
+  const t = graph.indexOf(target);
+  if (s < 0 || t < 0) throw new Error(`tie ${source} → ${target} names an actor that does not exist`);
+  const given = input.tieType;
+  const r = resolveTieType(graph.actorRecords[s], graph.actorRecords[t], given);
+  const e = graph.pushTie(s, t, input.weight ?? 1, graph.relationCode(input.relation ?? "knowledge", true), graph.waveCode(input.wave, true), tieTypeCode(r.tieType), r.given);
+  for (const k of Object.keys(input)) {
+    if (k === "tieType" || k === "relation" || k === "weight" || k === "wave") continue;
+    const v = input[k];
+    if (v !== undefined) graph.setTieAttribute(e, k, v);
+  }
+  const key = graph.tieKey(e);
   return r.contradiction ? { key, tieType: r.tieType, contradiction: { given: r.tieType, derived: r.derived } } : { key, tieType: r.tieType };
 }
 
 /** Re-derive the type of every tie whose type was not given (after actor attributes changed). */
 export function rederiveTieTypes(graph: ClusterGraph): void {
-  graph.forEachEdge((edge, attr, source, target, sa, ta) => {
-    if (attr.tieTypeGiven) return;
-    graph.setEdgeAttribute(edge, "tieType", resolveTieType(sa, ta).tieType);
-  });
+  const src = graph.tieSource;
+  const dst = graph.tieTarget;
+  const given = graph.tieGiven;
+  const type = graph.tieTypeCode;
+  const actors = graph.actorRecords;
+  for (let e = 0; e < graph.size; e++) if (!given[e]) type[e] = tieTypeCode(resolveTieType(actors[src[e]], actors[dst[e]]).tieType);
 }
 
 /** A reading direction stated as the flow convention used to store ties. */
@@ -75,17 +80,17 @@ export function describeDirection(direction: NominationDirection): string {
 }
 
 /** Relations present in the graph, sorted. */
-export function relationsOf(graph: ClusterGraph): string[] {
-  const s = new Set<string>();
-  graph.forEachEdge((_e, a) => s.add(a.relation));
-  return [...s].sort();
+export function relationsOf(input: NetworkInput): string[] {
+  const graph = asNetwork(input);
+  const used = new Uint8Array(graph.relationNames.length);
+  for (const c of graph.tieRelation) used[c] = 1;
+  return graph.relationNames.filter((_r, c) => used[c]).sort();
 }
 
 /** Waves present in the graph, sorted. */
-export function wavesOf(graph: ClusterGraph): string[] {
-  const s = new Set<string>();
-  graph.forEachEdge((_e, a) => {
-    if (a.wave !== undefined) s.add(a.wave);
-  });
-  return [...s].sort();
+export function wavesOf(input: NetworkInput): string[] {
+  const graph = asNetwork(input);
+  const used = new Uint8Array(graph.waveNames.length);
+  for (const c of graph.tieWave) if (c >= 0) used[c] = 1;
+  return graph.waveNames.filter((_w, c) => used[c]).sort();
 }

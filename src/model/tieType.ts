@@ -20,6 +20,27 @@ export function deriveTieType(source: Pick<ActorAttributes, "inCluster" | "stage
   return "horizontal";
 }
 
+/**
+ * {@link deriveTieType} as a function of actor indices, for deriving the types of many ties at once: each
+ * actor's side of the boundary and stage are read once. Returns the index in TIE_TYPES (0 horizontal,
+ * 1 vertical, 2 external).
+ */
+export function tieTypeDeriver(actors: readonly Pick<ActorAttributes, "inCluster" | "stage">[]): (s: number, t: number) => number {
+  const n = actors.length;
+  const inside = new Uint8Array(n);
+  const stage = new Int32Array(n);
+  const codes = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const a = actors[i];
+    inside[i] = a.inCluster ? 1 : 0;
+    const st = a.stage ?? "";
+    let c = st === "" ? -1 : codes.get(st);
+    if (c === undefined) codes.set(st, (c = codes.size));
+    stage[i] = c;
+  }
+  return (s, t) => (!inside[s] || !inside[t] ? 2 : stage[s] >= 0 && stage[t] >= 0 && stage[s] !== stage[t] ? 1 : 0);
+}
+
 /** Parse a tie type written in a file; accepts the three words case-insensitively and h/v/e. */
 export function parseTieType(text: string): TieType | undefined {
   const t = text.trim().toLowerCase();

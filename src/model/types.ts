@@ -5,7 +5,7 @@
  * What the survey recorded (the nomination) is kept on the tie (`nominator`) and in the
  * graph attributes (`direction`), so the convention is never implicit.
  */
-import type { MultiDirectedGraph } from "graphology";
+import type { ClusterNetwork } from "./network.js";
 
 /** Known actor kinds get colours and rules; the set stays open. */
 export const KNOWN_KINDS = ["firm", "buyer", "supplier", "lab", "association", "government", "other"] as const;
@@ -63,8 +63,12 @@ export interface ClusterAttributes {
   [attribute: string]: unknown;
 }
 
-/** The network of a cluster: a multi-digraph, one edge per tie (relations and waves stay separate). */
-export type ClusterGraph = MultiDirectedGraph<ActorAttributes, TieAttributes, ClusterAttributes>;
+/**
+ * The network of a cluster: a multi-digraph, one tie per relation and round (they stay separate), held in
+ * columns (model/network.ts). The name is kept from the graphology-backed model: the class answers the
+ * same graphology-style calls, and a graphology graph is built from it on demand (model/graphology.ts).
+ */
+export type ClusterGraph = ClusterNetwork;
 
 /**
  * Attribute names that sigma reserves for display. Survey attributes with these names are renamed

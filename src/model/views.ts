@@ -9,8 +9,10 @@
  * - {@link indexDigraph}: the collapsed digraph as integer-indexed sorted adjacency arrays (CSR), the
  *   form the metrics compute on.
  */
-import type { ClusterGraph, TieAttributes, TieType } from "./types.js";
-import { createClusterGraph } from "./graph.js";
+import type { ClusterGraph, TieType } from "./types.js";
+import { TIE_TYPES } from "./types.js";
+import { ClusterNetwork } from "./network.js";
+import { asNetwork, type NetworkInput } from "./graphology.js";
 
 export interface TieFilter {
   relations?: string[];
@@ -21,36 +23,51 @@ export interface TieFilter {
   localOnly?: boolean;
   /** Keep only these actor kinds. */
   kinds?: string[];
+  /** Keep only these actors (e.g. those present in a survey round). */
+  actors?: ReadonlySet<string>;
 }
 
 /** A copy of the graph restricted by the filter. Actors are all kept unless `localOnly` or `kinds` drop them. */
-export function filterTies(graph: ClusterGraph, filter: TieFilter = {}): ClusterGraph {
-  const out = createClusterGraph({ ...graph.getAttributes() });
+export function filterTies(input: NetworkInput, filter: TieFilter = {}): ClusterGraph {
+  const graph = asNetwork(input);
   const kinds = filter.kinds ? new Set(filter.kinds) : undefined;
-  graph.forEachNode((id, a) => {
-    if (filter.localOnly && !a.inCluster) return;
-    if (kinds && !kinds.has(a.kind)) return;
-    out.addNode(id, { ...a });
-  });
-  const relations = filter.relations ? new Set(filter.relations) : undefined;
-  const waves = filter.waves ? new Set(filter.waves) : undefined;
-  const types = filter.tieTypes ? new Set(filter.tieTypes) : undefined;
-  graph.forEachEdge((key, a, s, t) => {
-    if (!out.hasNode(s) || !out.hasNode(t)) return;
-    if (relations && !relations.has(a.relation)) return;
-    if (waves && !(a.wave !== undefined && waves.has(a.wave))) return;
-    if (types && !types.has(a.tieType)) return;
-    if (filter.minWeight !== undefined && a.weight < filter.minWeight) return;
-    out.addEdgeWithKey(key, s, t, { ...a });
-  });
-  return out;
+  const actors = graph.actorRecords;
+  const keepActor = new Uint8Array(graph.order);
+  for (let i = 0; i < graph.order; i++) {
+    const a = actors[i];
+    keepActor[i] = (filter.localOnly && !a.inCluster) || (kinds && !kinds.has(a.kind)) || (filter.actors && !filter.actors.has(graph.ids[i])) ? 0 : 1;
+  }
+  const relOk = codeSet(graph.relationNames, filter.relations);
+  const waveOk = codeSet(graph.waveNames, filter.waves);
+  const typeOk = filter.tieTypes ? TIE_TYPES.map((t) => filter.tieTypes!.includes(t)) : undefined;
+  const rel = graph.tieRelation;
+  const wave = graph.tieWave;
+  const type = graph.tieTypeCode;
+  const w = graph.tieWeight;
+  const minWeight = filter.minWeight;
+  return graph.subnetwork(
+    (e) => (!relOk || relOk[rel[e]] === 1) && (!waveOk || (wave[e] >= 0 && waveOk[wave[e]] === 1)) && (!typeOk || typeOk[type[e]]) && (minWeight === undefined || w[e] >= minWeight),
+    keepActor,
+  );
+}
+
+/** For a list of names, a 0/1 array over the codes of `names` (undefined when no list: everything passes). */
+function codeSet(names: readonly string[], wanted: string[] | undefined): Uint8Array | undefined {
+  if (!wanted) return undefined;
+  const set = new Set(wanted);
+  return Uint8Array.from(names, (n) => (set.has(n) ? 1 : 0));
 }
 
 /** The same ties read the other way round (flow ↔ asks). */
-export function reverseTies(graph: ClusterGraph): ClusterGraph {
-  const out = createClusterGraph({ ...graph.getAttributes() });
-  graph.forEachNode((id, a) => out.addNode(id, { ...a }));
-  graph.forEachEdge((key, a, s, t) => out.addEdgeWithKey(key, t, s, { ...a }));
+export function reverseTies(input: NetworkInput): ClusterGraph {
+  const out = asNetwork(input).copy();
+  const s = out.tieSource;
+  const t = out.tieTarget;
+  for (let e = 0; e < s.length; e++) {
+    const x = s[e];
+    s[e] = t[e];
+    t[e] = x;
+  }
   return out;
 }
 
@@ -77,34 +94,40 @@ export interface CollapsedArc {
  * Merge parallel ties into a simple weighted digraph (see the module comment for the weight rule).
  * Returns node ids in graph order and the arcs sorted by (source order, target order).
  */
-export function collapse(graph: ClusterGraph, options: CollapseOptions = {}): { nodes: string[]; arcs: CollapsedArc[] } {
+export function collapse(input: NetworkInput, options: CollapseOptions = {}): { nodes: string[]; arcs: CollapsedArc[] } {
+  const graph = asNetwork(input);
   const rule = options.weight ?? "sum";
   const keepLoops = options.keepLoops ?? true;
   const nodes = graph.nodes();
   const n = nodes.length;
-  const index = new Map(nodes.map((id, i) => [id, i] as const));
-  // Numeric pair keys (i·n + j) and plain arrays: fast on tens of thousands of ties.
+  const src = graph.tieSource;
+  const dst = graph.tieTarget;
+  const wt = graph.tieWeight;
+  const rel = graph.tieRelation;
+  const type = graph.tieTypeCode;
+  // Numeric pair keys (i·n + j): fast on tens of thousands of ties.
   const byPair = new Map<number, { arc: CollapsedArc; i: number; j: number; sum: number; max: number; rel: string[] }>();
-  graph.forEachEdge((_key, a: TieAttributes, s, t) => {
-    if (s === t && !keepLoops) return;
-    const i = index.get(s)!;
-    const j = index.get(t)!;
+  for (let e = 0; e < graph.size; e++) {
+    const i = src[e];
+    const j = dst[e];
+    if (i === j && !keepLoops) continue;
     const k = i * n + j;
-    let e = byPair.get(k);
-    if (!e) {
-      e = { arc: { source: s, target: t, weight: 0, ties: 0, relations: [], tieType: a.tieType }, i, j, sum: 0, max: -Infinity, rel: [] };
-      byPair.set(k, e);
+    let x = byPair.get(k);
+    if (!x) {
+      x = { arc: { source: nodes[i], target: nodes[j], weight: 0, ties: 0, relations: [], tieType: TIE_TYPES[type[e]] }, i, j, sum: 0, max: -Infinity, rel: [] };
+      byPair.set(k, x);
     }
-    e.arc.ties++;
-    e.sum += a.weight;
-    e.max = Math.max(e.max, a.weight);
-    if (!e.rel.includes(a.relation)) e.rel.push(a.relation);
-  });
+    x.arc.ties++;
+    x.sum += wt[e];
+    x.max = Math.max(x.max, wt[e]);
+    const r = graph.relationNames[rel[e]];
+    if (!x.rel.includes(r)) x.rel.push(r);
+  }
   const entries = [...byPair.values()].sort((x, y) => x.i - y.i || x.j - y.j);
-  const arcs: CollapsedArc[] = entries.map((e) => {
-    e.arc.weight = rule === "sum" ? e.sum : rule === "max" ? e.max : rule === "mean" ? e.sum / e.arc.ties : rule === "count" ? e.arc.ties : 1;
-    e.arc.relations = e.rel.sort();
-    return e.arc;
+  const arcs: CollapsedArc[] = entries.map((x) => {
+    x.arc.weight = rule === "sum" ? x.sum : rule === "max" ? x.max : rule === "mean" ? x.sum / x.arc.ties : rule === "count" ? x.arc.ties : 1;
+    x.arc.relations = x.rel.sort();
+    return x.arc;
   });
   return { nodes, arcs };
 }
@@ -133,26 +156,21 @@ export interface Digraph {
 }
 
 /** Build a {@link Digraph} from a cluster graph (parallel ties collapsed by `weight` rule). */
-export function indexDigraph(graph: ClusterGraph, options: CollapseOptions = {}): Digraph {
-  // Same result as digraphFromArcs(collapse(graph)), built without intermediate arc objects or hashing:
-  // ties are bucketed by source (counting sort), parallel ties merged with a per-source marker array,
-  // and the CSR lists filled by counting sort.
+export function indexDigraph(input: NetworkInput, options: CollapseOptions = {}): Digraph {
+  // Same result as digraphFromArcs(collapse(graph)), built from the tie columns without intermediate arc
+  // objects or hashing: ties are bucketed by source (counting sort), parallel ties merged with a
+  // per-source marker array, and the CSR lists filled by counting sort.
+  const graph = asNetwork(input);
   const rule = options.weight ?? "sum";
-  const ids = graph.nodes();
+  const ids = graph.ids as string[];
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i] as const));
   const size = graph.size;
-  const rawS = new Int32Array(size);
-  const rawT = new Int32Array(size);
-  const rawW = new Float64Array(size);
+  const rawS = graph.tieSource;
+  const rawT = graph.tieTarget;
+  const rawW = graph.tieWeight;
   const bySource = new Int32Array(n + 1);
-  let r = 0;
-  graph.forEachEdge((_key, a: TieAttributes, s, t) => {
-    rawS[r] = index.get(s)!;
-    rawT[r] = index.get(t)!;
-    rawW[r++] = a.weight;
-    bySource[rawS[r - 1] + 1]++;
-  });
+  for (let e = 0; e < size; e++) bySource[rawS[e] + 1]++;
   for (let i = 0; i < n; i++) bySource[i + 1] += bySource[i];
   const order = new Int32Array(size);
   const fill = bySource.slice(0, n);
@@ -225,7 +243,7 @@ export function indexDigraph(graph: ClusterGraph, options: CollapseOptions = {})
       inW[q] = outW[p];
     }
   }
-  return { n, ids, index, outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount };
+  return { n, ids: ids.slice(), index, outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount };
 }
 
 /** Build a {@link Digraph} from node ids and weighted arcs (duplicates must already be merged). */
@@ -313,11 +331,11 @@ export function arcWeight(g: Digraph, i: number, j: number): number {
 }
 
 /** Group labels of every node for a partition attribute; missing values become the string "(none)". */
-export function partitionOf(graph: ClusterGraph, attribute: string, ids: string[] = graph.nodes()): string[] {
-  return ids.map((id) => {
-    const v = graph.getNodeAttribute(id, attribute);
-    return v === undefined || v === null || v === "" ? "(none)" : String(v);
-  });
+export function partitionOf(input: NetworkInput, attribute: string, ids?: readonly string[]): string[] {
+  const graph = asNetwork(input);
+  const label = (v: unknown) => (v === undefined || v === null || v === "" ? "(none)" : String(v));
+  if (ids === undefined) return graph.actorRecords.map((a) => label(a[attribute]));
+  return ids.map((id) => label(graph.getNodeAttribute(id, attribute)));
 }
 
 /**

@@ -29,7 +29,7 @@ export interface ReportDocument {
   title: string;
   subtitle: string;
   /** Dataset, date and version, when the caller gives them (the document itself never reads a clock). */
-  header: [string, string][];
+  header?: [string, string][];
   sections: Section[];
 }
 

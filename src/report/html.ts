@@ -103,7 +103,7 @@ export function renderHtml(d: Diagnosis, options: HtmlOptions = {}): string {
   parts.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   parts.push(`<title>${esc(doc.title)}</title>`, `<style>${CSS.trim()}</style>`, "</head>", "<body>", "<main>");
   parts.push(`<h1>${esc(doc.title)}</h1>`, `<p class="sub">${esc(doc.subtitle)}</p>`);
-  if (doc.header.length) parts.push(`<dl class="facts header">${doc.header.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
+  if (doc.header?.length) parts.push(`<dl class="facts header">${doc.header.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
   parts.push(`<nav>${doc.sections.map((s) => `<a href="#${esc(s.id)}">${esc(s.title)}</a>`).join("")}</nav>`);
   for (const s of doc.sections) {
     parts.push(`<section id="${esc(s.id)}">`, `<h2>${esc(s.title)}</h2>`);

@@ -20,7 +20,7 @@ function tableMd(columns: string[], rows: Cell[][]): string {
   return [head, rule, ...rows.map((r) => `| ${r.map((c) => escapeMarkdown(cellText(c))).join(" | ")} |`)].join("\n");
 }
 
-function blockMd(b: Block): string {
+export function blockMd(b: Block): string {
   switch (b.kind) {
     case "p":
       return escapeMarkdown(b.text);
@@ -40,7 +40,7 @@ function blockMd(b: Block): string {
 /** Render a diagnosis as Markdown. */
 export function renderMarkdown(d: Diagnosis, meta: ReportMeta = {}): string {
   const doc = reportDocument(d, meta);
-  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), "", ...(doc.header.length ? [doc.header.map(([k, v]) => `**${escapeMarkdown(k)}**: ${escapeMarkdown(v)}`).join(" · "), ""] : [])];
+  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), "", ...(doc.header?.length ? [doc.header.map(([k, v]) => `**${escapeMarkdown(k)}**: ${escapeMarkdown(v)}`).join(" · "), ""] : [])];
   for (const s of doc.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, "");
     for (const b of s.blocks) {

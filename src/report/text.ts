@@ -42,7 +42,7 @@ function tableText(columns: string[], rows: Cell[][], indent = "  "): string {
   return [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
-function blockText(b: Block, W = 96): string {
+export function blockText(b: Block, W = 96): string {
   switch (b.kind) {
     case "p":
       return wrap(b.text, W, "  ");
@@ -67,7 +67,7 @@ function blockText(b: Block, W = 96): string {
 /** Render a diagnosis as plain text. */
 export function renderText(d: Diagnosis, meta: ReportMeta = {}): string {
   const doc = reportDocument(d, meta);
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ...doc.header.map(([k, v]) => `${k}: ${v}`), ""];
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ...(doc.header ?? []).map(([k, v]) => `${k}: ${v}`), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {

@@ -15,7 +15,7 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
 /** Krackhardt's advice survey as a dataset folder in a temporary directory ("i goes to j for advice"). */
 function krackhardt(): string {
   const dir = mkdtempSync(join(tmpdir(), "cf-krack-"));
-  const src = new URL("../../../shared/datasets/krackhardt_hightech/", import.meta.url);
+  const src = new URL("../fixtures/datasets/krackhardt_hightech/", import.meta.url);
   writeFileSync(join(dir, "nodes.csv"), readFileSync(new URL("nodes.csv", src)));
   writeFileSync(join(dir, "ties.csv"), readFileSync(new URL("edges_advice.csv", src)));
   return dir;

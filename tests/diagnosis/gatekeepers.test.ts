@@ -1,4 +1,4 @@
-/** Gatekeeper ranking and cognitive roles on cluster structures from the literature (cases.md). */
+/** Gatekeeper ranking and cognitive roles on cluster structures from the literature (docs/cases.md). */
 import { describe, expect, it } from "vitest";
 import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
 import { cognitiveRoles, classifyCognitiveRole } from "../../src/diagnosis/roles.js";

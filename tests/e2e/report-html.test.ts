@@ -42,25 +42,27 @@ describe("HTML report in Chromium", () => {
     const file = await report(dataset);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(pathToFileURL(file).href);
+    // One picture per diagnosis (a dataset with several rounds gets one per round).
     const svg = page.locator("svg.network");
-    await expect(svg.count()).resolves.toBe(1);
-    const box = (await svg.boundingBox())!;
+    expect(await svg.count()).toBeGreaterThanOrEqual(1);
+    const box = (await svg.first().boundingBox())!;
     expect(box.width).toBeGreaterThan(400);
     expect(box.height).toBeGreaterThan(250);
-    const actors = await page.locator("svg.network .actor").count();
+    const actors = await page.locator("svg.network").first().locator(".actor").count();
     expect(actors).toBeGreaterThan(20);
-    expect(await page.locator("svg.network line").count()).toBeGreaterThan(actors / 2);
+    expect(await page.locator("svg.network").first().locator("line").count()).toBeGreaterThan(actors / 2);
     // Verdicts: four, each in one of the three states, badge words matching the state.
-    const states = await page.locator("#verdicts article.verdict").evaluateAll((els) => els.map((e) => [e.getAttribute("data-state"), e.querySelector(".badge")?.textContent]));
-    expect(states).toHaveLength(4);
+    const states = await page.locator("section#verdicts article.verdict").evaluateAll((els) => els.map((e) => [e.getAttribute("data-state"), e.querySelector(".badge")?.textContent]));
+    expect(states.length % 4, "four verdicts per diagnosis").toBe(0);
+    expect(states.length).toBeGreaterThanOrEqual(4);
     for (const [state, badge] of states) expect({ holds: "holds", "does-not-hold": "does not hold", "cannot-judge": "cannot judge" }[state!]).toBe(badge);
     // Header: dataset, date, version.
-    const header = await page.locator("dl.header").innerText();
+    const header = await page.locator("dl.header").first().innerText();
     expect(header).toMatch(/dataset/);
     expect(header).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(header).toMatch(/clusterflow\s+\d+\.\d+\.\d+/);
     await page.screenshot({ path: join(ARTIFACTS, `report-${dataset}.png`), fullPage: true });
-    await page.locator("#network").screenshot({ path: join(ARTIFACTS, `report-${dataset}-network.png`) });
+    await page.locator("section#network").first().screenshot({ path: join(ARTIFACTS, `report-${dataset}-network.png`) });
     await page.close();
   });
 

@@ -88,7 +88,7 @@ describe("brokerage", () => {
   });
 
   it("direction convention: reading an advice survey as 'asks' swaps gatekeeper and representative", () => {
-    const dir = new URL("../../../shared/datasets/krackhardt_hightech/", import.meta.url);
+    const dir = new URL("../fixtures/datasets/krackhardt_hightech/", import.meta.url);
     const files = [
       { name: "nodes.csv", text: readFileSync(new URL("nodes.csv", dir), "utf8") },
       { name: "edges_advice.csv", text: readFileSync(new URL("edges_advice.csv", dir), "utf8") },

@@ -1,7 +1,7 @@
 /**
  * E-I index: counts derived here from the arc list, the permutation test against the exact distribution
- * over every relabelling, and the whole-network values of the shared datasets against their R reference
- * values (../shared/datasets/<set>/reference_values_computed_advice/graph_level.csv).
+ * over every relabelling, and the whole-network values of the public datasets against their R reference
+ * values (tests/fixtures/datasets/<set>/reference_values_computed_advice/graph_level.csv).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -11,9 +11,9 @@ import { digraphFromArcs, indexDigraph, partitionOf } from "../../src/model/view
 import { seededRng } from "../../src/model/random.js";
 import { eiIndex } from "../../src/metrics/eiIndex.js";
 
-const SHARED = new URL("../../../shared/datasets/", import.meta.url);
+const SHARED = new URL("../fixtures/datasets/", import.meta.url);
 
-// methods.md §11: undirected A = {1,2,3}, B = {4,5,6}; edges 1–2, 1–3, 2–3, 4–5, 3–4, 2–5 (stored once each).
+// docs/methods.md §11: undirected A = {1,2,3}, B = {4,5,6}; edges 1–2, 1–3, 2–3, 4–5, 3–4, 2–5 (stored once each).
 const ids = ["1", "2", "3", "4", "5", "6"];
 const edges: [string, string][] = [["1", "2"], ["1", "3"], ["2", "3"], ["4", "5"], ["3", "4"], ["2", "5"]];
 const labels = ["A", "A", "A", "B", "B", "B"];
@@ -60,7 +60,7 @@ function* relabellings(lab: string[]): Generator<string[]> {
   yield* rec();
 }
 
-describe("E-I on the worked example (methods.md §11)", () => {
+describe("E-I on the worked example (docs/methods.md §11)", () => {
   const r = eiIndex(g, labels, { reps: 0 });
   it("whole network: E 2, I 4", () => {
     expect(r.network.external).toBe(2);
@@ -163,7 +163,7 @@ describe("permutation test", () => {
   });
 });
 
-describe("shared datasets: whole-network E-I matches the R reference values", () => {
+describe("public datasets: whole-network E-I matches the R reference values", () => {
   const cases: [string, string, string][] = [
     ["krackhardt_hightech", "edges_advice.csv", "department"],
     ["lazega_lawfirm", "edges_advice.csv", "office"],

@@ -186,7 +186,7 @@ describe("advice surveys imported with direction 'asks' are the flow graphs give
   const datasets = { krackhardt_advice: "krackhardt_hightech", lazega_advice: "lazega_lawfirm" } as const;
   it.each(Object.entries(datasets))("%s", (name, folder) => {
     const g = R.graphs.find((x) => x.name === name)!;
-    const dir = new URL(`../../../shared/datasets/${folder}/`, import.meta.url);
+    const dir = new URL(`../fixtures/datasets/${folder}/`, import.meta.url);
     const files = ["nodes.csv", "edges_advice.csv"].map((f) => ({ name: f, text: readFileSync(new URL(f, dir), "utf8") }));
     const { graph } = parseTidy(files, { direction: "asks" });
     const d = indexDigraph(graph);

@@ -18,7 +18,7 @@ import { undirectedDegreeCentralization } from "../../src/diagnosis/diagnose.js"
 const oracle = (name: string) => JSON.parse(readFileSync(new URL(`../oracles/${name}`, import.meta.url), "utf8"));
 const IG = oracle("groups_igraph.json");
 const NX = oracle("groups_networkx.json");
-const SHARED = new URL("../../../shared/datasets/", import.meta.url);
+const SHARED = new URL("../fixtures/datasets/", import.meta.url);
 
 type Expected = Record<string, any>;
 interface Case {

@@ -4,7 +4,7 @@
 #   Rscript tests/oracles/cohesion.R     (from the repository root; writes tests/oracles/cohesion-r.json)
 #
 # Graphs: hand-made small digraphs (isolates, self-loops, a chain of strong components), the three
-# Krackhardt high-tech relations from ../shared/datasets, and the wine valley survey
+# Krackhardt high-tech relations from tests/fixtures/datasets, and the wine valley survey
 # (datasets/wine-valley-survey) read here straight from roster.csv: a cell advice:J > 0 on respondent R's
 # row is the flow tie J -> R; both questions merged into one simple digraph. Every graph is written into the
 # JSON as node ids plus an edge list so the test rebuilds exactly the same digraph.
@@ -38,10 +38,10 @@ add_graph("chain", as.character(1:8),
 add_graph("empty", c("x", "y", "z"), character(0), character(0))
 
 # 4. Krackhardt (2 files read as given: the test reads them the same way, direction flow).
-shared <- file.path("..", "shared", "datasets", "krackhardt_hightech")
-knodes <- read.csv(file.path(shared, "nodes.csv"), stringsAsFactors = FALSE)$id
+fixtures <- file.path("tests", "fixtures", "datasets", "krackhardt_hightech")
+knodes <- read.csv(file.path(fixtures, "nodes.csv"), stringsAsFactors = FALSE)$id
 for (rel in c("advice", "friendship", "reports_to")) {
-  e <- read.csv(file.path(shared, paste0("edges_", rel, ".csv")), stringsAsFactors = FALSE)
+  e <- read.csv(file.path(fixtures, paste0("edges_", rel, ".csv")), stringsAsFactors = FALSE)
   add_graph(paste0("krackhardt_", rel), knodes, e$source, e$target)
 }
 

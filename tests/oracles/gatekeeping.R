@@ -3,7 +3,7 @@
 #   Rscript tests/oracles/gatekeeping.R          (from the repository root; writes tests/oracles/gatekeeping-r.json)
 #   python3 tests/oracles/gatekeeping_networkx.py  (then: reads that file, writes gatekeeping-networkx.json)
 #
-# The graphs are made here (seeded) or read from ../shared/datasets, and written into the JSON as
+# The graphs are made here (seeded) or read from tests/fixtures/datasets, and written into the JSON as
 # edge lists (source, target, weight; self-loops included) with a group label per actor, so the tests
 # rebuild exactly the same digraphs. Every tie is knowledge flow source -> target.
 #
@@ -23,7 +23,7 @@ suppressMessages({
   library(jsonlite)
 })
 
-shared <- normalizePath(file.path("..", "shared", "datasets"), mustWork = TRUE)
+fixtures <- normalizePath(file.path("tests", "fixtures", "datasets"), mustWork = TRUE)
 
 random_graph <- function(name, n, p, groups, maxw, seed, loops = 0, isolates = 0, symmetric = FALSE) {
   set.seed(seed)
@@ -48,15 +48,15 @@ random_graph <- function(name, n, p, groups, maxw, seed, loops = 0, isolates = 0
 }
 
 dataset_graph <- function(name, folder, edges, attribute) {
-  nodes <- read.csv(file.path(shared, folder, "nodes.csv"), stringsAsFactors = FALSE)
-  e <- read.csv(file.path(shared, folder, edges), stringsAsFactors = FALSE)
+  nodes <- read.csv(file.path(fixtures, folder, "nodes.csv"), stringsAsFactors = FALSE)
+  e <- read.csv(file.path(fixtures, folder, edges), stringsAsFactors = FALSE)
   # file: source asks target  ->  flow: target gives knowledge to source
   arcs <- data.frame(source = e$target, target = e$source, weight = 1)
   list(name = name, ids = nodes$id, arcs = arcs, groups = as.character(nodes[[attribute]]), attribute = attribute)
 }
 
 example_graph <- function() {
-  # methods.md §11: arcs 1->2, 2->3, 2->5, 3->1, 4->1, 5->6, 6->4; groups 1,2,3 = A, 4,5 = B, 6 = C
+  # docs/methods.md §11: arcs 1->2, 2->3, 2->5, 3->1, 4->1, 5->6, 6->4; groups 1,2,3 = A, 4,5 = B, 6 = C
   ids <- as.character(1:6)
   s <- c(1, 2, 2, 3, 4, 5, 6)
   t <- c(2, 3, 5, 1, 1, 6, 4)

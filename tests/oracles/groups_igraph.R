@@ -1,17 +1,17 @@
 # Reference values for the group, community, component and cohesion metrics, computed with R igraph
-# (and sna for reciprocity), on seeded random digraphs and on the shared datasets.
+# (and sna for reciprocity), on seeded random digraphs and on the public datasets in tests/fixtures/datasets.
 #
 #   Rscript tests/oracles/groups_igraph.R   (from the repository root)
 #
-# Writes tests/oracles/groups_igraph.json. Random graphs are stored with their arcs; shared datasets
-# only by name (the tests read their files from ../shared/datasets).
+# Writes tests/oracles/groups_igraph.json. Random graphs are stored with their arcs; the datasets
+# only by name (the tests read their files from tests/fixtures/datasets).
 suppressMessages({
   library(igraph)
   library(sna)
   library(jsonlite)
 })
 
-shared <- normalizePath(file.path("..", "shared", "datasets"), mustWork = TRUE)
+fixtures <- normalizePath(file.path("tests", "fixtures", "datasets"), mustWork = TRUE)
 
 canon <- function(m) as.integer(factor(m, levels = unique(m)))
 
@@ -108,8 +108,8 @@ graphs <- list(
 )
 
 read_dataset <- function(folder, edges, attrs) {
-  nodes <- read.csv(file.path(shared, folder, "nodes.csv"), stringsAsFactors = FALSE, colClasses = "character")
-  el <- read.csv(file.path(shared, folder, edges), stringsAsFactors = FALSE, colClasses = "character")
+  nodes <- read.csv(file.path(fixtures, folder, "nodes.csv"), stringsAsFactors = FALSE, colClasses = "character")
+  el <- read.csv(file.path(fixtures, folder, edges), stringsAsFactors = FALSE, colClasses = "character")
   g <- graph_from_data_frame(el[, c("source", "target")], directed = TRUE, vertices = nodes[, "id", drop = FALSE])
   g <- simplify(g, remove.multiple = TRUE, remove.loops = FALSE)
   parts <- lapply(attrs, function(a) as.character(nodes[[a]]))

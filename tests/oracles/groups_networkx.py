@@ -2,8 +2,8 @@
 
     python3 tests/oracles/groups_networkx.py   (from the repository root; networkx 3.6.1)
 
-Reads the random graphs (arcs, partitions) from tests/oracles/groups_igraph.json and the shared datasets
-from ../shared/datasets; writes tests/oracles/groups_networkx.json.
+Reads the random graphs (arcs, partitions) from tests/oracles/groups_igraph.json and the public datasets
+from tests/fixtures/datasets; writes tests/oracles/groups_networkx.json.
 Modularity: directed = nx.DiGraph; undirected = nx.MultiGraph with each arc as an edge (the convention
 clusterflow documents, = igraph modularity(directed = FALSE)).
 """
@@ -15,7 +15,7 @@ import networkx as nx
 from networkx.algorithms import community
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED = os.path.join(ROOT, "..", "shared", "datasets")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures", "datasets")
 igraph_values = json.load(open(os.path.join(ROOT, "tests", "oracles", "groups_igraph.json")))
 
 
@@ -67,7 +67,7 @@ for g in igraph_values["graphs"]:
     arcs = [(s, t, w) for s, t, w in g["arcs"]]
     out["graphs"].append({"name": g["name"], "expected": values(g["ids"], arcs, g["partitions"], True)})
 for d in igraph_values["datasets"]:
-    with open(os.path.join(SHARED, d["folder"], d["edges"]), newline="") as f:
+    with open(os.path.join(FIXTURES, d["folder"], d["edges"]), newline="") as f:
         arcs = [(r["source"], r["target"], 1) for r in csv.DictReader(f)]
     parts = d["partitions"]
     out["datasets"].append({"name": d["name"], "expected": values(d["ids"], arcs, parts, False)})

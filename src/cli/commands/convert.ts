@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { outputFormat, writeOutput } from "../../io/load.js";
 import { InputError } from "../../io/report.js";
+import { parseRoundSpecs } from "../../io/rounds.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { toJson } from "../output.js";
 
@@ -29,7 +30,8 @@ export function registerConvert(program: Command, ctx: Context): void {
     if (!out.write) throw new InputError(`format ${out.name} cannot be written`);
     const notes: string[] = [];
     const relation = opts.relation && opts.relation.length === 1 ? opts.relation[0] : undefined;
-    const wave = opts.wave && opts.wave.length === 1 ? opts.wave[0] : undefined;
+    const labels = parseRoundSpecs(opts.wave).labels;
+    const wave = labels.length === 1 ? labels[0] : undefined;
     const written = await writeOutput(view, opts.output, out, { relation, wave, direction: opts.writeDirection, notes });
     if (opts.json) {
       ctx.io.out(toJson("convert", { input, from: format.name, to: out.name, view: viewUsed(opts), written, actors: view.order, ties: view.size, notes, importNotes: report.notes }));

@@ -15,6 +15,7 @@ interface GatekeepersCliOptions extends InputOptions {
   thresholdLocalIn?: string;
   thresholdExternalIn?: string;
   wellConnected?: "both" | "either";
+  externalAttribute?: string;
 }
 
 /** `clusterflow gatekeepers <input> [--partition …] [--top N]` — the gatekeeper ranking with roles and reasons. */
@@ -31,6 +32,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     .option("--threshold-local-in <x>", "cognitive roles: local absorber threshold (default: median of inside actors)")
     .option("--threshold-external-in <x>", "cognitive roles: openness threshold (default: median of inside actors)")
     .addOption(new Option("--well-connected <rule>", "cognitive roles: well connected inside = local source and absorber (both) or either").choices(["both", "either"]).default("both"))
+    .option("--external-attribute <name>", "actor attribute holding each actor's number of outside ties (e.g. extra-regional partners), added to its openness without adding actors")
     .option("--csv", "print the ranking as CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GatekeepersCliOptions) => {
     const { view } = await load(input, opts, ctx);
@@ -39,7 +41,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     if (opts.thresholdLocalIn !== undefined) thresholds.localIn = numberOption("--threshold-local-in", opts.thresholdLocalIn, 0);
     if (opts.thresholdExternalIn !== undefined) thresholds.externalIn = numberOption("--threshold-external-in", opts.thresholdExternalIn, 0);
     const top = opts.top === undefined ? undefined : intOption("--top", opts.top, 0, 1);
-    const r = gatekeepers(view, { partition: opts.partition, top, measure: opts.measure, insideOnly: opts.insideOnly, thresholds, wellConnected: opts.wellConnected });
+    const r = gatekeepers(view, { partition: opts.partition, top, measure: opts.measure, insideOnly: opts.insideOnly, thresholds, wellConnected: opts.wellConnected, externalAttribute: opts.externalAttribute });
     if (opts.json) {
       ctx.io.out(toJson("gatekeepers", { input, view: viewUsed(opts), ...r }));
       return;
@@ -51,6 +53,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
       return;
     }
     ctx.io.out(`Gatekeepers of outside knowledge — partition: ${r.options.partition}; ties read as: ${r.options.direction}\n`);
+    if (r.options.externalAttribute) ctx.io.out(`outside ties: from the attribute ${r.options.externalAttribute} (added to each inside actor's external inflow; no actor added)\n`);
     ctx.io.out(`score = ${r.options.weights.brokerage}·(gatekeeper+liaison)/max + ${r.options.weights.openness}·(externalIn × localOut, ${r.options.measure})/max\n`);
     const t = r.thresholds;
     ctx.io.out(`cognitive-role thresholds (${r.options.measure}, actor must be ${t.rule}): local source ${fmt(t.localOut)} (${t.origin.localOut}), local absorber ${fmt(t.localIn)} (${t.origin.localIn}), openness ${fmt(t.externalIn)} (${t.origin.externalIn}); well connected inside = ${r.options.wellConnected === "both" ? "source and absorber" : "source or absorber"}\n\n`);

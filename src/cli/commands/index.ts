@@ -13,7 +13,11 @@ import { registerGroups } from "./groups.js";
 import { registerFragmentation } from "./fragmentation.js";
 import { registerReport } from "./report.js";
 import { registerGenerate } from "./generate.js";
+import { registerQap } from "./qap.js";
+import { registerLayers } from "./layers.js";
+import { registerProfile } from "./profile.js";
+import { registerWaves } from "./waves.js";
 
 export type Register = (program: Command, ctx: Context) => void;
 
-export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerView, registerGenerate];
+export const COMMANDS: Register[] = [registerValidate, registerInfo, registerConvert, registerCentrality, registerBrokerage, registerHoles, registerGatekeepers, registerGroups, registerFragmentation, registerReport, registerWaves, registerLayers, registerQap, registerProfile, registerView, registerGenerate];

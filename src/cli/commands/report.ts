@@ -5,8 +5,32 @@ import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
 import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
 import { renderJson } from "../../report/json.js";
-import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
+import { intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
+import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
+import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
+import { waves } from "../../metrics/waves.js";
+import { renderHtml } from "../../report/html.js";
+import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../../report/waves.js";
+import { escapeHtml as esc } from "../../report/words.js";
+import { table, toJson } from "../output.js";
 import { UsageError } from "../errors.js";
+import { filterTies } from "../../model/views.js";
+import type { ReportMeta } from "../../report/document.js";
+
+const VERSION = String((JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version);
+
+/** The report's date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else today (UTC). */
+function reportDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const t = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return t.toISOString().slice(0, 10);
+}
+
+/** Dataset name, date, version and (text to a terminal) its width, for the report header. */
+function reportMeta(input: string, name: unknown, toFile: boolean): ReportMeta {
+  return { dataset: String(name ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION, width: !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
+}
 
 interface ReportCliOptions extends InputOptions {
   inputFormat?: string;
@@ -19,6 +43,7 @@ interface ReportCliOptions extends InputOptions {
   scope?: "local" | "all";
   threshold?: string[];
   gatekeeperPartition?: string;
+  byRelation?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -33,15 +58,6 @@ function thresholdsOf(items: string[] = []): Partial<DiagnosisThresholds> {
     out[m[1] as keyof DiagnosisThresholds] = numberOption(`--threshold ${m[1]}`, m[2], 0);
   }
   return out;
-}
-
-const VERSION = String((JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version);
-
-/** The report's date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else today (UTC). */
-function reportDate(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const t = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return t.toISOString().slice(0, 10);
 }
 
 /**
@@ -68,12 +84,14 @@ export function registerReport(program: Command, ctx: Context): void {
     .option("--resolution <x>", "Louvain resolution", "1")
     .addOption(new Option("--scope <scope>", "actors for groups and fragmentation: local (inside the cluster) or all").choices(["local", "all"]).default("local"))
     .option("--gatekeeper-partition <attribute>", "partition for the gatekeeper ranking (default inCluster)")
+    .option("--by-relation", "the four verdicts for each relation alone and for all relations pooled, side by side (text or json)")
     .option("--threshold <name=value>", `override a verdict threshold (repeatable): ${Object.keys(DEFAULT_THRESHOLDS).join(", ")}`, collect);
   viewOptions(cmd).action(async (input: string, opts: ReportCliOptions & { format?: string }) => {
     const format = (opts.json ? "json" : (opts.format ?? "text")) as ReportFormat;
     const thresholds = thresholdsOf(opts.threshold);
-    const { view } = await load(input, { ...opts, format: opts.inputFormat, json: format === "json" }, ctx);
-    const d = diagnose(view, {
+    const loadOpts: InputOptions = { ...opts, format: opts.inputFormat, json: format === "json", comparesRounds: true };
+    const loaded = await load(input, loadOpts, ctx);
+    const diagnoseOptions = {
       seed: intOption("--seed", opts.seed, 1),
       partition: opts.partition,
       reps: intOption("--reps", opts.reps, 2000),
@@ -82,13 +100,77 @@ export function registerReport(program: Command, ctx: Context): void {
       scope: opts.scope,
       thresholds,
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
-    });
-    const meta = { dataset: String(view.getAttribute("name") ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION, width: !opts.output && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
-    const text = format === "json" ? renderJson(d, { input, view: viewUsed(opts) }) : renderReport(d, format, { graph: view, meta });
+    };
+    if (opts.byRelation) {
+      const b = diagnoseByRelation(loaded.view, diagnoseOptions);
+      let text: string;
+      if (format === "json") {
+        text = toJson("report-by-relation", {
+          input,
+          view: viewUsed(loadOpts),
+          seed: diagnoseOptions.seed,
+          relations: b.relations,
+          disagreements: b.disagreements,
+          columns: b.columns.map((c) => ({ relation: c.relation, ties: c.ties, verdicts: c.verdicts, thresholds: Object.fromEntries(c.diagnosis.verdicts.map((v) => [v.name, v.thresholds])) })),
+        });
+      } else {
+        const names = Object.keys(b.columns[0].verdicts) as (keyof (typeof b.columns)[0]["verdicts"])[];
+        text = `Verdicts per relation (each relation alone, and all ${b.relations.length} pooled by summing strengths); ties read as knowledge flow source → target; seed ${diagnoseOptions.seed}\n\n`;
+        text += table(["verdict", ...b.columns.map((c) => `${c.relation} (${c.ties} ties)`)], names.map((v) => [v, ...b.columns.map((c) => (c.verdicts[v].holds === true ? "holds" : c.verdicts[v].holds === false ? "does not hold" : "cannot judge"))]));
+        text += b.disagreements.length ? `\nthe relations disagree on: ${b.disagreements.join(", ")} — a pooled verdict hides this\n` : "\nthe relations agree on every verdict\n";
+        for (const c of b.columns) for (const v of names) if (b.disagreements.includes(v)) text += `  ${c.relation} / ${v}: ${c.verdicts[v].summary}\n`;
+      }
+      return emit(text, `${b.columns.length} columns; disagreements: ${b.disagreements.join(", ") || "none"}`);
+    }
+    const sel = loaded.rounds;
+    if (sel.how === "default: the last") {
+      // Several rounds and none chosen: the diagnosis of each round, then what changed.
+      const text = roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts), reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output)));
+      return emit(text, `${sel.available.length} rounds`);
+    }
+    const d = diagnose(loaded.view, diagnoseOptions);
+    if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
+    const meta = reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output));
+    const text = format === "json" ? renderJson(d, { input, view: viewUsed(loadOpts) }) : renderReport(d, format, { graph: loaded.view, meta });
+    return emit(text, d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds");
+  });
+
+  function emit(text: string, summary: string): void {
+    const opts = cmd.opts() as ReportCliOptions;
+    const format = opts.json ? "json" : (opts.format ?? "text");
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
       writeFileSync(opts.output, text);
-      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds"})\n`);
+      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${summary})\n`);
     } else ctx.io.out(text);
-  });
+  }
+}
+
+/**
+ * The report of a network with several rounds when none was chosen: each round diagnosed on its own view
+ * (its ties, the actors present in it), then the change between rounds (report/waves.ts).
+ */
+function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>, meta: ReportMeta = {}): string {
+  const rounds = loaded.rounds.available;
+  const graph = loaded.allRounds();
+  const side = roundsSideBySide(graph, { ...options, rounds });
+  const w = waves(graph, { rounds });
+  const statement = `rounds ${rounds.join(", ")}: each diagnosed on its own actors and ties (none pooled; --wave <round> for one round, --pool-waves to pool them)`;
+  for (const d of side.diagnoses) d.notes.push(statement);
+  if (format === "json") {
+    return toJson("report-rounds", { input, view: { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
+  }
+  const sections = wavesSections(w, side);
+  if (format === "html") {
+    // Each round's page draws that round's ties (every actor kept, so the pictures line up).
+    const pages = side.diagnoses.map((d, k) => renderHtml(d, { graph: filterTies(graph, { waves: [rounds[k]] }), meta }));
+    const body = (page: string) => page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
+    const change = `<h1>Change between rounds ${rounds.map(esc).join(", ")}</h1>\n${sectionsHtml(sections, w, side)}`;
+    const first = pages[0];
+    return first.slice(0, first.indexOf("<main>") + 6) + `\n<p class="sub">${esc(statement)}</p>\n` + pages.map(body).join("\n<hr>\n") + "\n<hr>\n" + change + first.slice(first.lastIndexOf("</main>"));
+  }
+  const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
+  const parts = side.diagnoses.map((d) => renderReport(d, format, { meta }));
+  const change = format === "md" ? documentMarkdown(doc) : documentText(doc);
+  return parts.join("\n") + "\n" + change;
 }

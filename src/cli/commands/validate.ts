@@ -1,15 +1,14 @@
 import type { Command } from "commander";
-import { readInput } from "../../io/load.js";
 import { formatIssue } from "../../io/report.js";
-import { readOptions, type Context, type InputOptions } from "../common.js";
+import { cellOptions, readAny, readOptions, roundFileOption, type Context, type InputOptions } from "../common.js";
 import { EXIT } from "../errors.js";
 import { toJson } from "../output.js";
 
 /** `clusterflow validate <input>` — the import report: every problem with file:line:column. */
 export function registerValidate(program: Command, ctx: Context): void {
-  readOptions(program.command("validate").argument("<input>", "dataset folder or file").description("check an input and print its import report (exit 2 on errors)")).action(
+  readOptions(cellOptions(roundFileOption(program.command("validate").argument("<input>", "dataset folder or file").description("check an input and print its import report (exit 2 on errors)")))).action(
     async (input: string, opts: InputOptions) => {
-      const { report, format } = await readInput(input, { format: opts.format, direction: opts.direction });
+      const { report, format } = await readAny(input, { ...opts, strict: undefined });
       const ok = report.ok(opts.strict ?? false);
       if (opts.json) {
         ctx.io.out(toJson("validate", { input, ok, strict: opts.strict ?? false, ...report.toJSON(), format: format.name }));

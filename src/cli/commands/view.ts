@@ -79,7 +79,7 @@ export async function buildViewer(log: (line: string) => void = () => {}): Promi
   try {
     vite = await import("vite");
   } catch {
-    throw new UsageError("the viewer is not built (viz/dist is missing) and vite is not installed to build it; run `npm install` and `npm run build`");
+    throw new UsageError("the viewer is not built (viz/dist is missing) and vite is not installed to build it; run `npm install` and `npm run build:viz` in a clone of the repository");
   }
   log("building the viewer (viz/dist) …\n");
   await vite.build({ configFile: join(VIZ_ROOT, "vite.config.ts"), logLevel: "warn" });
