@@ -92,6 +92,14 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.tie(park, association, BU, 2);
   p.fan([park], tncs, { relation: BU, perSource: [3, 3], strength: WEAK });
 
+  // --- SMEs' own ties abroad: US firms outsourcing to them directly, and the Indian transnational community in
+  // US firms that shaped those outsourcing decisions (drawn last, so the structure above is unchanged).
+  const usFirms = p.actors({ names: [1, 2, 3, 4, 5].map((i) => ({ id: `usoutsourcer${i}`, label: `US firm outsourcing to Bangalore ${i}` })), kind: "buyer", inCluster: false, stage: "client", group: "abroad", attributes: () => ({ employees: null, ownership: "foreign", country: "United States" }) });
+  const diaspora = p.actors({ names: [1, 2, 3, 4].map((i) => ({ id: `diaspora${i}`, label: `Indian engineers in US firms (transnational community) ${i}` })), kind: "other", inCluster: false, stage: "transnational-community", group: "abroad", attributes: () => ({ employees: null, ownership: "foreign", country: "United States" }) });
+  p.fan(usFirms, subcontractors, { relation: BU, perSource: [3, 5], strength: MEDIUM });
+  for (const t of [...p.tiesPlanted]) if (usFirms.includes(t.source) && t.relation === BU) p.tie(t.source, t.target, TA, p.strength(MEDIUM));
+  p.fan(diaspora, smes, { relation: BU, perSource: [2, 3], strength: WEAK });
+
   const meta: DatasetMeta = {
     name: "bangalore-software",
     title: "Bangalore software cluster (stylised reconstruction)",
@@ -110,7 +118,9 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       country: "home country of the owner",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false, group `abroad`): the headquarters and a research centre abroad of each of the 8 TNCs, 8 foreign software clients and 2 foreign research universities. Each headquarters gives strong advice and business to its Bangalore subsidiary and hears back from it; each research centre advises its subsidiary (strong); each foreign client buys from 2–3 subsidiaries and from 1–3 independent SMEs (no local lead users); the foreign universities advise the local university and labs with density 0.7. No subcontracting SME has an outside tie.",
+      "Outside the cluster (`inCluster` false, group `abroad`): the headquarters and a research centre abroad of each of the 8 TNCs, 8 foreign software clients and 2 foreign research universities. Each headquarters gives strong advice and business to its Bangalore subsidiary and hears back from it; each research centre advises its subsidiary (strong); each foreign client buys from 2–3 subsidiaries and from 1–3 independent SMEs (no local lead users); the foreign universities advise the local university and labs with density 0.7.",
+      "SMEs have outside ties of their own: 5 US firms outsource directly to 3–5 subcontractors each (business and specifications, medium), and 4 members of the Indian transnational community in US firms steer work to 2–3 SMEs each (business, weak). *Source:* “SMEs built competence as subcontractors of TNCs mainly located in the US, and the Indian transnational community in US firms shaped outsourcing decisions” (Chaminade & Vang, as summarised in the case brief). The counts are assumptions.",
+      "On local social capital the two sources differ (UNCTAD: a dense, high-trust innovative cluster; Chaminade & Vang: limited social capital). This reconstruction follows Chaminade & Vang: horizontal co-operation among SMEs is limited.",
       "Stages (they decide the tie types): subsidiaries in `product-development`, subcontractors in `outsourced-services`, independent SMEs in `software-products`, the university and labs in `research`, colleges in `training`, association and park authority in `support`. So a subsidiary → subcontractor tie is vertical, a tie between two subcontractors horizontal.",
       "Vertical ties dominate: each of the 56 subcontractors works for one subsidiary (70 %) or two (30 %), which pass it specifications and quality standards (technical advice, strong) and tasks (business, strong); half of the subcontractors report back (business, weak). Subsidiaries give occasional business to independents (density 0.05).",
       "Labour mobility: from subsidiaries to SMEs with density 0.06, between subsidiaries 0.15, between SMEs 0.004; colleges send graduates to subsidiaries with density 0.5 and to SMEs with density 0.05.",
@@ -121,6 +131,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     ],
     expected: [
       "Vertical and external ties dominate the tie-type mix; horizontal ties are few.",
+      "SMEs with ties of their own abroad: a share of the subcontracting SMEs hear directly from outside (US outsourcers, the transnational community), one tie from an outside source, not only through the TNC subsidiaries.",
       "The TNC subsidiaries are the brokers between their headquarters abroad and the local subcontractors (Gould–Fernandez gatekeeper counts, partition `inCluster`; top of the gatekeeper ranking).",
       "Low horizontal density among SMEs.",
     ],

@@ -17,6 +17,9 @@ import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1994;
 
+/** A sentence of the source (as summarised in the case brief) that an assumption rests on. */
+const src = (sentence: string) => `*Source:* “${sentence}”`;
+
 export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   const p = new PlantedCluster(SEED);
   const TA = "technical-advice";
@@ -41,7 +44,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
 
   // --- Manufacturers and their suppliers -----------------------------------------------------------------------
   const sizeOf = (i: number) => (i < 8 ? "large" : i < 25 ? "medium" : "small");
-  const makers = p.actors({ prefix: "maker", count: 55, label: (i) => `Instrument manufacturer ${i + 1} (${sizeOf(i)})`, kind: "firm", inCluster: true, stage: "manufacturing", group: "manufacturers", attributes: (i, r) => ({ employees: sizeOf(i) === "large" ? 150 + Math.floor(r() * 250) : sizeOf(i) === "medium" ? 40 + Math.floor(r() * 100) : 5 + Math.floor(r() * 30), sizeClass: sizeOf(i), country: "Pakistan" }) });
+  const makers = p.actors({ prefix: "maker", count: 55, label: (i) => `Instrument manufacturer ${i + 1} (${sizeOf(i)})`, kind: "firm", inCluster: true, stage: "manufacturing", group: "manufacturers", attributes: (i, r) => ({ employees: sizeOf(i) === "large" ? 150 + Math.floor(r() * 250) : sizeOf(i) === "medium" ? 40 + Math.floor(r() * 100) : 5 + Math.floor(r() * 30), sizeClass: sizeOf(i), country: "Pakistan", ownership: "local" }) });
   const large = makers.slice(0, 8);
   const mediumMakers = makers.slice(8, 25);
   const trades = ["forging", "filing and grinding", "polishing", "heat treatment"];
@@ -62,14 +65,25 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   // Horizontal: little bilateral co-operation; the association is a thin club.
   p.block(makers, makers, { relation: TA, density: 0.01, strength: WEAK, wave: W1 });
   p.fan([association], makers, { relation: BU, perSource: [10, 10], strength: WEAK, wave: W1 });
-  p.tie(regulator, association, TA, 2, W1);
+  // Joint-venture partners hold the technical responsibility for ISO 9000 in two large firms (both waves).
+  for (const [f, jv] of [[foreignMakers[0], large[2]], [foreignMakers[1], large[3]]] as const) {
+    p.actor(jv).attributes.ownership = "joint venture";
+    p.tie(f, jv, TA, 3, W1);
+    p.tie(f, jv, TA, 3, W2);
+  }
 
   // ===== Wave 1997: after the association's programme ========================================================
   // Market ties persist (85 % of them), as do the vertical ties to suppliers.
   const w1 = p.tiesPlanted.filter((t: PlantedTie) => t.wave === W1 && (buyers.includes(t.source) || foreignMakers.includes(t.source) || suppliers.includes(t.target) || suppliers.includes(t.source)));
-  for (const t of w1) if (p.rng() < 0.85) p.tie(t.source, t.target, t.relation, t.weight, W2);
-  // Buyers and foreign makers pass more quality know-how to the firms they deal with.
-  p.fan(buyers, large, { relation: TA, perSource: [1, 2], strength: MEDIUM, wave: W2 });
+  // After certification the technical ties between buyers and producers often weakened: half of the buyers'
+  // 1994 advice ties are gone in 1997, the rest one step weaker.
+  for (const t of w1) {
+    if (buyers.includes(t.source) && t.relation === TA) {
+      if (p.rng() < 0.5) p.tie(t.source, t.target, t.relation, Math.max(1, t.weight - 1), W2);
+    } else if (p.rng() < 0.85) p.tie(t.source, t.target, t.relation, t.weight, W2);
+  }
+  // A few large firms obtained quality know-how privately, through foreign consultants.
+  for (const f of [large[0], large[1], large[4]]) p.tie(consultancyHq, f, TA, 2, W2);
   // Outside know-how comes in through the association: the regulator's requirements, the certification body's
   // standards, the export agency's support it lobbied for, foreign makers' training help.
   p.tie(regulator, association, TA, 3, W2);
@@ -97,7 +111,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.block([association], makers, { relation: TA, density: 0.8, strength: STRONG, wave: W2 });
   p.block([association], suppliers, { relation: TA, density: 0.3, strength: WEAK, wave: W2 });
   p.block(makers, [association], { relation: BU, density: 0.5, strength: MEDIUM, wave: W2 });
-  p.block([consultancy], makers, { relation: TA, density: 0.5, strength: STRONG, wave: W2 });
+  // The consultancy trained about 200 of the 300 firms to GMP level: two in three manufacturers.
+  p.block([consultancy], makers, { relation: TA, density: 0.67, strength: STRONG, wave: W2 });
   p.block([consultancy], suppliers, { relation: TA, density: 0.15, strength: WEAK, wave: W2 });
   p.block([lab], makers, { relation: TA, density: 0.35, strength: MEDIUM, wave: W2 });
   p.block([training], [...makers, ...suppliers], { relation: TA, density: 0.2, strength: MEDIUM, wave: W2 });
@@ -123,22 +138,26 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     },
     waves: {
       "1994": "just after the US import restrictions: market ties, vertical ties to suppliers, a thin association",
-      "1997": "after the association's quality programme: the same market and supplier ties (85 % persist) plus the association's, the consultancy's, the lab's and the training facility's ties",
+      "1997": "after the association's quality programme: most market and supplier ties persist, the buyers' advice weakens, and the association, its consultancy, the lab and the training facility are tied in",
     },
     assumptions: [
-      "Outside the cluster (`inCluster` false, group `abroad`): the US medical-device regulator, 8 foreign buyers, 3 German instrument manufacturers, an international certification body, the head office abroad of the quality-assurance consultancy, and the national export-promotion agency.",
-      "Inside: 55 manufacturers (8 large, 17 medium, 30 small; group `manufacturers`), 45 micro suppliers (group `suppliers`, stage `components`), and the institutions (group `institutions`): the association, the quality-assurance consultancy it hired, the metal-testing lab and the training facility. The consultancy works in the cluster and is counted inside it.",
-      "1994: each buyer places business with 5–8 large or medium manufacturers (strong) and 1–2 small ones (medium), and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers and the association. Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how (technical advice); suppliers report back with density 0.02. Manufacturers advise each other with density 0.01. The association passes business information to 10 members.",
-      "1997: 85 % of the 1994 market and supplier ties persist (same strengths). Buyers advise 1–2 large manufacturers more (medium). Outside know-how enters through the association: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer all advise (or support) the association, not the firms. The association hires the consultancy (which also learns from its head office abroad, the certification body and the regulator's rules) and sets up the lab and the training facility.",
-      "1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises 50 % of manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. Manufacturers advise each other with density 0.035 (rising multilateral co-operation).",
+      `Outside the cluster (\`inCluster\` false, group \`abroad\`): the US medical-device regulator, 8 foreign buyers, 3 German instrument manufacturers, an international certification body, the head office abroad of the quality-assurance consultancy, and the national export-promotion agency. ${src("After the 1994 US import restrictions on quality grounds")}; ${src("Foreign buyers and manufacturers were a main source of quality know-how")}; ${src("it lobbied for support, hired a quality-assurance consultancy")}. The agency is national (Pakistani) but outside the cluster's region.`,
+      `Inside: 55 manufacturers (8 large, 17 medium, 30 small; group \`manufacturers\`), 45 micro suppliers (group \`suppliers\`), and the institutions (group \`institutions\`): the association, the consultancy it hired, the metal-testing lab and the training facility. ${src("About 300 firms, 1,500 suppliers")}; ${src("metal-testing labs and training facilities were set up")}. The sample keeps firms and suppliers in a ratio of about 1 : 1 (the source's 1 : 5 would make suppliers dominate every figure; an assumption).`,
+      `1994: each buyer places business with 5–8 large or medium manufacturers (strong) and 1–2 small ones (medium), and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers. ${src("Foreign buyers and manufacturers were a main source of quality know-how; co-operation in buyer ties was the variable most associated with better performance")}.`,
+      `Joint ventures: two large manufacturers are joint ventures (\`ownership\`) whose foreign partner advises them strongly in both waves. ${src("joint-venture partners held the technical responsibility for ISO 9000")}.`,
+      `Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how; suppliers report back with density 0.02. ${src("strong vertical ties to suppliers")}.`,
+      `1994, the association: it passes business information to 10 members and receives nothing from outside — it is not yet a gatekeeper. ${src("Before the 1994 crisis the association is not the gatekeeper")}. Manufacturers advise each other with density 0.01.`,
+      `1997: 85 % of the 1994 market and supplier ties persist (same strengths); of the buyers' 1994 advice ties, half are gone and the rest one step weaker. ${src("after certification the technical ties between buyers and Sialkot producers often weakened")}. Three large firms get quality know-how from consultants abroad directly. ${src("a few large firms obtained quality know-how privately through their foreign buyers or consultants")}.`,
+      `1997, the association as the channel: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer advise (or support) the association; it hires the consultancy (which also learns from its head office abroad, the certification body and the regulator's rules) and sets up the lab and the training facility. ${src("the local trade association channelled outside know-how on quality assurance: it lobbied for support, hired a quality-assurance consultancy, and metal-testing labs and training facilities were set up")}; ${src("by 1997 it is the channel for most SMEs")}.`,
+      `1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises two in three manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. ${src("the association's consultancy trained about 200 firms to GMP level")} (200 of about 300). Manufacturers advise each other with density 0.035. ${src("rising multilateral horizontal co-operation through the association")}. The shares other than two in three are assumptions.`,
       "The two waves are separate ties in ties.csv (column `wave`); the whole file, both waves together, is what `clusterflow report` analyses unless `--wave` is given.",
-      "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
-      "Sizes, densities and strengths are invented to match the qualitative description; only the shape comes from the case.",
+      "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, densities and strengths not quoted above are assumptions; only the shape comes from the case.",
     ],
     expected: [
-      "The trade association as the top gatekeeper between outside sources and local firms (Gould–Fernandez gatekeeper counts, partition `inCluster`), with the consultancy it brought in second.",
-      "Strong vertical ties from manufacturers to suppliers.",
-      "Between the waves (`--wave 1994` vs `--wave 1997`): rising multilateral horizontal co-operation through the association.",
+      "The association becomes the main channel between the rounds: in 1994 it receives nothing from outside and is not a gatekeeper; in 1997 it is the top gatekeeper (Gould–Fernandez gatekeeper counts, partition `inCluster`), and most small and medium manufacturers lose their two-step reach to outside knowledge without it and its consultancy.",
+      "Large firms keep private channels: in 1997 most large manufacturers still hear directly from outside (buyers, joint-venture partners, consultants).",
+      "The buyers' technical ties weaken between the rounds.",
+      "Strong vertical ties from manufacturers to suppliers; institutional ties rise between the rounds (tie-type mix per round).",
     ],
   };
   return { planted: p, meta };

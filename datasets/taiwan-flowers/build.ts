@@ -90,6 +90,16 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   // --- Outside: export buyers tied to distributors only ----------------------------------------------------
   p.fan(buyers, [...traders, ...auctions], { relation: BU, perSource: [2, 3], strength: MEDIUM, reciprocity: 0.5 });
 
+  // --- Distribution is through the co-operatives, which set the quality standards growers follow: most
+  // growers (85 %) sell through one co-operative or marketing team and follow its standards (drawn last).
+  const tiedToCoop = new Set(p.tiesPlanted.filter((t) => cooperative.includes(t.source) && growers.includes(t.target)).map((t) => t.target));
+  for (const g of growers) {
+    if (tiedToCoop.has(g) || p.rng() >= 0.85) continue;
+    const c = cooperative[Math.floor(p.rng() * cooperative.length)];
+    p.tie(c, g, TA, p.strength(MEDIUM));
+    p.tie(g, c, BU, p.strength(WEAK));
+  }
+
   const meta: DatasetMeta = {
     name: "taiwan-flowers",
     title: "Taiwan flower cluster (stylised reconstruction)",
@@ -115,6 +125,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Researchers among themselves: technical advice with density 0.30 (strong ties, half reciprocated); agencies pass business information to researchers with density 0.35.",
       "Growers among themselves: technical advice with density 0.075 within a kinship network (Hakka, Mainlander, Taiwanese) and 0.055 across networks (the guanxi split is partial); an advice tie is answered in return with probability 0.5 within a network and 0.4 across; business ties (joint use of facilities) with density 0.08 among growers of the same village; each village facility passes machinery know-how to 75 % of its village's growers.",
       "Distributors among themselves: business ties with density 0.22 (strong, half reciprocated) and technical advice with density 0.10.",
+      "Growers and co-operatives: distribution is through the co-operatives and co-operative marketing teams, which set the quality standards growers follow, so about 85 % of the growers (all those not already tied below, with probability 0.85) sell through one co-operative or team drawn at random: it passes them its standards (technical advice, medium) and they pass it their produce information (business, weak). *Source:* “distribution is through co-operatives and co-operative marketing teams, who also set the quality standards that farmers follow: most growers have a tie to a co-operative or team” (case brief, last section). The fragmentation the source describes is between researchers, growers and marketing co-operatives in collective action (confined to one activity of the value chain), not a lack of grower–co-operative ties.",
       "Across groups, all weak (strength mostly 1): co-operatives and marketing teams pass quality standards to growers with density 0.03; growers pass business information to co-operatives with density 0.012; auctions to growers 0.02; agencies to growers 0.015 and to co-operatives 0.06.",
       "Labs and research institutes with co-operatives: two weak ties in all; with growers: two weak ties in all. These are the weakest links, as the case reports. Labs have no ties to auctions, traders or buyers.",
       "Human capital is high (the `higherEducation` attribute, drawn with probability 0.885): the gap between the groups is relational, not educational.",
@@ -122,7 +133,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       "Sizes, densities and strengths are invented to match the qualitative description; only the shape (three dense groups, weak cross ties, isolated labs) comes from the case.",
     ],
     expected: [
-      "Fragmentation along the three groups: a very negative E-I index inside each group (partition `group`), low density between groups, and detected communities that largely coincide with the groups.",
+      "Fragmentation along the three groups: a negative E-I index inside each group (partition `group`; very negative for the researchers, only mildly for the distributors, through whom most growers sell), low density between groups, and detected communities that largely coincide with the groups.",
+      "Most growers tied to a co-operative or marketing team, which sets the quality standards they follow.",
       "The weakest links are lab–co-operative and lab–grower (near-empty blocks of the group density matrix).",
       "Bridging opportunities between researchers and growers and between researchers and distributors.",
     ],

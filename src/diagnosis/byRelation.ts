@@ -14,7 +14,7 @@ export interface RelationVerdicts {
   /** A relation name, or `pooled` for all relations together. */
   relation: string;
   ties: number;
-  verdicts: Record<VerdictName, { holds: boolean; summary: string }>;
+  verdicts: Record<VerdictName, { holds: boolean | null; summary: string }>;
   diagnosis: Diagnosis;
 }
 

@@ -3,13 +3,15 @@
  * with the evidence and the threshold behind it.
  *
  *   const d = diagnose(graph, { seed: 1 });
- *   d.verdicts  // [{ name: "fragmented", holds, summary, evidence, thresholds }, "closed", "hub-and-spoke", "gatekeeper-dependent"]
+ *   d.verdicts  // [{ name: "fragmented", state, holds, reason, summary, evidence, thresholds }, "closed", "hub-and-spoke", "gatekeeper-dependent"]
  *
  * ## Verdict API (stable)
  * `diagnose(graph, options) → Diagnosis`. `Diagnosis.verdicts` always holds the four verdicts below, in
- * this order, each `{ name, holds, summary, evidence, thresholds }`: `holds` is true only when the evidence
- * crosses every threshold; with too little data to judge it is false and the summary says why (a verdict
- * is never called on weak evidence). `summary` is a sentence for a practitioner; `evidence` carries the
+ * this order, each `{ name, state, holds, reason, summary, evidence, thresholds }`: `state` is `holds` only
+ * when the evidence crosses every threshold, `does-not-hold` when the evidence was there and did not cross
+ * them, and `cannot-judge` when the data cannot support a judgement (no outside actor, too few ties or
+ * actors) — then `holds` is null and `reason` says why (diagnosis/verdict.ts; a verdict is never called on
+ * weak evidence, and a missing judgement is never reported as a negative one). `summary` is a sentence for a practitioner; `evidence` carries the
  * figures; `thresholds` the cut-offs used (defaults in {@link DEFAULT_THRESHOLDS}, each overridable).
  * `verdict(d, name)` returns one of them.
  *
@@ -43,7 +45,10 @@
  *
  * Then: bridging opportunities (diagnosis/bridging.ts), critical actors from key-player analysis
  * (diagnosis/fragmentationProfile.ts), the gatekeeper ranking (diagnosis/gatekeepers.ts), the cognitive
- * roles quadrant (diagnosis/roles.ts) and degree distributions, for the report.
+ * roles quadrant (diagnosis/roles.ts) and degree distributions, for the report; the tie-type mix
+ * (metrics/tieTypeMix.ts), sources of outside knowledge (diagnosis/outsideSources.ts), depth of diffusion
+ * (metrics/diffusion.ts), the cluster typology (diagnosis/typology.ts, verdicts in the same three states),
+ * simulated interventions (diagnosis/interventions.ts) and the survey response (metrics/overview.ts).
  *
  * Gatekeepers: ranked on the partition `inCluster` (options.gatekeepers.partition overrides); when no
  * actor is outside the cluster, on the diagnosis partition instead (brokerage into groups).
@@ -73,6 +78,13 @@ import { groupStructureOnDigraph, type GroupStructure } from "./groupStructure.j
 import { fragmentationProfileOnDigraph, type FragmentationProfile } from "./fragmentationProfile.js";
 import { bridgingOpportunities, type Bridging } from "./bridging.js";
 import { gatekeepers, type GatekeeperOptions, type GatekeepersResult } from "./gatekeepers.js";
+import { cannotJudge, judged, type VerdictState } from "./verdict.js";
+import { tieTypeMix, type TieTypeMix, type TieTypeMixOptions } from "../metrics/tieTypeMix.js";
+import { diffusionDepth, type Diffusion } from "../metrics/diffusion.js";
+import { outsideSources, type OutsideSources } from "./outsideSources.js";
+import { clusterTypology, type Typology, type TypologyThresholds } from "./typology.js";
+import { simulateInterventions, type Interventions } from "./interventions.js";
+import { networkOverview, type NetworkOverview } from "../metrics/overview.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds } from "./roles.js";
 import { dict } from "../model/dict.js";
 
@@ -81,7 +93,12 @@ export const VERDICT_NAMES: readonly VerdictName[] = ["fragmented", "closed", "h
 
 export interface Verdict {
   name: VerdictName;
-  holds: boolean;
+  /** holds / does-not-hold / cannot-judge (diagnosis/verdict.ts). */
+  state: VerdictState;
+  /** true: holds; false: does not hold; null: the data cannot judge it (see `reason`). */
+  holds: boolean | null;
+  /** Why the data cannot judge the verdict (null when judged). */
+  reason: string | null;
   /** Plain words for a practitioner. */
   summary: string;
   evidence: Record<string, unknown>;
@@ -156,6 +173,13 @@ export interface DiagnoseOptions {
   thresholds?: Partial<DiagnosisThresholds>;
   /** Options of the gatekeeper ranking (default partition `inCluster`). */
   gatekeepers?: GatekeeperOptions;
+  /** Tie-type mix: rule (`institutional` default, `classic`) and what counts as a support organisation. */
+  tieTypes?: TieTypeMixOptions;
+  /** Depth of diffusion: extra actor attributes to break reach down by (kind, stage, group always). */
+  reachBy?: string[];
+  typologyThresholds?: Partial<TypologyThresholds>;
+  /** Simulated interventions (default true): firms reached, smallest effect proposed. */
+  interventions?: boolean | { k?: number; minEffect?: number; brokerFirms?: string[] };
 }
 
 export interface DiagnosisOptions {
@@ -224,7 +248,7 @@ export interface RoleQuadrant {
   thresholds: CognitiveRoleThresholds;
   /** Median local connectedness of inside actors (the quadrant's horizontal line). */
   localMedian: number;
-  actors: { id: string; role: CognitiveRole; roleLabel: string; localConnectedness: number; externalOpenness: number; inCluster: boolean }[];
+  actors: { id: string; role: CognitiveRole; roleLabel: string; localConnectedness: number; localOut: number; localIn: number; externalOpenness: number; inCluster: boolean }[];
 }
 
 export interface DegreeDistributions {
@@ -263,6 +287,18 @@ export interface Diagnosis {
   gatekeepers: GatekeepersResult;
   roles: RoleQuadrant;
   degrees: DegreeDistributions;
+  /** Ties by horizontal / vertical / institutional / external, per relation and round (metrics/tieTypeMix.ts). */
+  tieTypeMix: TieTypeMix;
+  /** Openness by kind of outside source, gatekeeping by kind of inside actor (diagnosis/outsideSources.ts). */
+  outsideSources: OutsideSources;
+  /** Distance of each inside actor from the nearest outside source (metrics/diffusion.ts). */
+  diffusion: Diffusion;
+  /** Cluster types with evidence, several may hold (diagnosis/typology.ts). */
+  typology: Typology;
+  /** Simulated programme, broker and shock (diagnosis/interventions.ts); null when switched off. */
+  interventions: Interventions | null;
+  /** Survey response: respondents and non-respondents, per question (metrics/overview.ts). */
+  survey: NetworkOverview["respondents"];
   /** Labels of every actor, by id, for display. */
   labels: Record<string, string>;
   notes: string[];
@@ -325,6 +361,11 @@ export function undirectedDegreeCentralization(g: Digraph): number {
 
 // ------------------------------------------------------------------------------------------- verdicts
 
+/** A verdict the data cannot support: its summary is the reason. */
+function unjudged(name: VerdictName, summary: string, evidence: Record<string, unknown>, thresholds: Record<string, number>): Verdict {
+  return { name, ...cannotJudge(summary), summary, evidence, thresholds };
+}
+
 function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThresholds, nullTest: { p: number; reps: number; mean: number; max: number } | null): Verdict {
   const thresholds = { alpha: t.alpha, maxDensityRatio: t.maxDensityRatio, minGroupSize: t.minGroupSize };
   const b = gs.blocks;
@@ -378,10 +419,10 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
   };
   const groupWord = gs.options.partitionSource === "declared" ? (gs.options.partition === "group" ? "groups" : `${gs.options.partition} groups`) : "communities found in the ties";
   if (eligible.length < 2) {
-    return { name: "fragmented", holds: false, summary: `Cannot judge fragmentation: fewer than two ${groupWord} with at least ${t.minGroupSize} actors.`, evidence, thresholds };
+    return unjudged("fragmented", `Cannot judge fragmentation: fewer than two ${groupWord} with at least ${t.minGroupSize} actors.`, evidence, thresholds);
   }
   if (!(b.withinDensity > 0)) {
-    return { name: "fragmented", holds: false, summary: `Not fragmented along ${groupWord}: there are no ties within the groups at all.`, evidence, thresholds };
+    return { name: "fragmented", ...judged(false), summary: `Not fragmented along ${groupWord}: there are no ties within the groups at all.`, evidence, thresholds };
   }
   const sparse = ratio <= t.maxDensityRatio;
   const significant = test.p <= t.alpha;
@@ -396,7 +437,7 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
   } else {
     summary = `Not fragmented along ${groupWord}: groups are sparser across than inside, but not beyond chance (${figures}; threshold ${t.alpha}).`;
   }
-  return { name: "fragmented", holds, summary, evidence, thresholds };
+  return { name: "fragmented", ...judged(holds), summary, evidence, thresholds };
 }
 
 function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Record<string, string>, externalTies: number): Verdict {
@@ -420,16 +461,10 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
   };
   const via = o.receivers.length ? `the few outside links enter through ${list(o.receivers.map((r) => labels[r.id] ?? r.id))}` : "no tie from outside reaches an inside actor";
   if (o.outsideActors === 0) {
-    return {
-      name: "closed",
-      holds: false,
-      summary: "Cannot tell whether the cluster is closed: the data name no actor outside the cluster (inCluster = false), so knowledge from outside was not recorded.",
-      evidence,
-      thresholds,
-    };
+    return unjudged("closed", "Cannot tell whether the cluster is closed: the data name no actor outside the cluster (inCluster = false), so knowledge from outside was not recorded.", evidence, thresholds);
   }
   if (entering < t.minTiesForClosed) {
-    return { name: "closed", holds: false, summary: `Cannot tell whether the cluster is closed: only ${plural(entering, "tie")} enter inside actors (at least ${t.minTiesForClosed} are needed).`, evidence, thresholds };
+    return unjudged("closed", `Cannot tell whether the cluster is closed: only ${plural(entering, "tie")} enter inside actors (at least ${t.minTiesForClosed} are needed).`, evidence, thresholds);
   }
   const lowInflow = o.inflowShare <= t.maxInflowShare;
   const staysPut = o.reachedWithinTwoShare <= t.maxOutsideReach;
@@ -441,7 +476,7 @@ function closedVerdict(o: OpennessSummary, t: DiagnosisThresholds, labels: Recor
     : lowInflow
       ? `Not closed: ${figures}, but ${reach}, above the ${pct(t.maxOutsideReach)} threshold: what comes in is passed on inside the cluster.`
       : `Not closed: ${figures}, above the ${pct(t.maxInflowShare)} threshold; ${plural(o.openActors, "inside actor")} of ${o.insideActors} receive knowledge from ${plural(o.outsideSources.length, "outside source")}.`;
-  return { name: "closed", holds, summary, evidence, thresholds };
+  return { name: "closed", ...judged(holds), summary, evidence, thresholds };
 }
 
 function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels: Record<string, string>): Verdict {
@@ -464,7 +499,7 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
     ties: c.edges,
   };
   if (n < t.minActorsForHub || c.edges === 0) {
-    return { name: "hub-and-spoke", holds: false, summary: `Cannot judge centralisation: ${plural(n, "actor")} and ${plural(c.edges, "tie")} (at least ${t.minActorsForHub} actors with ties are needed).`, evidence, thresholds };
+    return unjudged("hub-and-spoke", `Cannot judge centralisation: ${plural(n, "actor")} and ${plural(c.edges, "tie")} (at least ${t.minActorsForHub} actors with ties are needed).`, evidence, thresholds);
   }
   const holds = c.hubs.length > 0;
   const hubIds = c.hubs.length ? c.hubs : c.top.slice(0, 1).map((x) => x.id);
@@ -473,7 +508,7 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
   const summary = holds
     ? `Hub-and-spoke: ${names} ${hubIds.length === 1 ? "is the hub" : "are the hubs"}, touching ${pct(c.hubShare)} of all ties; degree centralisation ${num(c.degree)}; the other actors are hardly tied to each other (density ${num(c.spokeDensity)}).${outside.length ? ` ${list(outside.map((id) => labels[id] ?? id))} ${outside.length === 1 ? "is" : "are"} outside the cluster.` : ""}`
     : `Not hub-and-spoke: the ${plural(maxHubsFor(n, t), "best-connected actor")} touch${maxHubsFor(n, t) === 1 ? "es" : ""} ${pct(shareOfTop(c, maxHubsFor(n, t)))} of ties (a hub set needs ${pct(t.minHubShare)}); degree centralisation ${num(c.degree)}.`;
-  return { name: "hub-and-spoke", holds, summary, evidence, thresholds };
+  return { name: "hub-and-spoke", ...judged(holds), summary, evidence, thresholds };
 }
 
 /** How many hubs a network of n actors may have: maxHubs, at most maxHubFraction of the actors, at least 1. */
@@ -505,16 +540,10 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
     outsideActors: o.outsideActors,
   };
   if (o.outsideActors === 0) {
-    return { name: "gatekeeper-dependent", holds: false, summary: "Cannot tell whether outside knowledge depends on gatekeepers: the data name no actor outside the cluster.", evidence, thresholds };
+    return unjudged("gatekeeper-dependent", "Cannot tell whether outside knowledge depends on gatekeepers: the data name no actor outside the cluster.", evidence, thresholds);
   }
   if (o.inflowTies < t.minInflowTies || o.insideActors < t.minInsideActors) {
-    return {
-      name: "gatekeeper-dependent",
-      holds: false,
-      summary: `Cannot judge gatekeeper dependence: ${plural(o.inflowTies, "tie")} from outside and ${plural(o.insideActors, "inside actor")} (at least ${t.minInflowTies} ties and ${t.minInsideActors} actors are needed).`,
-      evidence,
-      thresholds,
-    };
+    return unjudged("gatekeeper-dependent", `Cannot judge gatekeeper dependence: ${plural(o.inflowTies, "tie")} from outside and ${plural(o.insideActors, "inside actor")} (at least ${t.minInflowTies} ties and ${t.minInsideActors} actors are needed).`, evidence, thresholds);
   }
   const holds = through > 0;
   const chosen = entry.slice(0, through || 2);
@@ -529,7 +558,7 @@ function gatekeeperVerdict(o: OpennessSummary, gk: GatekeepersResult, t: Diagnos
   const summary = holds
     ? `Gatekeeper-dependent: ${pct(share)} of the knowledge from outside enters through ${names}; ${[onward, starWords].filter(Boolean).join("; ")}. The cluster's access to outside knowledge hangs on ${through === 1 ? "this actor" : "these two actors"}.`
     : `Not gatekeeper-dependent: outside knowledge enters through ${plural(r.length, "inside actor")}; the top two take ${pct(top2)} of it (threshold ${pct(t.minTopReceiverShare)}).`;
-  return { name: "gatekeeper-dependent", holds, summary, evidence, thresholds };
+  return { name: "gatekeeper-dependent", ...judged(holds), summary, evidence, thresholds };
 }
 
 // ------------------------------------------------------------------------------------------- diagnose
@@ -698,7 +727,7 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
     measure,
     thresholds: { localOut: roles.thresholds.localOut, localIn: roles.thresholds.localIn, externalIn: roles.thresholds.externalIn },
     localMedian: median(localValues),
-    actors: roles.actors.map((a) => ({ id: a.id, role: a.role, roleLabel: COGNITIVE_ROLE_LABELS[a.role], localConnectedness: a.localOut + a.localIn, externalOpenness: a.externalIn, inCluster: a.inCluster })),
+    actors: roles.actors.map((a) => ({ id: a.id, role: a.role, roleLabel: COGNITIVE_ROLE_LABELS[a.role], localConnectedness: a.localOut + a.localIn, localOut: a.localOut, localIn: a.localIn, externalOpenness: a.externalIn, inCluster: a.inCluster })),
   };
 
   // Degree distributions (all actors).
@@ -723,6 +752,19 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
     scopeArcs: g.arcs,
     scopeDensity: density(g),
   };
+
+  // Tie-type mix, sources of outside knowledge, depth of diffusion, typology, interventions (all actors).
+  const mix = tieTypeMix(graph, options.tieTypes);
+  const sourcesByKind = outsideSources(graph, gk, { weight });
+  const present = (attr: string) => graph.nodes().some((id) => {
+    const x = graph.getNodeAttribute(id, attr);
+    return x !== undefined && x !== null && x !== "";
+  });
+  const reachBy = [...new Set(["kind", "stage", "group", ...(options.reachBy ?? [])])].filter(present);
+  const diffusion = diffusionDepth(graph, { weight, by: reachBy });
+  const typology = clusterTypology(graph, { diffusion, mix, corePeriphery: gs.corePeriphery, weight, thresholds: options.typologyThresholds });
+  const io = options.interventions ?? true;
+  const interventions = io === false ? null : simulateInterventions(graph, { weight, k, ...(io === true ? {} : io) });
 
   const verdicts: Verdict[] = [
     fragmentedVerdict(gs, g, t, nullTest),
@@ -756,6 +798,12 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
     gatekeepers: gk,
     roles: quadrant,
     degrees,
+    tieTypeMix: mix,
+    outsideSources: sourcesByKind,
+    diffusion,
+    typology,
+    interventions,
+    survey: networkOverview(graph).respondents,
     labels,
     notes,
   };

@@ -61,6 +61,13 @@ function summarise(g: Digraph, membership: Int32Array, sizes: number[]): Compone
   };
 }
 
+/**
+ * The one rule by which the key-player criterion and actors are chosen, shared by `clusterflow
+ * fragmentation`, `clusterflow report` (diagnose.ts) and the viewer, and printed by each.
+ */
+export const KEY_PLAYER_RULE =
+  "key players are judged among the actors inside the cluster (outside actors are not the cluster's to lose) on DF, distance-weighted fragmentation; on F, the share of pairs that cannot reach each other, when DF would exceed the work budget (k·n evaluations of n(n + m) steps > 6·10⁷) or when asked";
+
 /** The key-player criterion affordable on this network (see the module comment). */
 export function affordableCriterion(g: Digraph, k: number, mode: FragmentationMode = "undirected"): KeyPlayerCriterion {
   const entries = mode === "undirected" ? undirectedOf(g).adj.length : g.arcs;

@@ -34,7 +34,7 @@ export interface ActorAcrossRounds {
 
 export interface RoundsSideBySide {
   rounds: string[];
-  verdicts: { name: VerdictName; holds: boolean[]; summaries: string[] }[];
+  verdicts: { name: VerdictName; holds: (boolean | null)[]; summaries: string[] }[];
   actors: ActorAcrossRounds[];
   roleChanges: { id: string; label: string; from: string; to: string; before: string; after: string }[];
   diagnoses: Diagnosis[];

@@ -6,6 +6,8 @@
 import type { Diagnosis, Verdict } from "../diagnosis/diagnose.js";
 import { COGNITIVE_ROLE_LABELS, COGNITIVE_ROLES } from "../diagnosis/roles.js";
 import { actorName, num, pct, pText, pValue } from "./words.js";
+import { findingSections } from "./findings.js";
+import { KEY_PLAYER_RULE } from "../diagnosis/fragmentationProfile.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -14,8 +16,8 @@ export type Block =
   | { kind: "list"; items: string[] }
   | { kind: "facts"; items: [string, string][] }
   | { kind: "table"; columns: string[]; rows: Cell[][]; caption?: string }
-  | { kind: "verdict"; verdict: Verdict; facts: [string, string][] }
-  | { kind: "plot"; plot: "quadrant" | "heatmap" | "degrees" };
+  | { kind: "verdict"; verdict: Pick<Verdict, "state" | "summary"> & { name: string }; title: string; facts: [string, string][] }
+  | { kind: "plot"; plot: "quadrant" | "heatmap" | "degrees" | "network" };
 
 export interface Section {
   id: string;
@@ -26,7 +28,18 @@ export interface Section {
 export interface ReportDocument {
   title: string;
   subtitle: string;
+  /** Dataset, date and version, when the caller gives them (the document itself never reads a clock). */
+  header?: [string, string][];
   sections: Section[];
+}
+
+/** What the caller knows about the run: dataset name, date of the report, clusterflow version. */
+export interface ReportMeta {
+  dataset?: string;
+  date?: string;
+  version?: string;
+  /** Text output: wrap paragraphs to this many columns (default 100; the CLI passes the terminal's). */
+  width?: number;
 }
 
 const VERDICT_TITLES: Record<Verdict["name"], string> = {
@@ -38,6 +51,16 @@ const VERDICT_TITLES: Record<Verdict["name"], string> = {
 
 export function verdictTitle(v: Verdict): string {
   return VERDICT_TITLES[v.name];
+}
+
+/** One sentence over the verdicts: which hold, which do not, which the data cannot judge. */
+export function verdictOverview(verdicts: Verdict[]): string {
+  const of = (state: Verdict["state"]) => verdicts.filter((v) => v.state === state).map((v) => verdictTitle(v).toLowerCase());
+  const holds = of("holds");
+  const unjudged = of("cannot-judge");
+  const parts = [holds.length ? `What the network shows: ${holds.join("; ")}.` : `None of the ${verdicts.length - unjudged.length} verdicts that could be judged holds on this evidence.`];
+  if (unjudged.length) parts.push(`The data cannot judge: ${unjudged.join("; ")} (see each verdict for the reason).`);
+  return parts.join(" ");
 }
 
 /** At most `max` names, then how many in all. */
@@ -93,7 +116,7 @@ export function verdictFacts(v: Verdict, labels: Record<string, string>): [strin
 }
 
 /** Build the report document of a diagnosis. */
-export function reportDocument(d: Diagnosis): ReportDocument {
+export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocument {
   const L = d.labels;
   const name = (id: string) => actorName(L, id);
   const names = (ids: string[], max: number) => (ids.length > max ? `${ids.slice(0, max).map(name).join(", ")} … (${ids.length} in all)` : ids.map(name).join(", "));
@@ -106,13 +129,12 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     blocks: [
       {
         kind: "p",
-        text: d.verdicts.some((v) => v.holds)
-          ? `What the network shows: ${d.verdicts.filter((v) => v.holds).map((v) => verdictTitle(v).toLowerCase()).join("; ")}.`
-          : "None of the four verdicts holds on this evidence.",
+        text: verdictOverview(d.verdicts),
       },
-      ...d.verdicts.map((v): Block => ({ kind: "verdict", verdict: v, facts: verdictFacts(v, L) })),
+      ...d.verdicts.map((v): Block => ({ kind: "verdict", verdict: v, title: verdictTitle(v), facts: verdictFacts(v, L) })),
     ],
   });
+  sections.push(...findingSections(d));
 
   sections.push({
     id: "network",
@@ -131,6 +153,7 @@ export function reportDocument(d: Diagnosis): ReportDocument {
           ["analysed for groups and fragmentation", `${n.scopeActors} actors, ${n.scopeArcs} ties, density ${num(n.scopeDensity)}`],
         ],
       },
+      { kind: "plot", plot: "network" },
       { kind: "plot", plot: "degrees" },
     ],
   });
@@ -190,7 +213,7 @@ export function reportDocument(d: Diagnosis): ReportDocument {
       { kind: "plot", plot: "quadrant" },
       {
         kind: "table",
-        caption: `Cognitive roles (${d.roles.measure}; thresholds: local source > ${num(d.roles.thresholds.localOut)}, local absorber > ${num(d.roles.thresholds.localIn)}, open > ${num(d.roles.thresholds.externalIn)})`,
+        caption: `Cognitive roles (thresholds in ${d.roles.measure === "strength" ? "tie strength" : "partner actors"}: local source gives > ${num(d.roles.thresholds.localOut)}, local absorber receives > ${num(d.roles.thresholds.localIn)}, open receives > ${num(d.roles.thresholds.externalIn)} from outside)`,
         columns: ["role", "actors"],
         rows: COGNITIVE_ROLES.filter((r) => r !== "outside").map((r) => [COGNITIVE_ROLE_LABELS[r], d.roles.actors.filter((a) => a.role === r).length]),
       },
@@ -203,13 +226,19 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     id: "gatekeepers",
     title: "Gatekeepers",
     blocks: [
-      { kind: "p", text: `Ranking of actors bringing outside knowledge in (partition "${gk.options.partition}"): ${gk.options.score}.` },
+      {
+        kind: "p",
+        text: gk.options.partition === "inCluster"
+          ? `Ranking of actors bringing outside knowledge in (partition "${gk.options.partition}"): ${gk.options.score}.`
+          : `The data name no actor outside the cluster, so nobody can be shown to bring outside knowledge in; this ranks actors bringing knowledge into their own "${gk.options.partition}" group from the others: ${gk.options.score}.`,
+      },
       ...(ranked.length
         ? ([
             {
               kind: "table",
-              columns: ["rank", "actor", "score", "role", "gatekeeper paths", "outside sources", "local actors reached"],
-              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, r.externalIn, r.localOut]),
+              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds; "(actors)" columns count partners`,
+              columns: ["rank", "actor", "score", "role", "gatekeeper paths", `outside inflow (${d.roles.measure})`, "outside sources (actors)", "local actors reached (actors)"],
+              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, r.localOut]),
             },
             { kind: "list", items: ranked.slice(0, 5).map((r) => `${r.rank}. ${name(r.id)}: ${r.reasons.join("; ")}`) },
           ] as Block[])
@@ -254,8 +283,8 @@ export function reportDocument(d: Diagnosis): ReportDocument {
       {
         kind: "p",
         text: ca.increase > 1e-12
-          ? `Critical actors (key players, ${ca.criterion}, k = ${ca.k}; ${ca.method}): ${ca.set.map(name).join(", ")}. Without them F goes from ${num(ca.before.fragmentation)} to ${num(ca.after.fragmentation)} and DF from ${num(ca.before.distanceWeighted)} to ${num(ca.after.distanceWeighted)}.`
-          : `No set of ${ca.k} actors fragments the network on ${ca.criterion}: no actor is critical in this sense.`,
+          ? `Rule: ${KEY_PLAYER_RULE}. Critical actors (key players, ${ca.criterion}, k = ${ca.k}; ${ca.method}): ${ca.set.map(name).join(", ")}. Without them F goes from ${num(ca.before.fragmentation)} to ${num(ca.after.fragmentation)} and DF from ${num(ca.before.distanceWeighted)} to ${num(ca.after.distanceWeighted)}.`
+          : `Rule: ${KEY_PLAYER_RULE}. No set of ${ca.k} actors fragments the network on ${ca.criterion}: no actor is critical in this sense.`,
       },
       ...(ca.individual.length
         ? [{ kind: "table", caption: `Actors whose loss alone raises ${ca.criterion} most`, columns: ["actor", ca.criterion + " without it", "rise"], rows: ca.individual.slice(0, 8).map((x) => [name(x.id), x.score, x.increase]) } as Block]
@@ -314,9 +343,16 @@ export function reportDocument(d: Diagnosis): ReportDocument {
     ],
   });
 
+  const ORDER = ["verdicts", "typology", "network", "survey", "tie-types", "groups", "openness", "outside-sources", "diffusion", "gatekeepers", "centralisation", "fragmentation", "bridging", "interventions", "options"];
+  sections.sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+  const header: [string, string][] = [];
+  if (meta.dataset ?? n.name) header.push(["dataset", String(meta.dataset ?? n.name)]);
+  if (meta.date) header.push(["date", meta.date]);
+  if (meta.version) header.push(["clusterflow", meta.version]);
   return {
     title: `Cluster diagnosis${n.name ? ` — ${n.name}` : ""}`,
     subtitle: `${n.actors} actors, ${n.ties} ties; seed ${opt.seed}`,
+    header,
     sections,
   };
 }

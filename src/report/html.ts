@@ -4,13 +4,16 @@
  * mailed as a single file. Every string from the data is HTML-escaped. Renders {@link reportDocument}.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
+import type { ClusterGraph } from "../model/types.js";
+import { networkSvg } from "./networkSvg.js";
 import { degreesSvg, heatmapSvg, quadrantSvg } from "./svg.js";
 import { cellText } from "./text.js";
 import { escapeHtml as esc } from "./words.js";
+import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
 const CSS = `
-:root{--ink:#1b2631;--muted:#5d6d7e;--line:#d5dbe1;--yes:#1e8449;--no:#7f8c8d;--bg:#fff;--panel:#f4f6f7}
+:root{--ink:#1b2631;--muted:#5d6d7e;--line:#d5dbe1;--yes:#1e8449;--no:#7f8c8d;--unk:#b9770e;--bg:#fff;--panel:#f4f6f7}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
 main{max-width:1060px;margin:0 auto;padding:24px 20px 48px}
@@ -26,6 +29,8 @@ nav a:hover{text-decoration:underline}
 .verdict h3{margin:0 0 6px;font-size:1.05em}
 .badge{display:inline-block;font-size:.75em;font-weight:600;padding:1px 8px;border-radius:10px;margin-right:6px;color:#fff;background:var(--no);vertical-align:2px}
 .holds .badge{background:var(--yes)}
+.verdict.cannot-judge{border-left-color:var(--unk);border-left-style:dashed;background:#fdf6e3}
+.cannot-judge .badge{background:var(--unk)}
 .verdict dl{margin:8px 0 0;font-size:.85em;color:var(--muted)}
 dl.facts{display:grid;grid-template-columns:minmax(200px,max-content) 1fr;gap:2px 16px;margin:8px 0}
 dl.facts dt{color:var(--muted)}
@@ -47,6 +52,9 @@ svg .axis{font-size:12px;fill:#1b2631}
 svg .q{font-size:11px;fill:#95a5a6;font-style:italic}
 svg .pt{font-size:11px;fill:#1b2631}
 svg .cell{font-size:11px}
+svg.network{border:1px solid var(--line);border-radius:6px}
+svg.network .pt{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+dl.header{font-size:.9em;margin:-12px 0 16px}
 .key{display:inline-block;margin-right:10px;white-space:nowrap}
 .key i{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px;vertical-align:0}
 ul{margin:6px 0 12px;padding-left:20px}
@@ -64,7 +72,13 @@ function tableHtml(columns: string[], rows: Cell[][], caption?: string): string 
   return `<table>${caption ? `<caption>${esc(caption)}</caption>` : ""}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function blockHtml(b: Block, d: Diagnosis): string {
+export interface HtmlOptions {
+  /** The network the diagnosis was made of: draws the network picture (left out without it). */
+  graph?: ClusterGraph;
+  meta?: ReportMeta;
+}
+
+function blockHtml(b: Block, d: Diagnosis, options: HtmlOptions = {}): string {
   switch (b.kind) {
     case "p":
       return `<p>${esc(b.text)}</p>`;
@@ -75,27 +89,31 @@ function blockHtml(b: Block, d: Diagnosis): string {
     case "table":
       return tableHtml(b.columns, b.rows, b.caption);
     case "verdict":
-      return `<article class="verdict${b.verdict.holds ? " holds" : ""}" id="verdict-${esc(b.verdict.name)}"><h3><span class="badge">${b.verdict.holds ? "holds" : "does not hold"}</span>${esc(verdictTitle(b.verdict))}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
+      return `<article class="verdict ${b.verdict.state}" id="verdict-${esc(b.verdict.name)}" data-state="${b.verdict.state}"><h3><span class="badge">${VERDICT_STATE_WORDS[b.verdict.state]}</span>${esc(b.title)}</h3><p>${esc(b.verdict.summary)}</p>${factsHtml(b.facts)}</article>`;
     case "plot":
+      if (b.plot === "network") return options.graph ? networkSvg(d, options.graph) : "";
       return b.plot === "quadrant" ? quadrantSvg(d) : b.plot === "heatmap" ? heatmapSvg(d) : degreesSvg(d);
   }
 }
 
 /** Render a diagnosis as a self-contained HTML page. */
-export function renderHtml(d: Diagnosis): string {
-  const doc = reportDocument(d);
+export function renderHtml(d: Diagnosis, options: HtmlOptions = {}): string {
+  const doc = reportDocument(d, options.meta);
   const parts: string[] = [];
   parts.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   parts.push(`<title>${esc(doc.title)}</title>`, `<style>${CSS.trim()}</style>`, "</head>", "<body>", "<main>");
   parts.push(`<h1>${esc(doc.title)}</h1>`, `<p class="sub">${esc(doc.subtitle)}</p>`);
+  if (doc.header?.length) parts.push(`<dl class="facts header">${doc.header.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
   parts.push(`<nav>${doc.sections.map((s) => `<a href="#${esc(s.id)}">${esc(s.title)}</a>`).join("")}</nav>`);
   for (const s of doc.sections) {
     parts.push(`<section id="${esc(s.id)}">`, `<h2>${esc(s.title)}</h2>`);
     const verdicts = s.blocks.filter((b) => b.kind === "verdict");
     const rest = s.blocks.filter((b) => b.kind !== "verdict");
-    for (const b of rest.filter((b) => b.kind === "p").slice(0, s.id === "verdicts" ? 1 : 0)) parts.push(blockHtml(b, d));
-    if (verdicts.length) parts.push(`<div class="verdicts">${verdicts.map((b) => blockHtml(b, d)).join("")}</div>`);
-    for (const b of s.id === "verdicts" ? rest.slice(1) : rest) parts.push(blockHtml(b, d));
+    // A section of verdicts opens with its first paragraph (the overview), then the verdict cards.
+    const lead = verdicts.length && rest[0]?.kind === "p" ? 1 : 0;
+    for (const b of rest.slice(0, lead)) parts.push(blockHtml(b, d, options));
+    if (verdicts.length) parts.push(`<div class="verdicts">${verdicts.map((b) => blockHtml(b, d, options)).join("")}</div>`);
+    for (const b of rest.slice(lead)) parts.push(blockHtml(b, d, options));
     parts.push("</section>");
   }
   parts.push("</main>", "</body>", "</html>");

@@ -3,7 +3,7 @@
  * every figure comes from the Diagnosis.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { renderHtml } from "./html.js";
+import { renderHtml, type HtmlOptions } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
@@ -11,16 +11,17 @@ import { renderText } from "./text.js";
 export const REPORT_FORMATS = ["text", "md", "json", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(d: Diagnosis, format: ReportFormat = "text"): string {
+/** Render a diagnosis; `options.graph` draws the network picture (html), `options.meta` fills the header. */
+export function renderReport(d: Diagnosis, format: ReportFormat = "text", options: HtmlOptions = {}): string {
   switch (format) {
     case "text":
-      return renderText(d);
+      return renderText(d, options.meta);
     case "md":
-      return renderMarkdown(d);
+      return renderMarkdown(d, options.meta);
     case "json":
       return renderJson(d);
     case "html":
-      return renderHtml(d);
+      return renderHtml(d, options);
   }
 }
 

@@ -4,8 +4,9 @@
  * so that a label cannot break a table or start markup.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
 import { cellText } from "./text.js";
+import { VERDICT_STATE_WORDS } from "../diagnosis/verdict.js";
 
 /** Escape Markdown-significant characters in inline text (and keep table cells on one line). */
 export function escapeMarkdown(text: string): string {
@@ -30,16 +31,16 @@ export function blockMd(b: Block): string {
     case "table":
       return (b.caption ? `*${escapeMarkdown(b.caption)}*\n\n` : "") + tableMd(b.columns, b.rows);
     case "verdict":
-      return [`### ${b.verdict.holds ? "✔" : "✘"} ${verdictTitle(b.verdict)} — ${b.verdict.holds ? "holds" : "does not hold"}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
+      return [`### ${b.verdict.state === "holds" ? "✔" : b.verdict.state === "does-not-hold" ? "✘" : "?"} ${b.title} — ${VERDICT_STATE_WORDS[b.verdict.state]}`, "", escapeMarkdown(b.verdict.summary), "", ...b.facts.map(([k, v]) => `- ${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)].join("\n");
     case "plot":
       return "";
   }
 }
 
 /** Render a diagnosis as Markdown. */
-export function renderMarkdown(d: Diagnosis): string {
-  const doc = reportDocument(d);
-  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), ""];
+export function renderMarkdown(d: Diagnosis, meta: ReportMeta = {}): string {
+  const doc = reportDocument(d, meta);
+  const out: string[] = [`# ${escapeMarkdown(doc.title)}`, "", escapeMarkdown(doc.subtitle), "", ...(doc.header?.length ? [doc.header.map(([k, v]) => `**${escapeMarkdown(k)}**: ${escapeMarkdown(v)}`).join(" · "), ""] : [])];
   for (const s of doc.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, "");
     for (const b of s.blocks) {

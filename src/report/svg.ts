@@ -32,48 +32,56 @@ export function quadrantSvg(d: Diagnosis): string {
   const H = 440;
   const m = { l: 56, r: 16, t: 16, b: 48 };
   const pts = d.roles.actors.filter((a) => a.inCluster);
-  const maxX = niceMax(Math.max(0, ...pts.map((p) => p.externalOpenness), d.roles.thresholds.externalIn));
-  const maxY = niceMax(Math.max(0, ...pts.map((p) => p.localConnectedness), d.roles.localMedian));
+  // Vertical axis: the local margin min(given − source threshold, received − absorber threshold). The
+  // roles call an actor well connected locally when both are strictly above their thresholds, i.e. when
+  // the margin is > 0, so the horizontal line at 0 and the vertical line at the openness threshold cut
+  // the plot into exactly the regions of the role rule (points on a line are below / left of it).
+  const t = d.roles.thresholds;
+  const margin = (p: (typeof pts)[number]) => Math.min(p.localOut - t.localOut, p.localIn - t.localIn);
+  const maxX = niceMax(Math.max(0, ...pts.map((p) => p.externalOpenness), t.externalIn));
+  const maxY = niceMax(Math.max(1, ...pts.map(margin)));
+  const minY = -niceMax(Math.max(1, ...pts.map((p) => -margin(p))));
   const X = (v: number) => m.l + (v / maxX) * (W - m.l - m.r);
-  const Y = (v: number) => H - m.b - (v / maxY) * (H - m.t - m.b);
+  const Y = (v: number) => H - m.b - ((v - minY) / (maxY - minY)) * (H - m.t - m.b);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="cognitive roles: local connectedness against external openness">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="cognitive roles: local margin against external openness">`);
   out.push(`<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" fill="#fbfcfd" stroke="#d5dbe1"/>`);
-  // Threshold lines and quadrant names.
-  const tx = X(d.roles.thresholds.externalIn);
-  const ty = Y(Number.isFinite(d.roles.localMedian) ? d.roles.localMedian : 0);
+  // Threshold lines and region names.
+  const tx = X(t.externalIn);
+  const ty = Y(0);
   out.push(`<line x1="${r1(tx)}" y1="${m.t}" x2="${r1(tx)}" y2="${H - m.b}" stroke="#95a5a6" stroke-dasharray="4 3"/>`);
   out.push(`<line x1="${m.l}" y1="${r1(ty)}" x2="${W - m.r}" y2="${r1(ty)}" stroke="#95a5a6" stroke-dasharray="4 3"/>`);
   const q = (x: number, y: number, anchor: string, text: string) => `<text x="${r1(x)}" y="${r1(y)}" text-anchor="${anchor}" class="q">${esc(text)}</text>`;
-  out.push(q(W - m.r - 6, m.t + 16, "end", "gatekeepers: connected locally and open"));
-  out.push(q(m.l + 6, m.t + 16, "start", "mutual exchangers: connected locally"));
-  out.push(q(W - m.r - 6, H - m.b - 8, "end", "external stars: open, little local exchange"));
+  out.push(q(W - m.r - 6, m.t + 16, "end", "technological gatekeepers"));
+  out.push(q(m.l + 6, m.t + 16, "start", "active mutual exchangers"));
+  out.push(q(W - m.r - 6, H - m.b - 8, "end", "external stars"));
   out.push(q(m.l + 6, H - m.b - 8, "start", "weakly connected or isolated"));
   // Axes.
   for (let i = 0; i <= 4; i++) {
     const vx = (maxX * i) / 4;
-    const vy = (maxY * i) / 4;
+    const vy = minY + ((maxY - minY) * i) / 4;
     out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(num(vx, 2))}</text>`);
     out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(num(vy, 2))}</text>`);
   }
   out.push(`<text x="${r1((m.l + W - m.r) / 2)}" y="${H - 10}" text-anchor="middle" class="axis">external openness: knowledge received from outside (${esc(d.roles.measure)})</text>`);
-  out.push(`<text transform="translate(14 ${r1((m.t + H - m.b) / 2)}) rotate(-90)" text-anchor="middle" class="axis">local connectedness: given + received inside (${esc(d.roles.measure)})</text>`);
+  out.push(`<text transform="translate(14 ${r1((m.t + H - m.b) / 2)}) rotate(-90)" text-anchor="middle" class="axis">local margin: min(given − ${esc(num(t.localOut))}, received − ${esc(num(t.localIn))}) (${esc(d.roles.measure)})</text>`);
   // Points; the five best-ranked gatekeepers inside are named.
   const named = new Set(d.gatekeepers.ranking.filter((r) => r.inCluster && r.score > 0).slice(0, 5).map((r) => r.id));
   for (const p of pts) {
     const cx = X(p.externalOpenness);
-    const cy = Y(p.localConnectedness);
+    const cy = Y(margin(p));
     out.push(
-      `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="5" fill="${ROLE_COLOURS[p.role]}" fill-opacity="0.75" stroke="#fff"><title>${esc(`${actorName(d.labels, p.id)} — ${p.roleLabel}; openness ${num(p.externalOpenness)}, local ${num(p.localConnectedness)}`)}</title></circle>`,
+      `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="5" fill="${ROLE_COLOURS[p.role]}" fill-opacity="0.75" stroke="#fff"><title>${esc(`${actorName(d.labels, p.id)} — ${p.roleLabel}; openness ${num(p.externalOpenness)}, gives ${num(p.localOut)} and receives ${num(p.localIn)} locally`)}</title></circle>`,
     );
-    if (named.has(p.id)) out.push(`<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
+    // Labels near the right edge are drawn to the left of their dot so they stay on the page.
+    if (named.has(p.id)) out.push(cx > W * 0.6 ? `<text x="${r1(cx - 7)}" y="${r1(cy - 6)}" text-anchor="end" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>` : `<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
   }
   out.push("</svg>");
   const legend = (Object.keys(ROLE_COLOURS) as CognitiveRole[])
     .filter((r) => r !== "outside")
     .map((r) => `<span class="key"><i style="background:${ROLE_COLOURS[r]}"></i>${esc(COGNITIVE_ROLE_LABELS[r])}</span>`)
     .join(" ");
-  return `<figure>${out.join("")}<figcaption>Each dot is an actor inside the cluster. Dashed lines: the openness threshold of the cognitive roles (${esc(num(d.roles.thresholds.externalIn))}) and the median local connectedness (${esc(num(d.roles.localMedian))}). ${legend}</figcaption></figure>`;
+  return `<figure>${out.join("")}<figcaption>Each dot is an actor inside the cluster. Vertical axis: how far the actor is above the weaker of its two local thresholds (given to local actors, threshold ${esc(num(t.localOut))}; received from them, threshold ${esc(num(t.localIn))}). Dashed lines: the role rule — above 0 means well connected locally, right of ${esc(num(t.externalIn))} means open to outside (both strictly above; on a line means below or left). The regions are the roles. ${legend}</figcaption></figure>`;
 }
 
 /** Blue scale from white (0) to dark blue (1). */

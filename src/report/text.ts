@@ -3,7 +3,7 @@
  * options used. Renders {@link reportDocument}; plots are left out (the HTML report has them).
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { reportDocument, verdictTitle, type Block, type Cell } from "./document.js";
+import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
 import { num } from "./words.js";
 
 export function cellText(c: Cell): string {
@@ -42,22 +42,22 @@ function tableText(columns: string[], rows: Cell[][], indent = "  "): string {
   return [line(columns), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
-export function blockText(b: Block): string {
+export function blockText(b: Block, W = 96): string {
   switch (b.kind) {
     case "p":
-      return wrap(b.text, 96, "  ");
+      return wrap(b.text, W, "  ");
     case "list":
-      return b.items.map((i) => hang("  - ", i, 100)).join("\n");
+      return b.items.map((i) => hang("  - ", i, W + 4)).join("\n");
     case "facts": {
       const w = Math.min(60, Math.max(...b.items.map(([k]) => k.length)));
-      return b.items.map(([k, v]) => hang(`  ${k.padEnd(w)}  `, v, 100)).join("\n");
+      return b.items.map(([k, v]) => hang(`  ${k.padEnd(w)}  `, v, W + 4)).join("\n");
     }
     case "table":
       return (b.caption ? `  ${b.caption}:\n` : "") + tableText(b.columns, b.rows);
     case "verdict": {
-      const head = `  [${b.verdict.holds ? "HOLDS" : "no"}] ${verdictTitle(b.verdict)}`;
-      const facts = b.facts.map(([k, v]) => wrap(`${k}: ${v}`, 96, "        ")).join("\n");
-      return `${head}\n${wrap(b.verdict.summary, 96, "        ")}\n${facts}`;
+      const head = `  [${b.verdict.state === "holds" ? "HOLDS" : b.verdict.state === "does-not-hold" ? "no" : "cannot judge"}] ${b.title}`;
+      const facts = b.facts.map(([k, v]) => wrap(`${k}: ${v}`, W, "        ")).join("\n");
+      return `${head}\n${wrap(b.verdict.summary, W, "        ")}\n${facts}`;
     }
     case "plot":
       return "";
@@ -65,13 +65,13 @@ export function blockText(b: Block): string {
 }
 
 /** Render a diagnosis as plain text. */
-export function renderText(d: Diagnosis): string {
-  const doc = reportDocument(d);
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ""];
+export function renderText(d: Diagnosis, meta: ReportMeta = {}): string {
+  const doc = reportDocument(d, meta);
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ...(doc.header ?? []).map(([k, v]) => `${k}: ${v}`), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {
-      const t = blockText(b);
+      const t = blockText(b, Math.max(60, Math.min(160, (meta.width ?? 100) - 4)));
       if (t) out.push(t, "");
     }
   }

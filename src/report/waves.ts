@@ -91,7 +91,7 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
       kind: "table",
       caption: "verdicts per round (each round diagnosed on its own actors and ties)",
       columns: ["verdict", ...side.rounds],
-      rows: side.verdicts.map((v) => [verdictTitle({ name: v.name } as never), ...v.holds.map((h) => (h ? "holds" : "does not hold"))]),
+      rows: side.verdicts.map((v) => [verdictTitle({ name: v.name } as never), ...v.holds.map((h) => (h === true ? "holds" : h === false ? "does not hold" : "cannot judge"))]),
     });
     const top = options.gatekeeperRows ?? 12;
     const shown = side.actors

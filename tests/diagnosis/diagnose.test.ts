@@ -19,10 +19,12 @@ const withoutGroups = (g: ClusterGraph) => {
 
 describe("verdict API", () => {
   const d = diagnose(plantedPartition([8, 8], 0.5, 0.05, 3), FAST);
-  it("always four verdicts, in order, each with holds, summary, evidence and thresholds", () => {
+  it("always four verdicts, in order, each with a state, summary, evidence and thresholds", () => {
     expect(d.verdicts.map((v) => v.name)).toEqual([...VERDICT_NAMES]);
     for (const v of d.verdicts) {
-      expect(typeof v.holds).toBe("boolean");
+      expect(["holds", "does-not-hold", "cannot-judge"]).toContain(v.state);
+      expect(v.holds).toBe(v.state === "holds" ? true : v.state === "does-not-hold" ? false : null);
+      expect(v.reason === null).toBe(v.state !== "cannot-judge");
       expect(v.summary.length).toBeGreaterThan(20);
       expect(Object.keys(v.evidence).length).toBeGreaterThan(0);
       for (const x of Object.values(v.thresholds)) expect(typeof x).toBe("number");
@@ -68,10 +70,12 @@ describe("fragmented", () => {
     const d = diagnose(withoutGroups(plantedPartition([28], 0.15, 0.15, seed)), FAST);
     expect(verdict(d, "fragmented").holds, verdict(d, "fragmented").summary).toBe(false);
   });
-  it("a single group cannot be judged and does not hold", () => {
+  it("a single group cannot be judged: the state says so, not 'does not hold'", () => {
     const d = diagnose(plantedPartition([12], 0.3, 0, 1), FAST);
     const v = verdict(d, "fragmented");
-    expect(v.holds).toBe(false);
+    expect(v.state).toBe("cannot-judge");
+    expect(v.holds).toBeNull();
+    expect(v.reason).toMatch(/fewer than two groups/);
     expect(v.summary).toMatch(/Cannot judge/);
   });
   it("a named partition no actor has is refused", () => {
@@ -91,9 +95,12 @@ describe("closed", () => {
     expect(verdict(d, "closed").holds).toBe(false);
     expect(verdict(d, "closed").evidence.inflowShare as number).toBeGreaterThan(0.1);
   });
-  it("without any outside actor the question cannot be answered and the verdict does not hold", () => {
+  it("without any outside actor the question cannot be answered: closed and gatekeeper-dependent cannot be judged", () => {
     const d = diagnose(plantedPartition([10, 10], 0.3, 0.1, 1), FAST);
-    expect(verdict(d, "closed").holds).toBe(false);
+    expect(verdict(d, "closed").state).toBe("cannot-judge");
+    expect(verdict(d, "closed").holds).toBeNull();
+    expect(verdict(d, "gatekeeper-dependent").state).toBe("cannot-judge");
+    expect(verdict(d, "fragmented").state).not.toBe("cannot-judge");
     expect(verdict(d, "closed").summary).toMatch(/Cannot tell/);
   });
   it("names who the few outside links go through", () => {

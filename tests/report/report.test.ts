@@ -97,7 +97,7 @@ describe("markdown, text and json", () => {
     expect(renderReport(d, "json")).not.toMatch(/NaN|Infinity/);
   });
   it("the document has the same sections for every renderer", () => {
-    expect(reportDocument(d).sections.map((s) => s.id)).toEqual(["verdicts", "network", "groups", "openness", "gatekeepers", "centralisation", "fragmentation", "bridging", "options"]);
+    expect(reportDocument(d).sections.map((s) => s.id)).toEqual(["verdicts", "typology", "network", "survey", "tie-types", "groups", "openness", "outside-sources", "diffusion", "gatekeepers", "centralisation", "fragmentation", "bridging", "interventions", "options"]);
   });
 });
 

@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { structuralHoles } from "../../metrics/structuralHoles.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { csvTable, table, analysisJson } from "../output.js";
+import { rankedRows } from "../ranked.js";
 
 interface HolesCliOptions extends InputOptions {
   csv?: boolean;
+  sort?: string;
   unweighted?: boolean;
 }
 
@@ -17,7 +19,8 @@ export function registerHoles(program: Command, ctx: Context): void {
     .argument("<input>", "dataset folder or file")
     .description("Burt's structural holes per actor: effective size, efficiency, constraint, hierarchy")
     .option("--unweighted", "count every tie as 1 instead of using tie strengths")
-    .option("--csv", "print CSV");
+    .option("--csv", "print CSV")
+    .option("--sort <column>", "sort the printed table by this column (default effectiveSize, highest first; constraint sorts lowest first)", "effectiveSize");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: HolesCliOptions) => {
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
@@ -32,6 +35,9 @@ export function registerHoles(program: Command, ctx: Context): void {
       return;
     }
     ctx.io.out(`Structural holes (alters = actors tied either way; mutual strength a_ij + a_ji, ${r.options.weighted ? "tie strengths" : "every tie 1"}; n/a = undefined)\n\n`);
-    ctx.io.out(table(["id", ...COLUMNS], rows));
+    const by = opts.sort ?? "effectiveSize";
+    const ranked = rankedRows(view, ["id", ...COLUMNS], rows, by, by === "constraint" || by === "hierarchy");
+    ctx.io.out(`rows sorted by ${ranked.sortedBy}\n\n`);
+    ctx.io.out(table(ranked.columns, ranked.rows));
   });
 }

@@ -3,8 +3,8 @@ import { Option } from "commander";
 import { layers } from "../../diagnosis/layers.js";
 import { COGNITIVE_ROLE_LABELS } from "../../diagnosis/roles.js";
 import type { WeightRule } from "../../model/views.js";
-import { intOption, load, readOptions, type Context, type InputOptions } from "../common.js";
-import { fmt, table, toJson } from "../output.js";
+import { intOption, load, readOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { fmt, table, analysisJson } from "../output.js";
 
 interface LayersCliOptions extends InputOptions {
   layer?: string[];
@@ -35,10 +35,11 @@ export function registerLayers(program: Command, ctx: Context): void {
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
     const top = intOption("--top", opts.top, 5, 0);
-    const { view, rounds } = await load(input, { ...opts, relation: undefined }, ctx);
+    const loaded = await load(input, { ...opts, relation: undefined }, ctx);
+    const { view, rounds } = loaded;
     const r = layers(view, { relations: opts.layer, reps, seed, weight: opts.weight, top, gatekeeper: { partition: opts.partition } });
     if (opts.json) {
-      ctx.io.out(toJson("layers", { input, view: { direction: opts.direction ?? "flow", localOnly: opts.localOnly ?? false, pooled: false }, rounds: rounds.statement, ...r }));
+      ctx.io.out(analysisJson("layers", loaded, { ...viewUsed(opts), relation: "each compared", relations: undefined, pooled: false }, { rounds: rounds.statement, ...r }));
       return;
     }
     ctx.io.out(`Relations as layers — ${r.options.relations.join(", ")} (each analysed alone, not pooled); ties read as knowledge flow source → target (${r.options.direction})\n`);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { NODE_INDICATORS, nodeIndicators, nodeRegression, profileByAttribute, type NodeIndicator } from "../../diagnosis/attributeProfile.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
-import { table, toJson } from "../output.js";
+import { table, analysisJson } from "../output.js";
 
 interface ProfileCliOptions extends InputOptions {
   by?: string;
@@ -33,7 +33,8 @@ export function registerProfile(program: Command, ctx: Context): void {
     for (const i of opts.indicators ?? []) if (!(NODE_INDICATORS as readonly string[]).includes(i)) throw new UsageError(`--indicators: "${i}" is not one of ${NODE_INDICATORS.join(", ")}`);
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
-    const { view, rounds } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view, rounds } = loaded;
     const chosen = opts.indicators as NodeIndicator[] | undefined;
     const body: Record<string, unknown> = { input, view: viewUsed(opts), direction: view.getAttribute("direction"), rounds: rounds.statement, reps, seed };
     let text = `Attribute profiles — ties read as knowledge flow source → target; all relations of the view pooled (sum of strengths); ${reps} label permutations, seed ${seed}; rounds: ${rounds.statement}\n`;
@@ -55,6 +56,6 @@ export function registerProfile(program: Command, ctx: Context): void {
       text += `\nnode-level regression of ${opts.explain} on ${on.join(", ")} (OLS; p from ${reps} permutations of ${opts.explain}); ${r.actors} actors, ${r.leftOut} left out; R² ${Number(r.rSquared.toFixed(4))}\n`;
       text += table(["term", "coefficient", "std.error", "p(≥)", "p(≤)", "p(|≥|)"], r.terms.map((t) => [t.name, t.coefficient, t.standardError, t.pGreaterOrEqual, t.pLessOrEqual, t.pAbsGreaterOrEqual]));
     }
-    ctx.io.out(opts.json ? toJson("profile", body) : text);
+    ctx.io.out(opts.json ? analysisJson("profile", loaded, viewUsed(opts), body) : text);
   });
 }

@@ -8,7 +8,7 @@ import { mrqap, NULL_HYPOTHESES, type NullHypothesis } from "../../metrics/mrqap
 import { AnalysisRefused } from "../../model/errors.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
-import { fmt, table, toJson } from "../output.js";
+import { fmt, table, analysisJson } from "../output.js";
 
 interface QapCliOptions extends InputOptions {
   y?: string;
@@ -65,7 +65,8 @@ export function registerQap(program: Command, ctx: Context): void {
     if (!opts.x || opts.x.length === 0) throw new UsageError("qap: at least one --x <term> is required");
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
-    const { view, rounds } = await load(input, opts, ctx);
+    const loaded = await load(input, opts, ctx);
+    const { view, rounds } = loaded;
     const ids = view.nodes();
     if (ids.length < 3) throw new AnalysisRefused(`qap needs at least 3 actors (the view has ${ids.length})`);
     const { covariates, warnings } = await readCovariates(opts.dyadic, ids, opts, ctx);
@@ -88,7 +89,7 @@ export function registerQap(program: Command, ctx: Context): void {
     if (r.nullHypothesisUsed !== r.nullHypothesis) notes.push(`with a single column ${r.nullHypothesis} falls back to ${r.nullHypothesisUsed} (as in sna)`);
     const relationsUsed = [opts.y, ...opts.x.filter((s) => relations.has(s) && !covariates[s])];
     if (opts.json) {
-      ctx.io.out(toJson("qap", { input, view: viewUsed(opts), rounds: rounds.statement, relations: relationsUsed, direction: view.getAttribute("direction"), weight: opts.weight, ...r, notes, warnings }));
+      ctx.io.out(analysisJson("qap", loaded, viewUsed(opts), { rounds: rounds.statement, relationsUsed, weight: opts.weight, ...r, notes, warnings }));
       return;
     }
     const stat = opts.model === "linear" ? "t" : "z";

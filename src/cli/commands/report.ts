@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
@@ -15,6 +15,22 @@ import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../
 import { escapeHtml as esc } from "../../report/words.js";
 import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
+import { filterTies } from "../../model/views.js";
+import type { ReportMeta } from "../../report/document.js";
+
+const VERSION = String((JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version);
+
+/** The report's date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else today (UTC). */
+function reportDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const t = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return t.toISOString().slice(0, 10);
+}
+
+/** Dataset name, date, version and (text to a terminal) its width, for the report header. */
+function reportMeta(input: string, name: unknown, toFile: boolean): ReportMeta {
+  return { dataset: String(name ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION, width: !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
+}
 
 interface ReportCliOptions extends InputOptions {
   inputFormat?: string;
@@ -98,7 +114,7 @@ export function registerReport(program: Command, ctx: Context): void {
       } else {
         const names = Object.keys(b.columns[0].verdicts) as (keyof (typeof b.columns)[0]["verdicts"])[];
         text = `Verdicts per relation (each relation alone, and all ${b.relations.length} pooled by summing strengths); ties read as knowledge flow source → target; seed ${diagnoseOptions.seed}\n\n`;
-        text += table(["verdict", ...b.columns.map((c) => `${c.relation} (${c.ties} ties)`)], names.map((v) => [v, ...b.columns.map((c) => (c.verdicts[v].holds ? "holds" : "does not hold"))]));
+        text += table(["verdict", ...b.columns.map((c) => `${c.relation} (${c.ties} ties)`)], names.map((v) => [v, ...b.columns.map((c) => (c.verdicts[v].holds === true ? "holds" : c.verdicts[v].holds === false ? "does not hold" : "cannot judge"))]));
         text += b.disagreements.length ? `\nthe relations disagree on: ${b.disagreements.join(", ")} — a pooled verdict hides this\n` : "\nthe relations agree on every verdict\n";
         for (const c of b.columns) for (const v of names) if (b.disagreements.includes(v)) text += `  ${c.relation} / ${v}: ${c.verdicts[v].summary}\n`;
       }
@@ -107,12 +123,13 @@ export function registerReport(program: Command, ctx: Context): void {
     const sel = loaded.rounds;
     if (sel.how === "default: the last") {
       // Several rounds and none chosen: the diagnosis of each round, then what changed.
-      const text = roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts));
+      const text = roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts), reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output)));
       return emit(text, `${sel.available.length} rounds`);
     }
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
-    const text = format === "json" ? analysisJson("report", loaded, viewUsed(loadOpts), d) : renderReport(d, format);
+    const meta = reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output));
+    const text = format === "json" ? analysisJson("report", loaded, viewUsed(loadOpts), d) : renderReport(d, format, { graph: loaded.view, meta });
     return emit(text, d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds");
   });
 
@@ -131,7 +148,7 @@ export function registerReport(program: Command, ctx: Context): void {
  * The report of a network with several rounds when none was chosen: each round diagnosed on its own view
  * (its ties, the actors present in it), then the change between rounds (report/waves.ts).
  */
-function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>): string {
+function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>, meta: ReportMeta = {}): string {
   const rounds = loaded.rounds.available;
   const graph = loaded.allRounds();
   const side = roundsSideBySide(graph, { ...options, rounds });
@@ -143,14 +160,15 @@ function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFo
   }
   const sections = wavesSections(w, side);
   if (format === "html") {
-    const pages = side.diagnoses.map((d) => renderHtml(d));
+    // Each round's page draws that round's ties (every actor kept, so the pictures line up).
+    const pages = side.diagnoses.map((d, k) => renderHtml(d, { graph: filterTies(graph, { waves: [rounds[k]] }), meta }));
     const body = (page: string) => page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
     const change = `<h1>Change between rounds ${rounds.map(esc).join(", ")}</h1>\n${sectionsHtml(sections, w, side)}`;
     const first = pages[0];
     return first.slice(0, first.indexOf("<main>") + 6) + `\n<p class="sub">${esc(statement)}</p>\n` + pages.map(body).join("\n<hr>\n") + "\n<hr>\n" + change + first.slice(first.lastIndexOf("</main>"));
   }
   const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
-  const parts = side.diagnoses.map((d) => renderReport(d, format));
+  const parts = side.diagnoses.map((d) => renderReport(d, format, { meta }));
   const change = format === "md" ? documentMarkdown(doc) : documentText(doc);
   return parts.join("\n") + "\n" + change;
 }

@@ -7,7 +7,7 @@ import { waves } from "../../metrics/waves.js";
 import { documentHtml, documentMarkdown, documentText, wavesDocument } from "../../report/waves.js";
 import { parseRoundSpecs } from "../../io/rounds.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
-import { toJson } from "../output.js";
+import { analysisJson } from "../output.js";
 import { UsageError } from "../errors.js";
 
 interface WavesCliOptions extends InputOptions {
@@ -54,7 +54,7 @@ export function registerWaves(program: Command, ctx: Context): void {
     if (to === "json") {
       const { diagnoses: _d, ...sideJson } = side ?? { diagnoses: [] };
       const diagnosisOptions = side?.diagnoses[0]?.options ?? null;
-      text = toJson("waves", { input, view: { ...viewUsed(opts), wave: rounds, rounds: { used: rounds, pooled: false, statement: `rounds ${rounds.join(", ")} compared, each analysed on its own` } }, seed, ...w, sideBySide: side ? { ...sideJson, diagnosisOptions } : null });
+      text = analysisJson("waves", loaded, { ...viewUsed(opts), wave: rounds, rounds: { used: rounds, pooled: false, statement: `rounds ${rounds.join(", ")} compared, each analysed on its own` } }, { seed, ...w, sideBySide: side ? { ...sideJson, diagnosisOptions } : null });
     } else {
       const doc = wavesDocument(w, side, { input });
       text = to === "md" ? documentMarkdown(doc) : to === "html" ? documentHtml(doc, w, side) : documentText(doc);

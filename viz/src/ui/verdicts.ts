@@ -6,6 +6,7 @@
 import type { App } from "../app.js";
 import { fmt, h, type Child } from "../dom.js";
 import { verdictFacts } from "../../../src/report/document.js";
+import { KEY_PLAYER_RULE } from "../../../src/diagnosis/fragmentationProfile.js";
 
 function label(app: App, id: string): string {
   return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
@@ -24,13 +25,16 @@ export function renderVerdicts(app: App): Child[] {
     return app.analysing ? [h("p", { class: "muted" }, "Diagnosing the cluster…")] : [];
   }
   const out: Child[] = [];
-  const holding = d.verdicts.filter((v) => v.holds);
+  const holding = d.verdicts.filter((v) => v.holds === true);
+  const unjudged = d.verdicts.filter((v) => v.holds === null);
+  const stateWord = (v: (typeof d.verdicts)[number]) => (v.holds === true ? "yes" : v.holds === false ? "no" : "cannot judge");
   out.push(h("h3", {}, "Verdicts"));
   out.push(
     h(
       "p",
       { class: "verdict-summary" },
-      holding.length === 0 ? "None of the four verdicts holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`,
+      (holding.length === 0 ? "None of the verdicts that could be judged holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`) +
+        (unjudged.length ? ` Cannot judge: ${unjudged.map((v) => v.name).join(", ")}.` : ""),
     ),
   );
   for (const v of d.verdicts) {
@@ -44,8 +48,8 @@ export function renderVerdicts(app: App): Child[] {
     out.push(
       h(
         "div",
-        { class: `verdict ${v.holds ? "yes" : "no"}`, dataset: { verdict: v.name, holds: String(v.holds) } },
-        h("h4", {}, `${v.holds ? "●" : "○"} ${v.name}: ${v.holds ? "yes" : "no"}`),
+        { class: `verdict ${v.holds === true ? "yes" : v.holds === false ? "no" : "unclear"}`, dataset: { verdict: v.name, holds: String(v.holds), state: v.state } },
+        h("h4", {}, `${v.holds === true ? "●" : v.holds === false ? "○" : "?"} ${v.name}: ${stateWord(v)}`),
         h("p", {}, v.summary),
         details,
       ),
@@ -66,6 +70,7 @@ export function renderVerdicts(app: App): Child[] {
     if (c.increase > 0) p.append(` raises ${word} from ${fmt(before, 3)} to ${fmt(after, 3)} (${c.method}).`);
     else p.append(` — the ${c.set.length} most critical actors — leaves ${word} at ${fmt(after, 3)}: no small set of actors holds the network together (${c.method}).`);
     out.push(p);
+    out.push(h("p", { class: "muted small" }, `Rule: ${KEY_PLAYER_RULE}.`));
   }
   const b = d.bridging;
   if (b && (b.newTies.length > 0 || b.groupPairs.some((g) => g.status !== "ok"))) {
