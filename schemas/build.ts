@@ -71,7 +71,9 @@ function infer(values: unknown[]): S {
   const out: S = {};
   const types = [...kinds].map((k) => (k === "number" ? "number" : k));
   if (kinds.has("number") && !kinds.has("null")) types.push("null"); // NaN is written null
-  out.type = types.length === 1 ? types[0] : types;
+  // A key seen only as null (a seed when nothing was sampled, a p-value not computed) may hold any value
+  // on other data: no type is asserted for it.
+  if (!(types.length === 1 && types[0] === "null")) out.type = types.length === 1 ? types[0] : types;
   const objects = values.filter((v): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v));
   if (objects.length > 0) {
     const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))];
@@ -101,9 +103,17 @@ export function datasets(): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // One schema per document kind a command writes (report writes `report`, and `report-rounds` for a
+  // network of several survey rounds), named after the document's `schema` field.
+  const byKind = new Map<string, unknown[]>();
   for (const [command, extra] of Object.entries(COMMANDS)) {
-    const docs = [];
-    for (const d of datasets()) docs.push(await run([command, d, ...extra]));
+    for (const d of datasets()) {
+      const doc = (await run([command, d, ...extra])) as { schema?: string };
+      const kind = String(doc.schema ?? command).replace(/^clusterflow\//, "").replace(/@\d+$/, "");
+      byKind.set(kind, [...(byKind.get(kind) ?? []), doc]);
+    }
+  }
+  for (const [command, docs] of byKind) {
     const body = infer(docs) as { properties: S; required: string[] };
     const h = head(command);
     for (const k of Object.keys(h)) delete body.properties[k];

@@ -143,12 +143,13 @@ export function relationSelection(graph: ClusterGraph, view: ClusterGraph, asked
   const available = relationsOf(graph);
   const used = relationsOf(view);
   const pooled = used.length > 1;
+  // The names are in `used` and `available`; the statement says what was done with them.
   const statement =
     available.length <= 1
-      ? `one relation${used[0] ? ` (${used[0]})` : ""}`
+      ? "one relation"
       : pooled
-        ? `relations ${used.join(", ")} pooled${asked ? " (asked for)" : ""}: parallel ties of one pair are summed where a measure needs one tie per pair (--relation <name> for one relation; report --by-relation for each)`
-        : `relation ${used.join(", ")} alone, of ${available.join(", ")}`;
+        ? `${used.length} of ${available.length} relations pooled${asked ? " (asked for)" : ""}: parallel ties of one pair are summed where a measure needs one tie per pair (--relation <name> for one relation; report --by-relation for each)`
+        : `one relation alone, of ${available.length}`;
   return { used, available, pooled, statement };
 }
 
@@ -227,7 +228,7 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   }
   const relations = relationSelection(graph, view, opts.relation);
   relationSelections.set(opts, relations);
-  if (!opts.json && !opts.quiet && relations.pooled) ctx.io.err(`relations: ${relations.statement}\n`);
+  if (!opts.json && !opts.quiet && relations.pooled) ctx.io.err(`relations ${relations.used.join(", ")}: ${relations.statement}\n`);
   const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }

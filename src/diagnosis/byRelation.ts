@@ -31,7 +31,7 @@ export function diagnoseByRelation(graph: ClusterGraph, options: DiagnoseOptions
   if (relations.length === 0) throw new AnalysisRefused("the network has no ties: no relation to diagnose");
   const run = (relation: string, g: ClusterGraph): RelationVerdicts => {
     const d = diagnose(g, options);
-    const verdicts = Object.fromEntries(d.verdicts.map((v) => [v.name, { holds: v.holds, summary: v.summary }])) as RelationVerdicts["verdicts"];
+    const verdicts = Object.fromEntries(d.verdicts.map((v) => [v.name, { holds: v.holds, summary: v.summary }])) as RelationVerdicts["verdicts"]; // keys from code
     return { relation, ties: g.size, verdicts, diagnosis: d };
   };
   const columns = relations.map((r) => run(r, filterTies(graph, { relations: [r] })));

@@ -15,6 +15,7 @@
  * blank and `NA` are missing. A presence table is an attribute file with columns `present_<round>`.
  * Every row that does not fit is a located error; ids not in the network are warnings (the row is dropped).
  */
+import { dict } from "../model/dict.js";
 import type { ClusterGraph } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
 import { parseCsv } from "./csv.js";
@@ -85,7 +86,7 @@ export function joinActorAttributes(graph: ClusterGraph, file: InputFile, report
   const first = idColumn ? 1 : 0;
   const values: string[][] = names.map((_n, k) => rows.slice(body).map((r) => r[first + k] ?? ""));
   const types = values.map((v) => inferColumnType(v.filter((x) => !MISSING.has(x))));
-  report.attributes[baseName(file.name)] = Object.fromEntries(names.map((n, k) => [n, types[k]]));
+  report.attributes[baseName(file.name)] = dict(names.map((n, k) => [n, types[k]] as const));
   let joined = 0;
   for (let r = body; r < rows.length; r++) {
     report.count("rowsRead");
@@ -101,7 +102,7 @@ export function joinActorAttributes(graph: ClusterGraph, file: InputFile, report
       report.count("rowsDropped");
       continue;
     }
-    const attrs: Record<string, string | number | boolean> = {};
+    const attrs: Record<string, string | number | boolean> = dict();
     names.forEach((n, k) => {
       const raw = row[first + k];
       if (MISSING.has(raw)) return;

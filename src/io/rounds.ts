@@ -15,6 +15,7 @@
  * column) is only *suggested* as absent in the import report — never taken as absent unless the user asks
  * (`absentIfIsolated`, `--absent-if-isolated`).
  */
+import { dict } from "../model/dict.js";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { addActor, addTie, createClusterGraph } from "../model/graph.js";
@@ -95,10 +96,10 @@ export async function readRounds(sources: RoundSource[], options: ReadRoundsOpti
   const direction: NominationDirection = options.direction ?? "flow";
   const report = new ImportReport("rounds", direction);
   const graph = createClusterGraph({ direction });
-  const presence: Record<string, string[]> = {};
+  const presence: Record<string, string[]> = dict();
   const missing: RecordedCell[] = [];
   const structural: RecordedCell[] = [];
-  const nonResp: Record<string, Record<string, string[]>> = {};
+  const nonResp: Record<string, Record<string, string[]>> = dict();
   const formats = new Set<string>();
   let firstFormat: Format | undefined;
   for (const src of sources) {
@@ -161,7 +162,7 @@ export async function readRounds(sources: RoundSource[], options: ReadRoundsOpti
   if (structural.length) graph.setAttribute("structuralTies", structural);
   if (Object.keys(nonResp).length) {
     graph.setAttribute("roundNonRespondents", nonResp);
-    const union: Record<string, string[]> = {};
+    const union: Record<string, string[]> = dict();
     for (const per of Object.values(nonResp)) for (const [rel, ids] of Object.entries(per)) union[rel] = [...new Set([...(union[rel] ?? []), ...ids])];
     graph.setAttribute("nonRespondents", union);
   }

@@ -370,7 +370,7 @@ export function readTiesTable(
   // Free attributes: typed from all their values, then set per tie (empty cells left out).
   const typed = extras.map((x, j) => ({ ...x, type: inferColumnType(extraRaw[j]) }));
   if (typed.length > 0) {
-    report.attributes.ties ??= {};
+    report.attributes.ties ??= dict();
     for (const x of typed) report.attributes.ties[x.name] = x.type;
   }
   for (let j = 0; j < typed.length; j++) {

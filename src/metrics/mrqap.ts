@@ -26,6 +26,7 @@
  * the wrong cells (R recycles a shorter vector); here each residual stays at its own dyad and the
  * dyads a predictor misses stay missing. Without missing predictor dyads the two agree.
  */
+import { dict } from "../model/dict.js";
 import type { DyadicMatrix } from "../model/dyadic.js";
 import { randomPermutation } from "../model/dyadic.js";
 import { seededRng, type Rng } from "../model/random.js";
@@ -397,7 +398,7 @@ export function mrqap(y: DyadicMatrix, x: DyadicMatrix[], options: MrqapOptions 
   const fitter = model === "linear" ? linearFit : logisticFit;
   const fit = fitter(cols, yv, statistic);
   const N = n * (n - 1);
-  const missingBy: Record<string, number> = {};
+  const missingBy: Record<string, number> = dict();
   const count = (v: Float64Array) => v.reduce((s, e) => s + (Number.isNaN(e) ? 1 : 0), 0);
   missingBy[y.name] = count(yv);
   x.forEach((m, k) => (missingBy[m.name] = count(cols[k + (intercept ? 1 : 0)])));

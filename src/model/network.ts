@@ -23,6 +23,7 @@
  * graphology graph reads it unchanged; a real graphology `MultiDirectedGraph` is built on demand by
  * `toGraphology` (model/graphology.ts), and `asNetwork` turns one back into a network.
  */
+import { dict } from "./dict.js";
 import type { ActorAttributes, AttributeValue, ClusterAttributes, TieAttributes, TieType } from "./types.js";
 import { TIE_TYPES } from "./types.js";
 
@@ -36,11 +37,11 @@ export function tieTypeCode(t: TieType): number {
 
 /**
  * An attribute record merged from `sources` (undefined values left out). Keys from files are plain data:
- * `__proto__` becomes an own property (defined, never assigned, so no prototype changes), and the record
- * stays an ordinary object with shared shapes (null-prototype objects are slow dictionaries in V8).
+ * the record has no prototype (model/dict.ts), so `__proto__`, `constructor` or `toString` are ordinary
+ * keys and a missing attribute is undefined, never an inherited member.
  */
 export function record<T extends object>(...sources: (object | undefined)[]): T {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const s of sources) {
     if (!s) continue;
     for (const k of Object.keys(s)) {
@@ -287,7 +288,7 @@ export class ClusterNetwork {
 
   /** The attributes of tie e as a fresh record (changing it changes nothing: use setEdgeAttribute). */
   tieAttributes(e: number): TieAttributes {
-    const a = {} as TieAttributes;
+    const a = dict() as TieAttributes;
     a.relation = this._relNames[this._rel[e]];
     a.weight = this._w[e];
     const wv = this._wave[e];

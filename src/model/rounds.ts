@@ -12,6 +12,7 @@
  * 2. when the rounds were read from one file per round, the actors listed in that round's file;
  * 3. otherwise every actor is present in every round (and outputs say there was no presence data).
  */
+import { dict } from "./dict.js";
 import type { ClusterGraph } from "./types.js";
 import { wavesOf } from "./graph.js";
 import { filterTies } from "./views.js";
@@ -178,7 +179,7 @@ export function roundView(graph: ClusterGraph, rounds: string[], presence: Prese
   }
   const perRound = graph.getAttribute("roundNonRespondents") as Record<string, Record<string, string[]>> | undefined;
   if (perRound) {
-    const merged: Record<string, string[]> = {};
+    const merged: Record<string, string[]> = dict();
     for (const w of rounds) {
       for (const [rel, ids] of Object.entries(perRound[w] ?? {})) merged[rel] = [...new Set([...(merged[rel] ?? []), ...ids.filter((i) => actors.has(i))])];
     }

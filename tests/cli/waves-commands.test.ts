@@ -59,7 +59,7 @@ describe("RSiena's layout read from the command line", () => {
   it("absent actors are left out of a round's analyses", async () => {
     const r = await run("info", ...rsRounds, ...rsAttrs, "--structural-codes", "--wave", "2012", "--json");
     const doc = JSON.parse(r.out);
-    expect(doc.actors.total).toBe(oracle.rsiena.figures["2012"].actors);
+    expect(doc.actorCounts.total).toBe(oracle.rsiena.figures["2012"].actors);
     expect(doc.view.rounds).toMatchObject({ used: ["2012"], pooled: false, available: ["2012", "2015"] });
   });
 
@@ -149,7 +149,7 @@ describe("no command pools rounds silently", () => {
   it("convert writes one round unless pooled", async () => {
     const dir = tmp();
     const r = await run("convert", sialkot, "-o", join(dir, "one"), "--json");
-    expect(JSON.parse(r.out).ties).toBe(sialkotTies("1997"));
+    expect(JSON.parse(r.out).counts.ties).toBe(sialkotTies("1997"));
     expect(JSON.parse(r.out).view.rounds.used).toEqual(["1997"]);
   });
 

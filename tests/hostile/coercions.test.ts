@@ -96,13 +96,23 @@ describe("silent coercions become warnings, errors or options", () => {
     expect(w?.message).toContain('"advise"');
   });
 
-  it("RSiena's code 10 among 0/1 ties is suspected; --missing-codes 10 drops those ties", async () => {
-    const p = file("m.csv", ",A,B,C\nA,0,1,10\nB,1,0,1\nC,0,10,0\n");
-    const r = await readInput(p, { format: "matrix" });
+  it("RSiena's code 10 among 0/1 ties of a tie list is suspected; --missing-codes 10 drops those ties", async () => {
+    const p = file("ties.csv", "source,target,weight\nA,B,1\nB,A,1\nA,C,10\nC,B,10\nB,C,1\n");
+    const r = await readInput(p, { format: "tidy" });
     expect(codes(r)).toContain("suspect-code");
-    const m = await readInput(p, { format: "matrix", missingCodes: "10" });
+    const m = await readInput(p, { format: "tidy", missingCodes: "10" });
     expect(m.graph.size).toBe(r.graph.size - 2);
     expect(m.report.counts.missingCodeTies).toBe(2);
+  });
+
+  it("in a 0/1 matrix a 10 is never a strength: a located warning and a missing cell", async () => {
+    const p = file("m.csv", ",A,B,C\nA,0,1,10\nB,1,0,1\nC,0,10,0\n");
+    const r = await readInput(p, { format: "matrix" });
+    expect(r.report.warnings.filter((i) => i.code === "structural-code").map((i) => [i.line, i.column])).toEqual([
+      [2, 7],
+      [4, 5],
+    ]);
+    expect(r.graph.size).toBe(3);
   });
 
   it("Pajek weights NaN, Infinity and x5 are errors, not strength 1", async () => {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { dict } from "../../model/dict.js";
 import { Option } from "commander";
 import { readDyadic } from "../../io/dyadic.js";
 import { formatIssue } from "../../io/report.js";
@@ -27,7 +28,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Read every `--dyadic name=file` over the network's actors; warnings to stderr, unknown ids exit 2. */
 export async function readCovariates(items: string[] = [], ids: string[], opts: InputOptions, ctx: Context): Promise<{ covariates: Record<string, DyadicMatrix>; warnings: string[] }> {
-  const covariates: Record<string, DyadicMatrix> = {};
+  const covariates: Record<string, DyadicMatrix> = dict();
   const warnings: string[] = [];
   for (const item of items) {
     const m = /^([^=]+)=(.+)$/.exec(item);
@@ -89,7 +90,7 @@ export function registerQap(program: Command, ctx: Context): void {
     if (r.nullHypothesisUsed !== r.nullHypothesis) notes.push(`with a single column ${r.nullHypothesis} falls back to ${r.nullHypothesisUsed} (as in sna)`);
     const relationsUsed = [opts.y, ...opts.x.filter((s) => relations.has(s) && !covariates[s])];
     if (opts.json) {
-      ctx.io.out(analysisJson("qap", loaded, viewUsed(opts), { rounds: rounds.statement, relationsUsed, weight: opts.weight, ...r, notes, warnings }));
+      ctx.io.out(analysisJson("qap", loaded, viewUsed(opts), { rounds: rounds.statement, relations: relationsUsed, weight: opts.weight, ...r, notes, warnings }));
       return;
     }
     const stat = opts.model === "linear" ? "t" : "z";

@@ -109,7 +109,7 @@ export function registerReport(program: Command, ctx: Context): void {
           seed: diagnoseOptions.seed,
           relations: b.relations,
           disagreements: b.disagreements,
-          columns: b.columns.map((c) => ({ relation: c.relation, ties: c.ties, verdicts: c.verdicts, thresholds: Object.fromEntries(c.diagnosis.verdicts.map((v) => [v.name, v.thresholds])) })),
+          columns: b.columns.map((c) => ({ relation: c.relation, ties: c.ties, verdicts: c.verdicts, thresholds: Object.fromEntries(c.diagnosis.verdicts.map((v) => [v.name, v.thresholds])) })), // keys from code
         });
       } else {
         const names = Object.keys(b.columns[0].verdicts) as (keyof (typeof b.columns)[0]["verdicts"])[];
