@@ -21,6 +21,7 @@
  * actors observed in all; UCINET's permutation test permutes the dependent vector `reps` times (seeded),
  * and each coefficient's two-sided p is the share of permuted |b| ≥ the observed |b| (one-sided shares too).
  */
+import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph } from "../model/views.js";
 import { seededRng, shuffle } from "../model/random.js";
@@ -37,7 +38,7 @@ export type NodeIndicator = (typeof NODE_INDICATORS)[number];
 
 /** Every indicator per actor, in graph order. */
 export function nodeIndicators(graph: ClusterGraph): { ids: string[]; values: Record<NodeIndicator, Float64Array> } {
-  const g = indexDigraph(graph, { weight: "sum" });
+  const g = contextOf(graph).digraph("sum");
   const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
   const o = opennessOnDigraph(g, inside);
   const n = g.n;

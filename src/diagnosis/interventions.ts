@@ -21,8 +21,9 @@
  * Effects are shares of inside actors (0 … 1). An intervention whose effect on reach is below `minEffect`
  * (default 0.05, five percentage points) is reported with `proposed: false` and is not proposed.
  */
+import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { addActor, addTie, createClusterGraph } from "../model/graph.js";
+import { addActor, addTie } from "../model/graph.js";
 import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 import { diffusionDepth } from "../metrics/diffusion.js";
 import { fragmentation } from "../metrics/fragmentation.js";
@@ -51,13 +52,17 @@ export interface KeyPlayersPositive {
   /** R(S): share of the other inside actors reached within m ties. */
   reach: number;
   reached: number;
-  method: "exact" | "greedy + swap";
+  /** exact: every k-set; greedy + swap: Borgatti's improvement; greedy: the greedy set alone (above SWAP_LIMIT actors). */
+  method: "exact" | "greedy + swap" | "greedy";
   candidates: number;
 }
 
-/** Number of actors outside `set` within m forward steps of it (multi-source BFS, capped at m). */
-export function mReach(g: Digraph, set: readonly number[], m: number, dist = new Int32Array(g.n), queue = new Int32Array(g.n)): number {
-  dist.fill(-1);
+/**
+ * Number of actors outside `set` within m forward steps of it (multi-source BFS, capped at m). `dist` must
+ * be −1 everywhere (it is left so: only the entries the search touched are reset, so one evaluation costs
+ * the size of the set's m-neighbourhood, not n).
+ */
+export function mReach(g: Digraph, set: readonly number[], m: number, dist = new Int32Array(g.n).fill(-1), queue = new Int32Array(g.n)): number {
   let head = 0;
   let tail = 0;
   for (const s of set) {
@@ -78,8 +83,15 @@ export function mReach(g: Digraph, set: readonly number[], m: number, dist = new
       }
     }
   }
+  for (let i = 0; i < tail; i++) dist[queue[i]] = -1;
   return reached;
 }
+
+/** Above this many actors KPP-Pos keeps the greedy set (no swaps, no random starts): a swap round costs k·n evaluations. */
+export const SWAP_LIMIT = 2000;
+
+/** Single-source shocks are simulated for at most this many outside sources: those tied to most inside actors. */
+export const SINGLE_SHOCK_LIMIT = 50;
 
 function binomial(n: number, k: number): number {
   let r = 1;
@@ -92,7 +104,7 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
   const m = options.m ?? 2;
   const k = Math.min(options.k ?? 3, g.n);
   const exactLimit = options.exactLimit ?? 50_000;
-  const dist = new Int32Array(g.n);
+  const dist = new Int32Array(g.n).fill(-1);
   const queue = new Int32Array(g.n);
   const score = (s: number[]) => mReach(g, s, m, dist, queue);
   let best: number[] = [];
@@ -162,6 +174,10 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
       greedy.push(bv);
       taken[bv] = 1;
     }
+    if (g.n > SWAP_LIMIT && options.restarts === undefined) {
+      // Each swap round evaluates k·n sets: above SWAP_LIMIT actors the greedy set is kept as it is.
+      return { k, m, set: [...greedy].sort((a, b) => a - b).map((i) => g.ids[i]), reach: g.n - k > 0 ? score(greedy) / (g.n - k) : NaN, reached: score(greedy), method: "greedy", candidates: g.n };
+    }
     const rng = seededRng(options.seed ?? 1);
     const starts = [greedy, ...Array.from({ length: options.restarts ?? (g.n <= 200 ? 10 : 2) }, () => shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k))];
     let set: number[] = [];
@@ -217,12 +233,7 @@ export interface Interventions {
 }
 
 function copyGraph(graph: ClusterGraph): ClusterGraph {
-  const out = createClusterGraph({ ...graph.getAttributes() });
-  graph.forEachNode((id, a) => addActor(out, id, { ...a }));
-  graph.forEachEdge((_k, a, s, t) => {
-    addTie(out, s, t, { relation: a.relation, weight: a.weight, wave: a.wave, tieType: a.tieTypeGiven ? a.tieType : undefined });
-  });
-  return out;
+  return graph.copy();
 }
 
 /** Share of inside actors (the simulated broker left out) within two ties of an outside source. */
@@ -240,14 +251,14 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
   const exactLimit = options.exactLimit ?? 50_000;
   const weight = options.weight ?? "sum";
   const notes: string[] = [];
-  const local = indexDigraph(filterTies(graph, { localOnly: true }), { weight });
+  const local = contextOf(graph).local().digraph(weight);
   const programme = keyPlayersPositive(local, { k, m, exactLimit });
 
   // Broker / service centre.
   let broker: BrokerIntervention | null = null;
   const firms = options.brokerFirms ?? programme.set;
   if (firms.length > 0) {
-    const full = indexDigraph(graph, { weight });
+    const full = contextOf(graph).digraph(weight);
     let source: string | null = null;
     let bestOut = -1;
     for (let v = 0; v < full.n; v++) {
@@ -269,7 +280,7 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
     }
     if (source) addTie(after, source, id, { relation: "programme", weight: 2 });
     const eff = (b: number, a: number): Effect => ({ before: b, after: a, change: a - b });
-    const frag = (gr: ClusterGraph) => fragmentation(indexDigraph(filterTies(gr, { localOnly: true }), { weight })).fragmentation;
+    const frag = (gr: ClusterGraph) => fragmentation(contextOf(gr).local().digraph(weight)).fragmentation;
     const reach = eff(reachWithinTwo(graph, weight), reachWithinTwo(after, weight, id));
     broker = {
       firms: [...firms],
@@ -292,7 +303,7 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
   else {
     // On the indexed digraph once: a BFS from the remaining outside actors that never leaves a lost one
     // (its ties are gone), the same as re-running metrics/diffusion.ts on a copy without those ties.
-    const full = indexDigraph(graph, { weight });
+    const full = contextOf(graph).digraph(weight);
     const inside = full.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
     const n = inside.filter(Boolean).length;
     const dist = new Int32Array(full.n);
@@ -336,7 +347,16 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
     for (const [kind, ids] of byKind) if (byKind.size > 1) lose(`kind:${kind}`, ids);
     const single: ShockRow[] = [];
     const start = shocks.length;
-    for (const id of outside) lose(`source:${id}`, [id]);
+    // One source at a time: the SINGLE_SHOCK_LIMIT sources giving to most inside actors (all when fewer).
+    const insideRecipients = (id: string) => {
+      const v = full.index.get(id)!;
+      let c = 0;
+      for (let q = full.outStart[v]; q < full.outStart[v + 1]; q++) if (inside[full.outAdj[q]]) c++;
+      return c;
+    };
+    const candidates = outside.length <= SINGLE_SHOCK_LIMIT ? outside : outside.map((id, i) => ({ id, i, c: insideRecipients(id) })).sort((a, b) => b.c - a.c || a.i - b.i).slice(0, SINGLE_SHOCK_LIMIT).map((x) => x.id);
+    if (candidates.length < outside.length) notes.push(`single-source shocks simulated for the ${candidates.length} of ${outside.length} outside sources that give to most inside actors`);
+    for (const id of candidates) lose(`source:${id}`, [id]);
     single.push(...shocks.splice(start));
     single.sort((a, b) => b.reachLost - a.reachLost || (a.lost < b.lost ? -1 : 1));
     shocks.push(...single.slice(0, 5));

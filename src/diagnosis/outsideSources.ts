@@ -19,6 +19,7 @@
  *    strength received, Gould–Fernandez gatekeeper paths, local actors they pass knowledge to, and the
  *    share of the total gatekeeper score.
  */
+import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type WeightRule } from "../model/views.js";
 import type { GatekeepersResult } from "./gatekeepers.js";
@@ -81,7 +82,7 @@ export interface OutsideSources {
 /** Openness by kind of source and gatekeeping by kind of inside actor; see the module comment. */
 export function outsideSources(graph: ClusterGraph, gk: GatekeepersResult, options: { weight?: WeightRule } = {}): OutsideSources {
   const weight = options.weight ?? "sum";
-  const g = indexDigraph(graph, { weight });
+  const g = contextOf(graph).digraph(weight);
   const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
   const rows = new Map<SourceKind, SourceKindRow & { receiverSet: Set<number> }>();
   let inflow = 0;

@@ -35,6 +35,7 @@
  *   innovate and at least `minFirmsInOrganisations` of them are tied to a knowledge organisation (kind
  *   lab or university, inside or outside).
  */
+import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, undirectedView, type WeightRule } from "../model/views.js";
 import type { CorePeripheryResult } from "../metrics/corePeriphery.js";
@@ -121,7 +122,7 @@ export function clusterTypology(
   input: { diffusion: Diffusion; mix: TieTypeMix; corePeriphery: CorePeripheryResult; weight?: WeightRule; thresholds?: Partial<TypologyThresholds> },
 ): Typology {
   const t: TypologyThresholds = { ...DEFAULT_TYPOLOGY_THRESHOLDS, ...(input.thresholds ?? {}) };
-  const g = indexDigraph(graph, { weight: input.weight ?? "sum" });
+  const g = contextOf(graph).digraph(input.weight ?? "sum");
   const u = undirectedView(g);
   const attrs = g.ids.map((id) => graph.getNodeAttributes(id));
   const inside = attrs.map((a) => a.inCluster !== false);

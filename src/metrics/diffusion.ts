@@ -17,6 +17,7 @@
  *
  * Paths may pass through other outside actors (they are sources themselves, at distance 0).
  */
+import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
 
@@ -180,7 +181,7 @@ function reachRow(attribute: string, value: string, steps: number[], maxSteps: n
 export function diffusionDepth(graph: ClusterGraph, options: DiffusionOptions = {}): Diffusion {
   const weight = options.weight ?? "sum";
   const maxSteps = options.maxSteps ?? 4;
-  const g = indexDigraph(graph, { weight });
+  const g = contextOf(graph).digraph(weight);
   const inside = g.ids.map((id) => graph.getNodeAttribute(id, "inCluster") !== false);
   const sourceIds = options.sources ?? g.ids.filter((_id, i) => !inside[i]);
   const src = sourceIds.map((id) => g.index.get(id)).filter((i): i is number => i !== undefined);

@@ -15,40 +15,9 @@
 import { ClusterNetwork } from "./network.js";
 import { asNetwork, type NetworkInput } from "./graphology.js";
 import { filterTies, indexDigraph, undirectedView, type Digraph, type Undirected, type WeightRule } from "./views.js";
+import { recordBuild as record, viewId } from "./trace.js";
 
-/** One build of a derived structure: what was built, for which view. */
-export interface BuildRecord {
-  structure: string;
-  /** Serial number of the view (network) it was built for. */
-  view: number;
-}
-
-let trace: BuildRecord[] | undefined;
-let serial = 0;
-const viewIds = new WeakMap<object, number>();
-
-/** The serial number of a view (network or digraph), assigned on first request. */
-export function viewId(x: object): number {
-  let id = viewIds.get(x);
-  if (id === undefined) viewIds.set(x, (id = ++serial));
-  return id;
-}
-
-function record(structure: string, view: object): void {
-  trace?.push({ structure, view: viewId(view) });
-}
-
-/** Run `fn` and return its result with every structure built meanwhile. */
-export function traceBuilds<T>(fn: () => T): { result: T; builds: BuildRecord[] } {
-  const outer = trace;
-  trace = [];
-  try {
-    const result = fn();
-    return { result, builds: trace };
-  } finally {
-    trace = outer;
-  }
-}
+export { traceBuilds, viewId, type BuildRecord } from "./trace.js";
 
 const undirectedCache = new WeakMap<Digraph, Undirected>();
 
@@ -93,11 +62,13 @@ export class AnalysisContext {
 
   /** The indexed digraph, parallel ties merged by `weight` (model/views.ts `indexDigraph`). */
   digraph(weight: WeightRule = "sum"): Digraph {
-    return this.memo(`digraph:${weight}`, () => {
-      const g = indexDigraph(this.network, { weight });
-      digraphOwner.set(g, this.network);
-      return g;
-    });
+    const key = `digraph:${weight}`;
+    if (this.cache.has(key)) return this.cache.get(key) as Digraph;
+    // Recorded by indexDigraph itself (see traceDigraphBuild), so that a build outside a context shows too.
+    const g = indexDigraph(this.network, { weight });
+    digraphOwner.set(g, this.network);
+    this.cache.set(key, g);
+    return g;
   }
 
   /** The undirected view of {@link digraph}. */

@@ -13,6 +13,7 @@ import type { ClusterGraph, TieType } from "./types.js";
 import { TIE_TYPES } from "./types.js";
 import { ClusterNetwork } from "./network.js";
 import { asNetwork, type NetworkInput } from "./graphology.js";
+import { traceDigraphBuild } from "./trace.js";
 
 export interface TieFilter {
   relations?: string[];
@@ -162,6 +163,7 @@ export function indexDigraph(input: NetworkInput, options: CollapseOptions = {})
   // per-source marker array, and the CSR lists filled by counting sort.
   const graph = asNetwork(input);
   const rule = options.weight ?? "sum";
+  traceDigraphBuild(graph, rule);
   const ids = graph.ids as string[];
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i] as const));

@@ -9,7 +9,7 @@ import { gatekeepers } from "../../src/diagnosis/gatekeepers.js";
 import { contextOf, traceBuilds } from "../../src/model/context.js";
 import { addActor, addTie, createClusterGraph } from "../../src/model/graph.js";
 import { asNetwork, toGraphology } from "../../src/model/graphology.js";
-import { filterTies } from "../../src/model/views.js";
+import { filterTies, indexDigraph } from "../../src/model/views.js";
 import { deriveTieType, tieTypeDeriver } from "../../src/model/tieType.js";
 import { TIE_TYPES } from "../../src/model/types.js";
 import { seededRng } from "../../src/model/random.js";
@@ -60,6 +60,20 @@ describe("analysis context", () => {
       for (const row of alone.ranking) expect([row.id, quadrant.get(row.id)]).toEqual([row.id, row.role]);
     });
   }
+
+  it("the trace sees a digraph built outside the context", () => {
+    const g = createClusterGraph();
+    addActor(g, "a");
+    addActor(g, "b");
+    addTie(g, "a", "b");
+    const { builds } = traceBuilds(() => {
+      contextOf(g).digraph();
+      contextOf(g).digraph();
+      indexDigraph(g);
+    });
+    expect(builds.map((b) => b.structure)).toEqual(["digraph:sum", "digraph:sum"]);
+    expect(builds[0].view).toBe(builds[1].view);
+  });
 
   it("a context lasts while its network is unchanged", () => {
     const g = createClusterGraph();
