@@ -90,6 +90,9 @@ export function mReach(g: Digraph, set: readonly number[], m: number, dist = new
 /** Above this many actors KPP-Pos keeps the greedy set (no swaps, no random starts): a swap round costs k·n evaluations. */
 export const SWAP_LIMIT = 2000;
 
+/** Above SWAP_LIMIT actors the greedy KPP-Pos search considers this many actors: those with most out-ties. */
+export const GREEDY_CANDIDATES = 500;
+
 /** Single-source shocks are simulated for at most this many outside sources: those tied to most inside actors. */
 export const SINGLE_SHOCK_LIMIT = 50;
 
@@ -160,10 +163,18 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
     };
     const greedy: number[] = [];
     const taken = new Uint8Array(g.n);
+    // Above SWAP_LIMIT actors the greedy search looks at the GREEDY_CANDIDATES actors with most out-ties
+    // (the m-reach of a set grows from its members' out-ties); below, at every actor.
+    let pool: number[] | undefined;
+    if (g.n > SWAP_LIMIT && options.restarts === undefined) {
+      const outDeg = (v: number) => g.outStart[v + 1] - g.outStart[v];
+      pool = Array.from({ length: g.n }, (_, v) => v).sort((a, b) => outDeg(b) - outDeg(a) || a - b).slice(0, GREEDY_CANDIDATES).sort((a, b) => a - b);
+    }
     for (let c = 0; c < k; c++) {
       let bv = -1;
       let bs = -1;
-      for (let v = 0; v < g.n; v++) {
+      for (let pv = 0; pv < (pool ? pool.length : g.n); pv++) {
+        const v = pool ? pool[pv] : pv;
         if (taken[v]) continue;
         const r = score([...greedy, v]);
         if (r > bs) {
@@ -176,7 +187,7 @@ export function keyPlayersPositive(g: Digraph, options: { k?: number; m?: number
     }
     if (g.n > SWAP_LIMIT && options.restarts === undefined) {
       // Each swap round evaluates k·n sets: above SWAP_LIMIT actors the greedy set is kept as it is.
-      return { k, m, set: [...greedy].sort((a, b) => a - b).map((i) => g.ids[i]), reach: g.n - k > 0 ? score(greedy) / (g.n - k) : NaN, reached: score(greedy), method: "greedy", candidates: g.n };
+      return { k, m, set: [...greedy].sort((a, b) => a - b).map((i) => g.ids[i]), reach: g.n - k > 0 ? score(greedy) / (g.n - k) : NaN, reached: score(greedy), method: "greedy", candidates: pool ? pool.length : g.n };
     }
     const rng = seededRng(options.seed ?? 1);
     const starts = [greedy, ...Array.from({ length: options.restarts ?? (g.n <= 200 ? 10 : 2) }, () => shuffle(Array.from({ length: g.n }, (_, i) => i), rng).slice(0, k))];
@@ -280,7 +291,7 @@ export function simulateInterventions(graph: ClusterGraph, options: Intervention
     }
     if (source) addTie(after, source, id, { relation: "programme", weight: 2 });
     const eff = (b: number, a: number): Effect => ({ before: b, after: a, change: a - b });
-    const frag = (gr: ClusterGraph) => fragmentation(contextOf(gr).local().digraph(weight)).fragmentation;
+    const frag = (gr: ClusterGraph) => fragmentation(contextOf(gr).local().digraph(weight), { onlyF: true }).fragmentation;
     const reach = eff(reachWithinTwo(graph, weight), reachWithinTwo(after, weight, id));
     broker = {
       firms: [...firms],

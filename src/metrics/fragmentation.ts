@@ -152,6 +152,8 @@ export interface FragmentationOptions {
   sampling?: PathSamplingOptions["sampling"];
   /** Seed of sampled sources (default 1). */
   seed?: number;
+  /** F only (undirected: from the components, linear time); DF is then NaN. */
+  onlyF?: boolean;
 }
 
 function removedMask(g: Digraph, removed: readonly (string | number)[] = []): Uint8Array {
@@ -172,6 +174,10 @@ export function fragmentation(g: Digraph, options: FragmentationOptions = {}): F
   let n = 0;
   for (let i = 0; i < g.n; i++) if (!removed[i]) n++;
   const pairs = n * (n - 1);
+  if (options.onlyF && mode === "undirected") {
+    const reach = componentF(a, removed, new Int32Array(g.n), new Int32Array(g.n)).reach;
+    return { mode, n, fragmentation: pairs === 0 ? NaN : 1 - reach / pairs, distanceWeighted: NaN, unreachablePairs: pairs - reach, distances: { method: "exact", sources: 0, seed: null, rule: "DF not computed: F only (components)" } };
+  }
   const sources = pathSources(g.n, g.n + a.adj.length, { sampling: options.sampling, seed: options.seed });
   const dist = new Int32Array(g.n);
   const queue = new Int32Array(g.n);

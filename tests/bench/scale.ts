@@ -127,7 +127,9 @@ for (const size of sizes) {
     console.log(`\n${size}: generated in ${g.seconds.toFixed(1)} s`);
   }
   console.log(`\n## ${size}: ${spec.actors.toLocaleString("en")} inside actors, ${spec.ties.toLocaleString("en")} ties (${dir})`);
-  const k = spawnSync("node", ["--max-old-space-size=16000", join(repo, "node_modules/tsx/dist/cli.mjs"), join(repo, "tests/bench/scale-kernels.ts"), dir], { encoding: "utf8", timeout: 7200_000, maxBuffer: 1 << 26 });
+  // In-process kernels on the compiled package when built (plain Node), else on the sources through tsx.
+  const kernelArgs = existsSync(compiled) ? [join(repo, "tests/bench/scale-kernels.mjs"), dir] : [join(repo, "node_modules/tsx/dist/cli.mjs"), join(repo, "tests/bench/scale-kernels.ts"), dir];
+  const k = spawnSync("node", ["--max-old-space-size=16000", ...kernelArgs], { encoding: "utf8", timeout: 7200_000, maxBuffer: 1 << 26 });
   if (k.status !== 0) {
     console.log(`  kernels failed: ${(k.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`);
     continue;
