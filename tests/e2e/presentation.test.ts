@@ -38,7 +38,7 @@ const api = <T>(fn: (a: Api) => T | Promise<T>): Promise<T> => page.evaluate(`($
 async function open(query: string, viewport = VIEWPORTS[2]): Promise<void> {
   await page.setViewportSize({ width: viewport.width, height: viewport.height });
   await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => (window as unknown as { __app?: unknown }).__app !== undefined, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (window as unknown as { __app?: unknown }).__app !== undefined, null, { timeout: 45_000 });
   await page.evaluate(() => (window as unknown as { __app: { ready: Promise<void> } }).__app.ready);
 }
 
