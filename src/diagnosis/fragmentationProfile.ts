@@ -10,10 +10,9 @@
  * `options.criterion` says so.
  */
 import { contextOf, undirectedOf, type Analysable } from "../model/context.js";
-import type { ClusterGraph } from "../model/types.js";
-import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { type Digraph, type WeightRule } from "../model/views.js";
 import { strongComponents, weakComponents } from "../metrics/components.js";
-import { cutPoints, evaluationCost, fragmentation, keyPlayers, type CutPoints, type FragmentationMode, type FragmentationResult, type KeyPlayerCriterion, type KeyPlayerResult } from "../metrics/fragmentation.js";
+import { cutPoints, evaluationCost, keyPlayers, type CutPoints, type FragmentationMode, type FragmentationResult, type KeyPlayerCriterion, type KeyPlayerResult } from "../metrics/fragmentation.js";
 
 export interface FragmentationProfileOptions {
   /** Number of key players (default 3). */

@@ -28,8 +28,7 @@
  * imported with `direction: "asks"`, or gatekeepers and representatives are swapped.
  */
 import { contextOf, type Analysable } from "../model/context.js";
-import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, type WeightRule } from "../model/views.js";
+import { type WeightRule } from "../model/views.js";
 import { brokerage, type BrokerageResult } from "../metrics/brokerage.js";
 import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 import { cognitiveRoles, COGNITIVE_ROLE_LABELS, type CognitiveRole, type CognitiveRoleThresholds, type CognitiveRolesResult } from "./roles.js";

@@ -15,7 +15,7 @@
 import { permutationReps } from "../metrics/scale.js";
 import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { type Digraph, type WeightRule } from "../model/views.js";
 import { partitionLabelsOrRefuse } from "../metrics/brokerage.js";
 import { eiIndex, type EiActorMode, type EiGroupConvention, type EiResult } from "../metrics/eiIndex.js";
 import { blockDensity, groupTieTypes, type BlockDensity, type GroupTieTypes } from "../metrics/blockDensity.js";

@@ -24,7 +24,7 @@
 import { contextOf } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
 import { addActor, addTie } from "../model/graph.js";
-import { filterTies, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { type Digraph, type WeightRule } from "../model/views.js";
 import { diffusionDepth } from "../metrics/diffusion.js";
 import { fragmentation } from "../metrics/fragmentation.js";
 import { externalOpenness } from "../metrics/openness.js";

@@ -32,8 +32,7 @@
  * cluster averages) were not available to verify. Ties are knowledge flow source → target.
  */
 import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
-import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, type WeightRule } from "../model/views.js";
+import { type WeightRule } from "../model/views.js";
 import { externalTiesFromAttribute, opennessOf, withExternalTies } from "../metrics/openness.js";
 
 export const COGNITIVE_ROLES = ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] as const;

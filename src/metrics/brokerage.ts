@@ -40,7 +40,7 @@
  */
 import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, partitionOf, type Digraph } from "../model/views.js";
+import { partitionOf, type Digraph } from "../model/views.js";
 import { AnalysisRefused } from "../model/errors.js";
 
 /** The five Gould–Fernandez roles and their total, in sna's column order. */

@@ -23,8 +23,7 @@
 import { progress, progressShown } from "../model/progress.js";
 import { pathSources, type PathSources, type PathSamplingOptions } from "./scale.js";
 import { contextOf, type Analysable } from "../model/context.js";
-import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { type Digraph, type WeightRule } from "../model/views.js";
 
 /** Relative tolerance under which two path lengths are equal (igraph's `IGRAPH_SHORTEST_PATH_EPSILON`). */
 const PATH_EPSILON = 1e-10;

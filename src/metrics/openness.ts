@@ -25,7 +25,7 @@
  */
 import { contextOf, type Analysable, type AnalysisContext } from "../model/context.js";
 import type { ClusterGraph } from "../model/types.js";
-import { indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { type Digraph, type WeightRule } from "../model/views.js";
 
 export interface OpennessOptions {
   /** Weight rule for collapsing parallel ties (default `sum`). */

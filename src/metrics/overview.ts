@@ -12,7 +12,7 @@ import { contextOf, type Analysable } from "../model/context.js";
 import type { ClusterGraph, TieType } from "../model/types.js";
 import { TIE_TYPES } from "../model/types.js";
 import { relationsOf, wavesOf } from "../model/graph.js";
-import { filterTies, indexDigraph, type Digraph } from "../model/views.js";
+import { filterTies, type Digraph } from "../model/views.js";
 import { density, dyadCensus, reciprocity, type DyadCensus } from "./cohesion.js";
 import { strongComponents, weakComponents } from "./components.js";
 import { dict } from "../model/dict.js";

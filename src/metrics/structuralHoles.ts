@@ -29,8 +29,7 @@
  * Hierarchy has no peer in networkx or igraph; it is tested against a direct evaluation of the formula.
  */
 import { undirectedOf, contextOf, type Analysable } from "../model/context.js";
-import type { ClusterGraph } from "../model/types.js";
-import { hasArc, indexDigraph, type Digraph, type WeightRule } from "../model/views.js";
+import { hasArc, type Digraph, type WeightRule } from "../model/views.js";
 
 export interface StructuralHolesOptions {
   /** Use tie strengths (default true) or count every tie as 1. */

@@ -11,7 +11,6 @@
  */
 import type { ClusterGraph, TieType } from "./types.js";
 import { TIE_TYPES } from "./types.js";
-import { ClusterNetwork } from "./network.js";
 import { asNetwork, type NetworkInput } from "./graphology.js";
 import { traceDigraphBuild } from "./trace.js";
 

@@ -1,7 +1,7 @@
 /**
  * The in-process part of tests/bench/scale.ts on the compiled package (dist/, `npm run build`), run by plain
  * Node: import one generated tidy folder and time the kernels on it; prints one JSON line (milliseconds,
- * ties, peak memory in MB). tests/bench/scale-kernels.ts is the same on the sources, through tsx.
+ * ties, peak memory in MB).
  *
  *   node tests/bench/scale-kernels.mjs <folder>
  */

@@ -7,7 +7,7 @@
  * Sizes (actors / ties, seeded `clusterflow generate`, one relation, inside actors plus a tenth outside):
  * 10k = 10,000 / 200,000; 100k = 100,000 / 1,000,000; 1m = 1,000,000 / 10,000,000. The generated folders are
  * kept under the OS temp folder and reused. Per size it prints:
- * - in-process (one Node process per size, `tests/bench/scale-kernels.ts`): tidy import time and ties/s, and
+ * - in-process (one Node process per size, `tests/bench/scale-kernels.mjs` on the compiled package): tidy import time and ties/s, and
  *   the times of brokerage (inCluster partition), constraint, PageRank, Louvain and betweenness (exact or
  *   source-sampled, as `centrality` decides; the rule is printed), with the process's peak memory;
  * - whole process: `clusterflow info` and `clusterflow report` wall time and peak memory (GNU time);
@@ -38,9 +38,10 @@ const seed = arg("seed", "1");
 const root = join(tmpdir(), "clusterflow-bench-scale");
 mkdirSync(root, { recursive: true });
 const repo = new URL("../..", import.meta.url).pathname;
-// The compiled command when built (npm run build), else the sources through tsx.
+// The compiled package (npm run build; npm install and npm ci build it): the command and the kernels.
 const compiled = join(repo, "dist/cli/bin.js");
-const cli = existsSync(compiled) ? compiled : join(repo, "src/cli/bin.mjs");
+if (!existsSync(compiled)) execFileSync("npm", ["run", "build"], { cwd: repo, stdio: "inherit" });
+const cli = compiled;
 
 /** Wall and CPU (user + system) seconds and peak resident memory (MB) of a whole command, by GNU time. */
 function measured(cmd: string[], timeout = 1800): { seconds: number; cpu: number; peakMB: number; ok: boolean; out: string } {
@@ -127,9 +128,8 @@ for (const size of sizes) {
     console.log(`\n${size}: generated in ${g.seconds.toFixed(1)} s`);
   }
   console.log(`\n## ${size}: ${spec.actors.toLocaleString("en")} inside actors, ${spec.ties.toLocaleString("en")} ties (${dir})`);
-  // In-process kernels on the compiled package when built (plain Node), else on the sources through tsx.
-  const kernelArgs = existsSync(compiled) ? [join(repo, "tests/bench/scale-kernels.mjs"), dir] : [join(repo, "node_modules/tsx/dist/cli.mjs"), join(repo, "tests/bench/scale-kernels.ts"), dir];
-  const k = spawnSync("node", ["--max-old-space-size=16000", ...kernelArgs], { encoding: "utf8", timeout: 7200_000, maxBuffer: 1 << 26 });
+  // In-process kernels on the compiled package, by plain Node.
+  const k = spawnSync("node", ["--max-old-space-size=16000", join(repo, "tests/bench/scale-kernels.mjs"), dir], { encoding: "utf8", timeout: 7200_000, maxBuffer: 1 << 26 });
   if (k.status !== 0) {
     console.log(`  kernels failed: ${(k.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`);
     continue;
@@ -153,4 +153,3 @@ for (const size of sizes) {
   if (info) console.log(`clusterflow info (whole process): ${info.seconds.toFixed(1)} s wall, ${info.cpu.toFixed(1)} s CPU, peak ${info.peakMB.toFixed(0)} MB${info.ok ? "" : " (FAILED)"}`);
   if (report) console.log(`clusterflow report (whole process): ${report.seconds.toFixed(1)} s wall, ${report.cpu.toFixed(1)} s CPU, peak ${report.peakMB.toFixed(0)} MB${report.ok ? "" : " (FAILED)"}`);
 }
-void execFileSync;
