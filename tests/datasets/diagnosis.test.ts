@@ -1,10 +1,14 @@
 /**
- * What the case studies found in words, found by the diagnosis on the example datasets (docs/cases.md):
- * Taiwan fragmented along its three groups; Jepara's principal subcontractors the top gatekeepers and the
- * cluster gatekeeper-dependent; the Thai cluster a satellite of its assemblers' parents abroad, its lower tiers far from them; Gamarra closed;
- * Sialkot's association the gatekeeper; Suame's university centre the bridge; Bangalore's vertical and
- * external ties dominating, its TNC subsidiaries the brokers. Structural facts the diagnosis does not state
- * (tie-type mix, densities of sub-blocks) are counted by brute force in the test.
+ * What the case studies found in words, found by the diagnosis on the example datasets (docs/cases.md and
+ * each dataset's README, "What the analysis should find"): Taiwan fragmented along its three groups, weakly
+ * tied across them; Jepara's principal subcontractors the top gatekeepers in a cohesive cluster with several
+ * entry points; the Thai cluster a satellite of its assemblers' parents abroad, its lower tiers far from
+ * them; Gamarra's very low openness with dense, transitive ties (and not closed by the reach rule: what
+ * comes in travels); Sialkot's association the gatekeeper; Suame's university centre the bridge between the
+ * university and the workshops; Bangalore's vertical and external ties dominating, its TNC subsidiaries the
+ * brokers; FEPACH the gatekeeper of international standards. Where a verdict does not hold on a faithful
+ * reconstruction the test asserts that, with the reason (docs/cases.md, "Decisions"). Structural facts the
+ * diagnosis does not state (tie-type mix, densities of sub-blocks) are counted by brute force in the test.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readInput } from "../../src/io/load.js";
@@ -495,6 +499,60 @@ describe("Suame Magazine: the university centre as the bridge between the univer
   });
 });
 
+describe("FEPACH fruit processors: the federation as gatekeeper of international standards", () => {
+  let c: Loaded;
+  beforeAll(async () => {
+    c = await load("fepach-fruit-processing");
+  });
+
+  it("ranks the federation the top gatekeeper, the only inside actor receiving from outside, passing it to most processors", () => {
+    expect(c.gk.ranking[0].id).toBe("fepach");
+    expect(c.gk.ranking[0].brokerage.gatekeeper).toBeGreaterThan(3 * c.gk.ranking[1].brokerage.gatekeeper);
+    expect(c.d.openness.receivers.map((r) => r.id)).toEqual(["fepach"]);
+    const processors = idsWhere(c.graph, (a) => a.group === "processors");
+    const told = new Set<string>();
+    c.graph.forEachEdge((_e, a, s, t) => void (s === "fepach" && a.relation === "technical-advice" && told.add(t)));
+    expect(processors.filter((id) => told.has(id)).length / processors.length).toBeGreaterThan(0.75);
+    // Two ties from outside: the gatekeeper-dependent rule needs three, so it cannot judge (and says why).
+    const v = verdict(c.d, "gatekeeper-dependent");
+    expect(v.state).toBe("cannot-judge");
+    expect(v.reason ?? v.summary).toMatch(/2 ties from outside/);
+  });
+
+  it("is not closed: little comes in, and the federation passes it on to every inside actor within two steps", () => {
+    const v = verdict(c.d, "closed");
+    expect(v.state, v.summary).toBe("does-not-hold");
+    expect(c.d.openness.inflowShare).toBeLessThanOrEqual(v.thresholds.maxInflowShare);
+    expect(c.d.openness.reachedWithinTwoShare).toBe(1);
+  });
+
+  it("co-operates multilaterally through the federation: institutional ties the largest class, an organised cluster", () => {
+    const share = c.d.tieTypeMix.all.share;
+    expect(share.institutional).toBeGreaterThan(Math.max(share.horizontal, share.vertical, share.external));
+    const organised = c.d.typology.types.find((t) => t.name === "unctad-organised")!;
+    expect(organised.state, organised.summary).toBe("holds");
+  });
+
+  it("is organised around the federation and its labs: hub-and-spoke, with a core of them and the large processors", () => {
+    const v = verdict(c.d, "hub-and-spoke");
+    expect(v.state, v.summary).toBe("holds");
+    expect(c.d.centralization.top.slice(0, 3).map((x) => x.id).sort()).toEqual(["fepach", "qclab1", "qclab2"]);
+    const cp = c.d.typology.types.find((t) => t.name === "core-periphery")!;
+    expect(cp.state, cp.summary).toBe("holds");
+    const core = new Set(c.d.groups.corePeriphery.core);
+    for (const id of ["fepach", "qclab1", "qclab2"]) expect(core.has(id), id).toBe(true);
+    const large = idsWhere(c.graph, (a) => a.sizeClass === "large");
+    expect(large.filter((id) => core.has(id)).length).toBeGreaterThan(large.length / 2);
+    expect(idsWhere(c.graph, (a) => a.sizeClass !== "large" && a.group === "processors").some((id) => core.has(id))).toBe(false);
+  });
+
+  it("shares knowledge among the managers of large processors far more than among the others", () => {
+    const large = idsWhere(c.graph, (a) => a.sizeClass === "large");
+    const others = idsWhere(c.graph, (a) => a.group === "processors" && a.sizeClass !== "large");
+    expect(density(c.graph, large)).toBeGreaterThan(10 * density(c.graph, others));
+  });
+});
+
 describe("clusterflow report on every case", () => {
   /**
    * The verdicts each case gets — exactly these, no others — and the top of its gatekeeper ranking, as
@@ -509,6 +567,7 @@ describe("clusterflow report on every case", () => {
     "sialkot-surgical": { holds: [], topGatekeepers: ["association"] },
     "gamarra-garments": { holds: [] },
     "suame-magazine": { holds: [] },
+    "fepach-fruit-processing": { holds: ["hub-and-spoke"], topGatekeepers: ["fepach"] },
   };
 
   it.each(Object.keys(EXPECTED))("%s", async (name) => {
