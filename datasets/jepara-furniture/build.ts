@@ -142,7 +142,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     ],
     expected: [
       "The three principal subcontractors ranked the top gatekeepers (Gould–Fernandez gatekeeper counts from the buyers into the cluster, partition `inCluster`), each with a buyer as outside source and large local outflow; the trader next.",
-      "Outside knowledge enters through few actors — the six exporters and nobody else — but the gatekeeper-dependent verdict does not hold: its rule asks that one or two actors take at least 75 % of the inflow, and the source spreads the buyers' ties over several principal subcontractors, a trader and foreign-owned firms (the top two take about a third). Reported, not forced.",
+      "Outside knowledge enters through few actors — the six exporters and nobody else — but the gatekeeper-dependent verdict does not hold: its rule asks that one or two actors take at least 75 % of the inflow, and the source spreads the buyers' ties over several principal subcontractors, a trader and foreign-owned firms (the top two take under 40 %). Reported, not forced.",
       "Dense horizontal family ties among suppliers (high density inside each family, all horizontal).",
       "Not fragmented: neither along the declared groups nor along the subcontracting networks (partition `network`) — the local cohesion the source reports.",
     ],

@@ -170,10 +170,10 @@ describe("Jepara furniture: principal subcontractors as gatekeepers in a cohesiv
     expect(receivers).toEqual(["foreign1", "foreign2", "principal1", "principal2", "principal3", "trader"]);
     const v = verdict(c.d, "gatekeeper-dependent");
     expect(v.state, v.summary).toBe("does-not-hold");
-    // The top two exporters take about a third of the inflow strength, far from the rule's 75 %.
+    // The top two exporters take under 40 % of the inflow strength, far from the rule's 75 %.
     const strength = c.d.openness.receivers.map((r) => r.externalInStrength).sort((a, b) => b - a);
     const total = strength.reduce((a, b) => a + b, 0);
-    expect((strength[0] + strength[1]) / total).toBeLessThan(0.5);
+    expect((strength[0] + strength[1]) / total).toBeLessThan(0.4);
   });
 
   it("has foreign-owned firms making a quarter of the exports", () => {
