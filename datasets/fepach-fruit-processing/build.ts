@@ -11,7 +11,7 @@
  * Run: npx tsx datasets/fepach-fruit-processing/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1991;
 
@@ -66,7 +66,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
     if (p.rng() < 0.5) p.tie(to, from, TA, p.strength(WEAK));
   }
 
-  const brief = (s: string) => `*Source:* “${s}”`;
+  const brief = sourceSentence;
   const meta: DatasetMeta = {
     name: "fepach-fruit-processing",
     title: "FEPACH, Chilean federation of fruit processors (stylised reconstruction)",

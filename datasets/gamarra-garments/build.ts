@@ -12,7 +12,7 @@
  * Run: npx tsx datasets/gamarra-garments/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedActor } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 2003;
 
@@ -46,7 +46,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.tie(importer, withImporter, TA, 1);
   p.tie(fair, atFair, TA, 2);
 
-  const brief = (s: string) => `*Source:* “${s}”`;
+  const brief = sourceSentence;
   const meta: DatasetMeta = {
     name: "gamarra-garments",
     title: "Gamarra garment cluster, Lima, Peru (stylised reconstruction)",

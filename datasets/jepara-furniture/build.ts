@@ -11,7 +11,7 @@
  * Run: npx tsx datasets/jepara-furniture/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedActor } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 2002;
 
@@ -106,7 +106,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.block([association], locals, { relation: BU, density: 0.5, strength: MEDIUM });
   p.block(locals, [association], { relation: BU, density: 0.3, strength: WEAK });
 
-  const brief = (s: string) => `*Source:* “${s}”`;
+  const brief = sourceSentence;
   const meta: DatasetMeta = {
     name: "jepara-furniture",
     title: "Jepara furniture cluster, Java, Indonesia (stylised reconstruction)",

@@ -13,7 +13,7 @@
  * Run: npx tsx datasets/suame-magazine/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1987;
 
@@ -64,7 +64,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   // --- Liberalised imports of used cars and parts -------------------------------------------------------------
   p.fan(importers, dealers, { relation: BU, perSource: [3, 5], strength: MEDIUM });
 
-  const brief = (s: string) => `*Source:* “${s}”`;
+  const brief = sourceSentence;
   const meta: DatasetMeta = {
     name: "suame-magazine",
     title: "Suame Magazine vehicle-repair cluster, Kumasi, Ghana (stylised reconstruction)",
