@@ -546,10 +546,13 @@ describe("FEPACH fruit processors: the federation as gatekeeper of international
     expect(idsWhere(c.graph, (a) => a.sizeClass !== "large" && a.group === "processors").some((id) => core.has(id))).toBe(false);
   });
 
-  it("shares knowledge among the managers of large processors far more than among the others", () => {
-    const large = idsWhere(c.graph, (a) => a.sizeClass === "large");
-    const others = idsWhere(c.graph, (a) => a.group === "processors" && a.sizeClass !== "large");
-    expect(density(c.graph, large)).toBeGreaterThan(10 * density(c.graph, others));
+  it("shares knowledge among the managers of large processors: dense horizontal ties among them", () => {
+    const large = new Set(idsWhere(c.graph, (a) => a.sizeClass === "large"));
+    expect(density(c.graph, [...large])).toBeGreaterThanOrEqual(0.4);
+    expect(c.d.network.scopeDensity).toBeLessThan(0.1);
+    c.graph.forEachEdge((_e, a, s, t) => {
+      if (large.has(s) && large.has(t)) expect(a.tieType, `${s} → ${t}`).toBe("horizontal");
+    });
   });
 });
 
