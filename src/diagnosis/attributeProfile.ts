@@ -32,9 +32,9 @@ import { constraint } from "../metrics/structuralHoles.js";
 import { corePeriphery } from "../metrics/corePeriphery.js";
 import { qrLeastSquares } from "../metrics/linalg.js";
 import { gatekeepers } from "./gatekeepers.js";
+import { NODE_INDICATORS, type NodeIndicator } from "./indicators.js";
 
-export const NODE_INDICATORS = ["outDegree", "inDegree", "externalIn", "gatekeeperScore", "brokerage", "constraint", "core"] as const;
-export type NodeIndicator = (typeof NODE_INDICATORS)[number];
+export { NODE_INDICATORS, type NodeIndicator } from "./indicators.js";
 
 /** Every indicator per actor, in graph order. */
 export function nodeIndicators(graph: ClusterGraph): { ids: string[]; values: Record<NodeIndicator, Float64Array> } {

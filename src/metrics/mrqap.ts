@@ -32,9 +32,9 @@ import { randomPermutation } from "../model/dyadic.js";
 import { seededRng, type Rng } from "../model/random.js";
 import { normalEquations, qrLeastSquares } from "./linalg.js";
 import { studentTCdf, studentTUpper } from "./distributions.js";
+import type { NullHypothesis } from "./nullHypotheses.js";
 
-export const NULL_HYPOTHESES = ["qapspp", "qap", "qapy", "qapx", "qapallx", "classical"] as const;
-export type NullHypothesis = (typeof NULL_HYPOTHESES)[number];
+export { NULL_HYPOTHESES, type NullHypothesis } from "./nullHypotheses.js";
 export type RegressionModel = "linear" | "logistic";
 
 export interface MrqapOptions {

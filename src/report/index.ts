@@ -7,9 +7,9 @@ import { renderHtml, type HtmlOptions } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
+import type { ReportFormat } from "./formats.js";
 
-export const REPORT_FORMATS = ["text", "md", "json", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from "./formats.js";
 
 /** Render a diagnosis; `options.graph` draws the network picture (html), `options.meta` fills the header. */
 export function renderReport(d: Diagnosis, format: ReportFormat = "text", options: HtmlOptions = {}): string {

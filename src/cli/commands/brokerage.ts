@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { brokerage, BROKERAGE_ROLES } from "../../metrics/brokerage.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { csvTable, fmt, table, analysisJson } from "../output.js";
 import { rankedRows } from "../ranked.js";
@@ -22,6 +21,7 @@ export function registerBrokerage(program: Command, ctx: Context): void {
     .option("--csv", "print CSV")
     .option("--sort <column>", "sort the printed table by this role, highest first (default total)", "total");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: BrokerageCliOptions) => {
+    const { brokerage, BROKERAGE_ROLES } = await import("../../metrics/brokerage.js");
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const r = brokerage(view, { partition: opts.partition, partialCredit: opts.partialCredit });

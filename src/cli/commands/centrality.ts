@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { centrality, type PathWeights } from "../../metrics/centrality.js";
+import type { PathWeights } from "../../metrics/centrality.js";
 import { load, probabilityOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
 import { CENTRALITY_COLUMNS as COLUMNS, centralityCsv, centralityRows } from "../centralityTable.js";
@@ -30,6 +30,7 @@ export function registerCentrality(program: Command, ctx: Context): void {
     .option("--csv", "print CSV")
     .option("--sort <column>", "sort the printed table by this column, highest first (default betweenness)", "betweenness");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: CentralityCliOptions) => {
+    const { centrality } = await import("../../metrics/centrality.js");
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const r = centrality(view, {

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { fragmentationProfile, KEY_PLAYER_RULE } from "../../diagnosis/fragmentationProfile.js";
 import { BOUNDS, intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
 
@@ -24,6 +23,7 @@ export function registerFragmentation(program: Command, ctx: Context): void {
     .option("--seed <n>", "seed of the key-player random starts (large networks)", "1")
     .addOption(new Option("--scope <scope>", "actors analysed: local (inside the cluster, as in report) or all").choices(["local", "all"]).default("local"));
   readOptions(viewOptions(cmd)).action(async (input: string, opts: FragmentationCliOptions) => {
+    const { fragmentationProfile, KEY_PLAYER_RULE } = await import("../../diagnosis/fragmentationProfile.js");
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const r = fragmentationProfile(view, { k: intOption("--k", opts.k, 3, 0, BOUNDS.k.max), mode: opts.mode, criterion: opts.criterion, seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max), localOnly: (opts.scope ?? "local") === "local" });

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { gatekeepers } from "../../diagnosis/gatekeepers.js";
-import { COGNITIVE_ROLE_LABELS } from "../../diagnosis/roles.js";
 import { intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { csvTable, fmt, table, analysisJson } from "../output.js";
 
@@ -35,6 +33,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     .option("--external-attribute <name>", "actor attribute holding each actor's number of outside ties (e.g. extra-regional partners), added to its openness without adding actors")
     .option("--csv", "print the ranking as CSV");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GatekeepersCliOptions) => {
+    const [{ gatekeepers }, { COGNITIVE_ROLE_LABELS }] = await Promise.all([import("../../diagnosis/gatekeepers.js"), import("../../diagnosis/roles.js")]);
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const thresholds: Record<string, number> = {}; // keys from code

@@ -2,8 +2,6 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:f
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { extensionOf } from "../../io/format.js";
-import { streamGeneratedNodes, streamGeneratedTies } from "../../io/generated.js";
-import { outputFormat, writeOutput } from "../../io/load.js";
 import { GENERATE_DEFAULTS, GenerateSpecError, generateCluster, generatedSummary, generatedToGraph, type GenerateSpec } from "../../model/generate.js";
 import { intOption, numberOption, type Context } from "../common.js";
 import { UsageError } from "../errors.js";
@@ -78,6 +76,7 @@ export function registerGenerate(program: Command, ctx: Context): void {
     .option("--format <name>", "output format (tidy, json, gexf, graphml, …); default from the output's extension, none = tidy folder")
     .option("--json", "print one JSON document (the manifest)")
     .action(async (output: string, opts: GenerateOptions) => {
+      const [{ streamGeneratedNodes, streamGeneratedTies }, { outputFormat, writeOutput }] = await Promise.all([import("../../io/generated.js"), import("../../io/load.js")]);
       const actors = intOption("--actors", opts.actors, d.actors, 2);
       const shares = names(opts.groupShares)?.map((s) => numberOption("--group-shares", s, 1));
       const partial: Partial<GenerateSpec> = {

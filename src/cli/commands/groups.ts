@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { groupStructure } from "../../diagnosis/groupStructure.js";
 import { BOUNDS, intOption, load, numberOption, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
 
@@ -32,6 +31,7 @@ export function registerGroups(program: Command, ctx: Context): void {
     .addOption(new Option("--group-convention <c>", "a group's E-I: boundary (internal ties once) or members (sum of members)").choices(["boundary", "members"]).default("boundary"))
     .option("--actors", "also list each actor's E-I, community and core membership");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: GroupsCliOptions) => {
+    const { groupStructure } = await import("../../diagnosis/groupStructure.js");
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const r = groupStructure(view, {

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { structuralHoles } from "../../metrics/structuralHoles.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { csvTable, table, analysisJson } from "../output.js";
 import { rankedRows } from "../ranked.js";
@@ -22,6 +21,7 @@ export function registerHoles(program: Command, ctx: Context): void {
     .option("--csv", "print CSV")
     .option("--sort <column>", "sort the printed table by this column (default effectiveSize, highest first; constraint sorts lowest first)", "effectiveSize");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: HolesCliOptions) => {
+    const { structuralHoles } = await import("../../metrics/structuralHoles.js");
     const loaded = await load(input, opts, ctx);
     const { view } = loaded;
     const r = structuralHoles(view, { weighted: !opts.unweighted });

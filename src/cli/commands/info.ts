@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { networkOverview } from "../../metrics/overview.js";
+import type { networkOverview } from "../../metrics/overview.js";
 import { describeDirection } from "../../model/graph.js";
 import { load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { table, analysisJson } from "../output.js";
@@ -11,6 +11,7 @@ export function registerInfo(program: Command, ctx: Context): void {
     .argument("<input>", "dataset folder or file")
     .description("summarise a network: actors by kind and inCluster, ties by relation and tie type, density, reciprocity, components, respondents");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: InputOptions) => {
+    const { networkOverview } = await import("../../metrics/overview.js");
     const loaded = await load(input, opts, ctx);
     const { view, format } = loaded;
     const o = networkOverview(view);

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { layers } from "../../diagnosis/layers.js";
-import { COGNITIVE_ROLE_LABELS } from "../../diagnosis/roles.js";
 import type { WeightRule } from "../../model/views.js";
 import { intOption, load, readOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
@@ -35,6 +33,7 @@ export function registerLayers(program: Command, ctx: Context): void {
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
     const top = intOption("--top", opts.top, 5, 0);
+    const [{ layers }, { COGNITIVE_ROLE_LABELS }] = await Promise.all([import("../../diagnosis/layers.js"), import("../../diagnosis/roles.js")]);
     const loaded = await load(input, { ...opts, relation: undefined }, ctx);
     const { view, rounds } = loaded;
     const r = layers(view, { relations: opts.layer, reps, seed, weight: opts.weight, top, gatekeeper: { partition: opts.partition } });

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { NODE_INDICATORS, nodeIndicators, nodeRegression, profileByAttribute, type NodeIndicator } from "../../diagnosis/attributeProfile.js";
+import { NODE_INDICATORS, type NodeIndicator } from "../../diagnosis/indicators.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
 import { table, analysisJson } from "../output.js";
@@ -33,6 +33,7 @@ export function registerProfile(program: Command, ctx: Context): void {
     for (const i of opts.indicators ?? []) if (!(NODE_INDICATORS as readonly string[]).includes(i)) throw new UsageError(`--indicators: "${i}" is not one of ${NODE_INDICATORS.join(", ")}`);
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
+    const { nodeIndicators, nodeRegression, profileByAttribute } = await import("../../diagnosis/attributeProfile.js");
     const loaded = await load(input, opts, ctx);
     const { view, rounds } = loaded;
     const chosen = opts.indicators as NodeIndicator[] | undefined;

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
 import { dict } from "../../model/dict.js";
 import { Option } from "commander";
-import { readDyadic } from "../../io/dyadic.js";
 import { formatIssue } from "../../io/report.js";
-import { dyadicTerm, relationMatrix, UnknownTerm, type DyadicMatrix } from "../../model/dyadic.js";
+import type { DyadicMatrix } from "../../model/dyadic.js";
 import type { WeightRule } from "../../model/views.js";
-import { mrqap, NULL_HYPOTHESES, type NullHypothesis } from "../../metrics/mrqap.js";
+import { NULL_HYPOTHESES, type NullHypothesis } from "../../metrics/nullHypotheses.js";
 import { AnalysisRefused } from "../../model/errors.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { UsageError } from "../errors.js";
@@ -28,6 +27,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Read every `--dyadic name=file` over the network's actors; warnings to stderr, unknown ids exit 2. */
 export async function readCovariates(items: string[] = [], ids: string[], opts: InputOptions, ctx: Context): Promise<{ covariates: Record<string, DyadicMatrix>; warnings: string[] }> {
+  const { readDyadic } = await import("../../io/dyadic.js");
   const covariates: Record<string, DyadicMatrix> = dict();
   const warnings: string[] = [];
   for (const item of items) {
@@ -66,6 +66,7 @@ export function registerQap(program: Command, ctx: Context): void {
     if (!opts.x || opts.x.length === 0) throw new UsageError("qap: at least one --x <term> is required");
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
+    const [{ dyadicTerm, relationMatrix, UnknownTerm }, { mrqap }] = await Promise.all([import("../../model/dyadic.js"), import("../../metrics/mrqap.js")]);
     const loaded = await load(input, opts, ctx);
     const { view, rounds } = loaded;
     const ids = view.nodes();

@@ -2,17 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { diagnose, DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/diagnose.js";
-import { renderReport, REPORT_FORMATS, type ReportFormat } from "../../report/index.js";
-import { renderJson } from "../../report/json.js";
-import { diagnoseByRelation } from "../../diagnosis/byRelation.js";
+import { DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/thresholds.js";
+import { REPORT_FORMATS, type ReportFormat } from "../../report/formats.js";
 import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
-import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
-import { waves } from "../../metrics/waves.js";
-import { renderHtml } from "../../report/html.js";
-import { documentMarkdown, documentText, sectionsHtml, wavesSections } from "../../report/waves.js";
-import { escapeHtml as esc } from "../../report/words.js";
 import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
 import { filterTies } from "../../model/views.js";
@@ -91,6 +84,7 @@ export function registerReport(program: Command, ctx: Context): void {
     const thresholds = thresholdsOf(opts.threshold);
     const loadOpts: InputOptions = { ...opts, format: opts.inputFormat, json: format === "json", comparesRounds: true };
     const loaded = await load(input, loadOpts, ctx);
+    const [{ diagnose }, { renderReport }] = await Promise.all([import("../../diagnosis/diagnose.js"), import("../../report/index.js")]);
     const diagnoseOptions = {
       seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max),
       partition: opts.partition,
@@ -102,6 +96,7 @@ export function registerReport(program: Command, ctx: Context): void {
       gatekeepers: opts.gatekeeperPartition ? { partition: opts.gatekeeperPartition } : undefined,
     };
     if (opts.byRelation) {
+      const { diagnoseByRelation } = await import("../../diagnosis/byRelation.js");
       const b = diagnoseByRelation(loaded.view, diagnoseOptions);
       let text: string;
       if (format === "json") {
@@ -123,7 +118,7 @@ export function registerReport(program: Command, ctx: Context): void {
     const sel = loaded.rounds;
     if (sel.how === "default: the last") {
       // Several rounds and none chosen: the diagnosis of each round, then what changed.
-      const text = roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts), reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output)));
+      const text = await roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts), reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output)));
       return emit(text, `${sel.available.length} rounds`);
     }
     const d = diagnose(loaded.view, diagnoseOptions);
@@ -148,7 +143,15 @@ export function registerReport(program: Command, ctx: Context): void {
  * The report of a network with several rounds when none was chosen: each round diagnosed on its own view
  * (its ties, the actors present in it), then the change between rounds (report/waves.ts).
  */
-function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>, meta: ReportMeta = {}): string {
+async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>, meta: ReportMeta = {}): Promise<string> {
+  const [{ roundsSideBySide }, { waves }, { renderReport }, { renderHtml }, { documentMarkdown, documentText, sectionsHtml, wavesSections }, { escapeHtml: esc }] = await Promise.all([
+    import("../../diagnosis/roundComparison.js"),
+    import("../../metrics/waves.js"),
+    import("../../report/index.js"),
+    import("../../report/html.js"),
+    import("../../report/waves.js"),
+    import("../../report/words.js"),
+  ]);
   const rounds = loaded.rounds.available;
   const graph = loaded.allRounds();
   const side = roundsSideBySide(graph, { ...options, rounds });

@@ -2,9 +2,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { roundsSideBySide } from "../../diagnosis/roundComparison.js";
-import { waves } from "../../metrics/waves.js";
-import { documentHtml, documentMarkdown, documentText, wavesDocument } from "../../report/waves.js";
 import { parseRoundSpecs } from "../../io/rounds.js";
 import { intOption, load, readOptions, viewOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { analysisJson } from "../output.js";
@@ -41,6 +38,7 @@ export function registerWaves(program: Command, ctx: Context): void {
     .option("--no-diagnosis", "leave out the side-by-side verdicts, gatekeeper ranks and roles (faster)");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: WavesCliOptions) => {
     const to = opts.json ? "json" : (opts.to ?? "text");
+    const [{ roundsSideBySide }, { waves }, { documentHtml, documentMarkdown, documentText, wavesDocument }] = await Promise.all([import("../../diagnosis/roundComparison.js"), import("../../metrics/waves.js"), import("../../report/waves.js")]);
     const loaded = await load(input, { ...opts, poolWaves: false, comparesRounds: true }, ctx);
     const { labels } = parseRoundSpecs(opts.wave);
     const rounds = labels.length > 0 ? loaded.rounds.used : loaded.rounds.available;
