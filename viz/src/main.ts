@@ -444,6 +444,7 @@ function saveUrl(): void {
       camera: cam ? { x: cam.x, y: cam.y, ratio: cam.ratio } : undefined,
       selected: app.selected,
       ego: app.ego,
+      compare: app.state.compare,
       embed,
     };
     const q = writeUrlState(st);
@@ -472,6 +473,7 @@ interface Initial {
   partition?: string;
   filter?: ViewFilter;
   colors?: Record<string, Record<string, string>>;
+  compare?: { from: string; to: string };
 }
 
 function initialFromUrl(): Initial {
@@ -484,6 +486,7 @@ function initialFromUrl(): Initial {
   if (urlState.layout) i.layout = urlState.layout;
   if (urlState.filter) i.filter = urlState.filter;
   if (urlState.colors) i.colors = urlState.colors;
+  if (urlState.compare) i.compare = urlState.compare;
   return i;
 }
 

@@ -5,6 +5,7 @@ import { ROLE_WORDS } from "../analysis/compute.js";
 import { ROLE_COLORS } from "../encodings.js";
 import { quadrantPlot } from "./quadrant.js";
 import { renderVerdicts } from "./verdicts.js";
+import { changeSection } from "./rounds.js";
 
 export function renderDiagnosis(app: App, el: HTMLElement): void {
   const an = app.analysis;
@@ -18,6 +19,7 @@ export function renderDiagnosis(app: App, el: HTMLElement): void {
   }
   const out: Child[] = [];
   out.push(h("p", { class: "muted small" }, `View analysed: ${an.order} actors, ${an.size} ties${Object.keys(an.options.filter).length ? " (filtered)" : ""}. Seed ${an.options.seed}.`));
+  out.push(...changeSection(app));
   out.push(...renderVerdicts(app));
 
   const roles = an.roles;
