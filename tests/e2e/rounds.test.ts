@@ -174,9 +174,10 @@ async function aroundActor(id: string, n = 24): Promise<{ x: number; y: number }
 async function shownTables(): Promise<Record<string, Record<string, string>>> {
   await page.evaluate(() => (window as unknown as Win).__app.showTab("diagnosis"));
   await expect.poll(() => page.locator(".change-table").count()).toBe(1);
-  return page.locator(".change-table tr[data-relation]").evaluateAll((rows) =>
-    Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.relation!, Object.fromEntries([...r.querySelectorAll("td[data-cell]")].map((td) => [(td as HTMLElement).dataset.cell!, td.textContent ?? ""]))])),
-  );
+  const cells = await page.locator(".change-table td[data-relation]").evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.relation!, (td as HTMLElement).dataset.cell!, td.textContent ?? ""]));
+  const out: Record<string, Record<string, string>> = {};
+  for (const [rel, cell, text] of cells) (out[rel] ??= {})[cell] = text;
+  return out;
 }
 
 function expectedTables(w: WavesJson): Record<string, Record<string, string>> {

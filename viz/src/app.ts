@@ -935,7 +935,7 @@ export class App {
       // Created ties stand out (colour and width); kept ties recede; dissolved ties are dashed.
       const size = data.size as number;
       const res: Record<string, unknown> = { ...data, color: ROUND_CHANGE_COLORS[change], zIndex: change === "kept" ? 0 : 1 };
-      if (change === "created") res.size = Math.max(1.8, size * 1.25);
+      if (change === "created") res.size = Math.max(1.6, size * 1.1);
       if (change === "dissolved" || change === "unknown") {
         res.type = "dashed";
         res.size = Math.max(1.4, size);

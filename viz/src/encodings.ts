@@ -181,7 +181,7 @@ export function sizeScale(title: string, values: (number | null | undefined)[], 
  * and drawn dashed (blue and vermillion stay apart under deuteranopia and protanopia, and the dash tells
  * dissolved ties without colour); a tie whose cell is missing in the other round in mid grey, dashed.
  */
-export const ROUND_CHANGE_COLORS = { created: "#0072B2", kept: "#b4bac4", dissolved: "#D55E00", unknown: "#8b929c" } as const;
+export const ROUND_CHANGE_COLORS = { created: "#0072B2", kept: "#a3aab4", dissolved: "#D55E00", unknown: "#8b929c" } as const;
 export const ROUND_CHANGE_LABELS = {
   created: "created (only in the later round)",
   kept: "kept (in both rounds)",

@@ -11,7 +11,7 @@ function categoryWord(app: App, value: string): string {
 }
 
 /** Compare mode: ties created / kept / dissolved with their counts, and the actors entering and leaving. */
-function roundBlocks(app: App, from: string, to: string): Node[] {
+function roundBlocks(app: App, from: string, to: string, outside: number): Node[] {
   const out: Node[] = [];
   const r = app.analysis?.rounds;
   out.push(h("h4", {}, `Ties ${from} → ${to}`));
@@ -41,11 +41,11 @@ function roundBlocks(app: App, from: string, to: string): Node[] {
         ),
       );
     }
-    out.push(ul);
     const notes: string[] = [];
     if (uncounted.created > 0) notes.push(`${uncounted.created} created with an entering actor`);
     if (uncounted.dissolved > 0) notes.push(`${uncounted.dissolved} dissolved with a leaving actor`);
-    out.push(h("p", { class: "muted small" }, `Counted per relation and dyad${notes.length ? `; ${notes.join(", ")} (not in the change table)` : ""}.`));
+    ul.title = `Counted per relation and dyad${notes.length ? `; of these, ${notes.join(", ")} (not in the change table, which counts actors present in both rounds)` : ""}.`;
+    out.push(ul);
   }
   let entering = 0;
   let leaving = 0;
@@ -57,16 +57,16 @@ function roundBlocks(app: App, from: string, to: string): Node[] {
   });
   const p = app.comparePresence;
   const source = p ? [...new Set([p.source[from], p.source[to]])].join(" / ") : "";
-  out.push(h("h4", {}, "Actors"));
+  out.push(h("h4", { title: `presence: ${source}` }, "Actors"));
   out.push(
     h(
       "ul",
-      { class: "round-presence" },
+      { class: "round-presence", title: `presence: ${source}` },
       h("li", { dataset: { presence: "entering" } }, h("span", { class: "mark", style: { borderColor: PRESENCE_COLORS.entering } }), h("span", {}, `entering (only in ${to})`), h("span", { class: "count" }, entering)),
       h("li", { dataset: { presence: "leaving" } }, h("span", { class: "mark dashed", style: { borderColor: PRESENCE_COLORS.leaving } }), h("span", {}, `leaving (only in ${from}), faded`), h("span", { class: "count" }, leaving)),
+      outside > 0 ? h("li", {}, h("span", { class: "ring" }), h("span", {}, "outside the cluster (ring)"), h("span", { class: "count" }, outside)) : null,
     ),
   );
-  out.push(h("p", { class: "muted small" }, `Presence: ${source}.`));
   return out;
 }
 
@@ -107,13 +107,14 @@ export function renderLegend(app: App, el: HTMLElement): void {
   app.data.forEachNode((id, a) => {
     if (a.inCluster === false && !app.hiddenNodes.has(id)) outside++;
   });
-  if (outside > 0) {
+  const cmp = app.state.compare;
+  if (outside > 0 && !cmp) {
     blocks.push(h("h4", {}, "Actors"));
     blocks.push(h("ul", {}, h("li", {}, h("span", { class: "ring" }), h("span", {}, "outside the cluster (ring)"), h("span", { class: "count" }, outside))));
   }
-  const cmp = app.state.compare;
   if (cmp) {
-    blocks.push(...roundBlocks(app, cmp.from, cmp.to));
+    // First: on a phone the strip shows its first blocks only.
+    blocks.unshift(...roundBlocks(app, cmp.from, cmp.to, outside));
   } else if (app.hovered) {
     const label = app.data.getNodeAttribute(app.hovered, "label") || app.hovered;
     blocks.push(h("h4", {}, `Knowledge flows of ${label}`));

@@ -8,6 +8,7 @@ import type { App } from "../app.js";
 import { fmt, h, type Child } from "../dom.js";
 import { ROLE_WORDS } from "../analysis/compute.js";
 import { PRESENCE_COLORS, ROUND_CHANGE_COLORS } from "../encodings.js";
+import type { ChangeTable } from "../../../src/metrics/waves.js";
 import { stateOf, VERDICT_STATE_WORDS } from "../../../src/diagnosis/verdict.js";
 
 function label(app: App, id: string): string {
@@ -29,28 +30,30 @@ export function changeSection(app: App): Child[] {
     out.push(h("p", { class: "muted" }, "Comparing the two rounds…"));
     return out;
   }
-  const th = (text: string, title: string) => h("th", { title }, text);
-  const table = h(
-    "table",
-    { class: "grid round-table change-table" },
-    h(
-      "tr",
-      {},
-      th("relation", "the ties of one relation (any relation: a cell is 1 when some relation has a tie)"),
-      th("actors", "actors present in both rounds: the table is over their ordered pairs"),
-      th("0→1", "created: no tie in the earlier round, a tie in the later"),
-      th("1→0", "dissolved: a tie in the earlier round, none in the later"),
-      th("1→1", "kept: a tie in both rounds"),
-      th("0→0", "no tie in either round"),
-      th("missing", "cells missing in either round (left out)"),
-      th("Hamming", "Hamming distance: 0→1 + 1→0"),
-      th("Jaccard", "Jaccard index: 1→1 / (0→1 + 1→0 + 1→1)"),
-    ),
-  );
-  for (const rel of r.relations) {
-    const t = rel.table;
-    const td = (cell: string, v: number, digits = 0) => h("td", { dataset: { cell } }, digits ? fmt(v, digits) : String(v));
-    table.append(h("tr", { dataset: { relation: rel.relation } }, h("td", { class: "text" }, rel.relation), td("actors", t.actors), td("n01", t.n01), td("n10", t.n10), td("n11", t.n11), td("n00", t.n00), td("missing", t.missing), td("hamming", t.hamming), td("jaccard", t.jaccard, 3)));
+  // Measures down, relations across: the panel is narrow and the relations few.
+  const rows: { cell: keyof ChangeTable; label: string; title: string; digits?: number }[] = [
+    { cell: "n01", label: "0→1 created", title: "no tie in the earlier round, a tie in the later" },
+    { cell: "n10", label: "1→0 dissolved", title: "a tie in the earlier round, none in the later" },
+    { cell: "n11", label: "1→1 kept", title: "a tie in both rounds" },
+    { cell: "n00", label: "0→0", title: "no tie in either round" },
+    { cell: "hamming", label: "Hamming", title: "Hamming distance: 0→1 + 1→0" },
+    { cell: "jaccard", label: "Jaccard", title: "Jaccard index: 1→1 / (0→1 + 1→0 + 1→1)", digits: 3 },
+    { cell: "missing", label: "missing", title: "cells missing in either round (left out of the table)" },
+    { cell: "actors", label: "actors", title: "actors present in both rounds: the table is over their ordered pairs" },
+  ];
+  const table = h("table", { class: "grid round-table change-table" }, h("tr", {}, h("th", {}, ""), ...r.relations.map((rel) => h("th", { class: "text", title: rel.relation === "any relation" ? "a cell is 1 when some relation has a tie" : `the ties of ${rel.relation}` }, rel.relation))));
+  for (const row of rows) {
+    table.append(
+      h(
+        "tr",
+        { dataset: { cell: row.cell } },
+        h("th", { title: row.title }, row.label),
+        ...r.relations.map((rel) => {
+          const v = rel.table[row.cell] as number;
+          return h("td", { dataset: { relation: rel.relation, cell: row.cell } }, row.digits ? fmt(v, row.digits) : String(v));
+        }),
+      ),
+    );
   }
   out.push(h("div", { class: "table-scroll" }, table));
   out.push(h("p", { class: "muted small" }, `As \`clusterflow waves\` computes it (RSiena's conventions): a cell is 1 when a tie of strength > 0 is recorded in the round; only actors present in both rounds count. Presence: ${[...new Set(Object.values(r.presenceSource))].join(" / ")}.`));
