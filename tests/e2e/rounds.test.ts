@@ -394,3 +394,45 @@ describe("comparing two survey rounds in the viewer", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("the viewer's role quadrant", () => {
+  it.each(["taiwan-flowers", "jepara-furniture"])("%s: the regions are the role rule (the report's quadrant): every dot in its role's region", async (name) => {
+    await open(`${server.url}?dataset=${name}`);
+    await page.evaluate(() => (window as unknown as Win).__app.showTab("diagnosis"));
+    await expect.poll(() => page.locator("svg.quadrant circle[data-role]").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const got = await page.evaluate(() => {
+      const svg = document.querySelector("svg.quadrant")!;
+      const line = (k: string) => svg.querySelector(`line[data-line="${k}"]`)!;
+      return {
+        vx: Number(line("openness").getAttribute("x1")),
+        hy: Number(line("margin").getAttribute("y1")),
+        dots: [...svg.querySelectorAll("circle[data-role]")].map((c) => ({ id: c.getAttribute("data-id")!, role: c.getAttribute("data-role")!, cx: Number(c.getAttribute("cx")), cy: Number(c.getAttribute("cy")) })),
+        text: svg.textContent,
+      };
+    });
+    // The roles are the library's (the diagnosis `clusterflow report` makes), every inside actor once.
+    const { graph } = await readInput(`datasets/${name}`);
+    const { diagnose } = await import("../../src/diagnosis/diagnose.js");
+    const d = diagnose(graph, { seed: 1 });
+    const roles = new Map(d.roles.actors.filter((a) => a.inCluster).map((a) => [a.id, a.role as string]));
+    expect(got.dots.length).toBe(roles.size);
+    const region: Record<string, [boolean, boolean]> = {
+      technologicalGatekeeper: [true, true],
+      activeMutualExchanger: [false, true],
+      externalStar: [true, false],
+      weaklyConnected: [false, false],
+      isolated: [false, false],
+    };
+    const seen = new Set<string>();
+    for (const dot of got.dots) {
+      expect([dot.id, dot.role]).toEqual([dot.id, roles.get(dot.id)]);
+      const [right, up] = region[dot.role];
+      expect([dot.id, dot.role, dot.cx > got.vx, dot.cy < got.hy]).toEqual([dot.id, dot.role, right, up]);
+      seen.add(dot.role);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    expect(got.text).toContain("weakly connected or isolated");
+    await page.locator("svg.quadrant").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}rounds-quadrant-${name}-1440.png` });
+  });
+});
