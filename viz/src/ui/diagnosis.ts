@@ -26,7 +26,11 @@ export function renderDiagnosis(app: App, el: HTMLElement): void {
   if (roles) {
     out.push(h("h3", {}, "Cognitive roles"));
     const plot = quadrantPlot(app);
-    if (plot) out.push(plot);
+    if (plot) {
+      const t = an.diagnosis?.roles.thresholds ?? roles.thresholds;
+      out.push(plot);
+      out.push(h("p", { class: "muted small quadrant-caption" }, `Vertical: the local margin, how far an actor is above the weaker of its two local thresholds, min(given − ${fmt(t.localOut)}, received − ${fmt(t.localIn)}); above 0 = well connected locally. Right of the dashed line: open to outside (above ${fmt(t.externalIn)}). The regions are the roles, as in the report (on a line = below or left).`));
+    }
     const ul = h("ul", { class: "legend-list chips" });
     for (const [role, n] of Object.entries(roles.counts)) {
       if (n === 0) continue;

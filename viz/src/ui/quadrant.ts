@@ -77,7 +77,7 @@ export function quadrantPlot(app: App): SVGSVGElement | undefined {
   }
   root.append(svg("text", { x: (m.l + W - m.r) / 2, y: H - 6, "text-anchor": "middle", class: "axis-title" }, `external openness (${measure} from outside)`));
   const my = (m.t + H - m.b) / 2;
-  root.append(svg("text", { x: 11, y: my, transform: `rotate(-90 11 ${my})`, "text-anchor": "middle", class: "axis-title" }, `local margin (${measure}): min(given − ${fmt(t.localOut)}, received − ${fmt(t.localIn)})`));
+  root.append(svg("text", { x: 11, y: my, transform: `rotate(-90 11 ${my})`, "text-anchor": "middle", class: "axis-title" }, `local margin (${measure})`));
   if (pts.length > 600) {
     // Many actors: one path of dots per role (no per-actor elements); the selected actor on top.
     const byRole = new Map<string, string[]>();
