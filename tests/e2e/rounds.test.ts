@@ -259,6 +259,15 @@ describe("comparing two survey rounds in the viewer", () => {
     expect(await shownTables()).toEqual(expectedTables(cli));
     expect(await page.locator(".presence-changes").textContent()).toContain("New start-up");
     await page.screenshot({ path: `${ARTIFACTS}rounds-planted-diagnosis-1440.png` });
+    // The SVG / PNG export draws the same: dissolved ties dashed, entering and leaving actors ringed, the legend of changes.
+    const svg = await page.evaluate(() => (window as unknown as { __app: { svg(): { svg: string } } }).__app.svg().svg);
+    const tiesPart = svg.slice(svg.indexOf('<g class="ties"'), svg.indexOf('<g class="actors">'));
+    expect(tiesPart.match(new RegExp(`<line [^>]*stroke="${ROUND_CHANGE_COLORS.dissolved}"[^>]*stroke-dasharray`, "g"))?.length).toBe(2);
+    expect(tiesPart.match(/stroke-dasharray/g)?.length).toBe(2);
+    expect(svg.match(new RegExp(`<circle [^>]*fill="none" stroke="${PRESENCE_COLORS.entering}" stroke-width="3"/>`, "g"))?.length).toBe(1);
+    expect(svg.match(new RegExp(`<circle [^>]*fill="none" stroke="${PRESENCE_COLORS.leaving}" stroke-width="3" stroke-dasharray`, "g"))?.length).toBe(1);
+    expect(svg).toContain("Ties 2019 → 2022");
+    expect(svg).toContain("comparing rounds 2019 → 2022");
   });
 
   it("planted rounds: the actor panel gives rank and role in both rounds, and the ties created and dissolved", async () => {

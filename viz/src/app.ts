@@ -308,6 +308,32 @@ export class App {
     this.requestAnalysis();
   }
 
+  /**
+   * Compare mode: cells by change over the relations compared (undefined before the comparison arrives),
+   * those created with an entering or dissolved with a leaving actor (outside the change table), and the
+   * actors entering and leaving among those shown.
+   */
+  compareCounts(): { cells?: Record<CellChangeKind, number>; uncounted: { created: number; dissolved: number }; entering: number; leaving: number } {
+    const r = this.analysis?.rounds;
+    const out = { cells: undefined as Record<CellChangeKind, number> | undefined, uncounted: { created: 0, dissolved: 0 }, entering: 0, leaving: 0 };
+    if (this.compareReady && r) {
+      const n = { created: 0, kept: 0, dissolved: 0, unknown: 0 };
+      for (const rel of r.relations) {
+        for (const c of rel.cells ?? []) {
+          n[c.change]++;
+          if (!c.counted && (c.change === "created" || c.change === "dissolved")) out.uncounted[c.change]++;
+        }
+      }
+      out.cells = n;
+    }
+    this.data?.forEachNode((id) => {
+      if (this.hiddenNodes.has(id)) return;
+      const c = this.presenceChange(id);
+      if (c) out[c]++;
+    });
+    return out;
+  }
+
   /** Entering (only in the later round) or leaving (only in the earlier) actor, in compare mode. */
   presenceChange(id: string): "entering" | "leaving" | undefined {
     const c = this.state.compare;

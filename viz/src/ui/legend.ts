@@ -15,17 +15,11 @@ function roundBlocks(app: App, from: string, to: string, outside: number): Node[
   const out: Node[] = [];
   const r = app.analysis?.rounds;
   out.push(h("h4", {}, `Ties ${from} → ${to}`));
-  if (!app.compareReady || !r) {
+  const counts = app.compareCounts();
+  const n = counts.cells;
+  if (!n || !r) {
     out.push(h("p", { class: "muted small" }, "Comparing the two rounds…"));
   } else {
-    const n = { created: 0, kept: 0, dissolved: 0, unknown: 0 };
-    const uncounted = { created: 0, dissolved: 0 };
-    for (const rel of r.relations) {
-      for (const c of rel.cells ?? []) {
-        n[c.change]++;
-        if (!c.counted && (c.change === "created" || c.change === "dissolved")) uncounted[c.change]++;
-      }
-    }
     const ul = h("ul", { class: "round-changes" });
     const words = { created: `created (only in ${to})`, kept: "kept (in both rounds)", dissolved: `dissolved (only in ${from})`, unknown: "not comparable (cell missing in the other round)" } as const;
     for (const k of ["created", "kept", "dissolved", "unknown"] as const) {
@@ -42,19 +36,12 @@ function roundBlocks(app: App, from: string, to: string, outside: number): Node[
       );
     }
     const notes: string[] = [];
-    if (uncounted.created > 0) notes.push(`${uncounted.created} created with an entering actor`);
-    if (uncounted.dissolved > 0) notes.push(`${uncounted.dissolved} dissolved with a leaving actor`);
+    if (counts.uncounted.created > 0) notes.push(`${counts.uncounted.created} created with an entering actor`);
+    if (counts.uncounted.dissolved > 0) notes.push(`${counts.uncounted.dissolved} dissolved with a leaving actor`);
     ul.title = `Counted per relation and dyad${notes.length ? `; of these, ${notes.join(", ")} (not in the change table, which counts actors present in both rounds)` : ""}.`;
     out.push(ul);
   }
-  let entering = 0;
-  let leaving = 0;
-  app.data?.forEachNode((id) => {
-    if (app.hiddenNodes.has(id)) return;
-    const c = app.presenceChange(id);
-    if (c === "entering") entering++;
-    else if (c === "leaving") leaving++;
-  });
+  const { entering, leaving } = counts;
   const p = app.comparePresence;
   const source = p ? [...new Set([p.source[from], p.source[to]])].join(" / ") : "";
   out.push(h("h4", { title: `presence: ${source}` }, "Actors"));
