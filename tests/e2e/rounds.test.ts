@@ -10,19 +10,20 @@
  * c → d, "new" entering and "old" leaving — see its SOURCE.md).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buildViewerOnce } from "./build.js";
+import { hexRgb, launchChromium, screenshotPixels } from "./chromium.js";
 import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { diffusionDepth } from "../../src/metrics/diffusion.js";
+import type { ChangeTable } from "../../src/metrics/waves.js";
 import { COGNITIVE_ROLE_LABELS } from "../../src/diagnosis/roles.js";
 import { fmt } from "../../viz/src/dom.js";
 import { DIFFUSION_COLORS, PRESENCE_COLORS, ROUND_CHANGE_COLORS } from "../../viz/src/encodings.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const PLANTED = "tests/fixtures/rounds-planted";
@@ -33,20 +34,8 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
-interface Table {
-  from: string;
-  to: string;
-  actors: number;
-  n00: number;
-  n01: number;
-  n10: number;
-  n11: number;
-  missing: number;
-  hamming: number;
-  jaccard: number;
-}
 interface WavesJson {
-  relations: { relation: string; changes: { table: Table }[] }[];
+  relations: { relation: string; changes: { table: ChangeTable }[] }[];
   presence: { changes: { from: string; to: string; entering: string[]; leaving: string[] }[] };
   sideBySide: { actors: { id: string; rounds: { present: boolean; rank: number | null; role: string | null }[] }[] } | null;
 }
@@ -129,28 +118,7 @@ async function nodeOnPage(id: string): Promise<{ x: number; y: number; r: number
   return { x: box.x + p.x, y: box.y + p.y, r: p.r };
 }
 
-function hexRgb(hex: string): number[] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-/** RGBA of screenshot pixels, decoded by the browser from the PNG bytes. */
-async function pixels(png: Buffer, points: { x: number; y: number }[]): Promise<number[][]> {
-  return page.evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      return points.map((p) => Array.from(ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data));
-    },
-    { b64: png.toString("base64"), points },
-  );
-}
+const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(page, png, points);
 
 const near = (px: number[], hex: string, tol = 45) => hexRgb(hex).every((v, k) => Math.abs(v - px[k]) <= tol);
 
@@ -190,16 +158,11 @@ function expectedTables(w: WavesJson): Record<string, Record<string, string>> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
   mkdirSync(ARTIFACTS, { recursive: true });
   process.chdir(REPO);
   await buildViewerOnce();
   server = await serveViewer({ port: 0, input: collectInput(PLANTED) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("pageerror", (e) => errors.push(e.message));
 }, 180_000);
@@ -268,6 +231,8 @@ describe("comparing two survey rounds in the viewer", () => {
     expect(svg.match(new RegExp(`<circle [^>]*fill="none" stroke="${PRESENCE_COLORS.leaving}" stroke-width="3" stroke-dasharray`, "g"))?.length).toBe(1);
     expect(svg).toContain("Ties 2019 → 2022");
     expect(svg).toContain("comparing rounds 2019 → 2022");
+    const exported = await page.evaluate(() => (window as unknown as { __app: { pngDataUrl(o: object): Promise<string> } }).__app.pngDataUrl({ scale: 1 }));
+    writeFileSync(`${ARTIFACTS}rounds-planted-export.png`, Buffer.from(exported.slice(exported.indexOf(",") + 1), "base64"));
   });
 
   it("planted rounds: the actor panel gives rank and role in both rounds, and the ties created and dissolved", async () => {

@@ -193,7 +193,15 @@ export class Controls {
       h(
         "div",
         { class: "row" },
-        h("span", { class: "muted small filter-summary" }, hiddenTies + hiddenActors === 0 ? "Showing everything." : `Hidden: ${hiddenActors} actors, ${hiddenTies} ties. Metrics are computed on what is shown.`),
+        h(
+          "span",
+          { class: "muted small filter-summary" },
+          app.state.compare
+            ? `Comparing ${app.state.compare.from} → ${app.state.compare.to}: ${hiddenActors} actors and ${hiddenTies} ties not drawn (the filters, the other rounds, and the earlier copy of each kept tie).`
+            : hiddenTies + hiddenActors === 0
+              ? "Showing everything."
+              : `Hidden: ${hiddenActors} actors, ${hiddenTies} ties. Metrics are computed on what is shown.`,
+        ),
         hiddenTies + hiddenActors > 0 ? h("button", { on: { click: () => this.resetFilters() } }, "Show all") : null,
       ),
     );
