@@ -71,10 +71,10 @@ export function quadrantPlot(app: App): SVGSVGElement | undefined {
   q(m.l + 4, H - m.b - 5, "start", "weakly connected or isolated");
   for (let i = 0; i <= 2; i++) {
     const vx = (maxX * i) / 2;
-    const vy = minY + ((maxY - minY) * i) / 2;
     root.append(svg("text", { x: X(vx), y: H - m.b + 12, "text-anchor": "middle" }, fmt(vx, 2)));
-    root.append(svg("text", { x: m.l - 4, y: Y(vy) + 3, "text-anchor": "end" }, fmt(vy, 2)));
   }
+  // The margin's ticks: its range and 0, where the rule's line is.
+  for (const vy of [minY, 0, maxY]) root.append(svg("text", { x: m.l - 4, y: Y(vy) + 3, "text-anchor": "end" }, fmt(vy, 2)));
   root.append(svg("text", { x: (m.l + W - m.r) / 2, y: H - 6, "text-anchor": "middle", class: "axis-title" }, `external openness (${measure} from outside)`));
   const my = (m.t + H - m.b) / 2;
   root.append(svg("text", { x: 11, y: my, transform: `rotate(-90 11 ${my})`, "text-anchor": "middle", class: "axis-title" }, `local margin (${measure})`));
