@@ -299,6 +299,7 @@ app.on("hover", () => {
     h("div", { class: "muted small" }, `${a.kind}${a.group ? ` · ${a.group}` : ""}${a.inCluster === false ? " · outside the cluster" : ""}`),
     h("div", { class: "small" }, `receives from ${app.hoverIn.size} · gives to ${app.hoverOut.size}`),
     gk ? h("div", { class: "small" }, `gatekeeper rank ${gk.rank} · score ${fmt(gk.score, 2)}`) : null,
+    app.presenceChange(id) ? h("div", { class: "small" }, app.presenceChange(id) === "entering" ? `entering: present in ${app.state.compare!.to} only` : `leaving: present in ${app.state.compare!.from} only`) : null,
   );
   hoverCard.style.display = "";
 });
