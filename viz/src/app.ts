@@ -962,6 +962,8 @@ export class App {
       const size = data.size as number;
       const res: Record<string, unknown> = { ...data, color: ROUND_CHANGE_COLORS[change], zIndex: change === "kept" ? 0 : 1 };
       if (change === "created") res.size = Math.max(1.6, size * 1.1);
+      // Thin light lines break up in the rasteriser and could pass for dashes: kept ties stay solid.
+      if (change === "kept") res.size = Math.max(1.4, size);
       if (change === "dissolved" || change === "unknown") {
         res.type = "dashed";
         res.size = Math.max(1.4, size);
