@@ -112,6 +112,18 @@ function median(values: number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
+/**
+ * The local margin of an actor: how far it is above its local thresholds, min(localOut − t.localOut,
+ * localIn − t.localIn) under `wellConnected: "both"` (max under `"either"`). The role rule calls an actor well
+ * connected locally exactly when the margin is > 0, so a quadrant with this vertical axis, a line at 0 and a
+ * line at the openness threshold has the regions of the rule (the report's and the viewer's quadrant).
+ */
+export function localMargin(localOut: number, localIn: number, t: CognitiveRoleThresholds, wellConnected: "both" | "either" = "both"): number {
+  const a = localOut - t.localOut;
+  const b = localIn - t.localIn;
+  return wellConnected === "both" ? Math.min(a, b) : Math.max(a, b);
+}
+
 /** Classify one inside actor given its quantities and the thresholds. */
 export function classifyCognitiveRole(localOut: number, localIn: number, externalIn: number, t: CognitiveRoleThresholds, wellConnected: "both" | "either" = "both"): CognitiveRole {
   const well = wellConnected === "both" ? localOut > t.localOut && localIn > t.localIn : localOut > t.localOut || localIn > t.localIn;

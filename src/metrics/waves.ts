@@ -84,10 +84,27 @@ export interface RateRow {
   creation: number;
 }
 
+/** What happened to one cell between two rounds (see {@link WavesOptions.cells}). */
+export type CellChangeKind = "created" | "kept" | "dissolved" | "unknown";
+
+export interface CellChange {
+  source: string;
+  target: string;
+  change: CellChangeKind;
+  /**
+   * true when the cell is in the change table: both actors present in both rounds and the cell observed in
+   * both. false for ties of an actor entering or leaving (created / dissolved with it) and for a tie whose
+   * cell is missing in the other round (`unknown`).
+   */
+  counted: boolean;
+}
+
 export interface RoundChange {
   table: ChangeTable;
   actors: ActorChange[];
   rates: RateRow[];
+  /** Every cell with a tie in either round, classified (only with `cells: true`; not for "any relation"). */
+  cells?: CellChange[];
 }
 
 export interface RelationWaves {
@@ -114,6 +131,8 @@ export interface WavesOptions {
   relations?: string[];
   /** Categorical actor attributes for the persistence/creation breakdown (`same:<attribute>`). */
   attributes?: string[];
+  /** List every cell with a tie in either round, classified created / kept / dissolved (default false). */
+  cells?: boolean;
 }
 
 const ANY = "any relation";
@@ -204,7 +223,9 @@ export function waves(graph: ClusterGraph, options: WavesOptions = {}): WavesRes
     const figures = rounds.map((w, r) => roundFigures(w, states[r], n));
     const changes: RoundChange[] = [];
     for (let r = 1; r < rounds.length; r++) {
-      changes.push(compare(rounds[r - 1], rounds[r], states[r - 1], states[r], n, ids, attrs, options.attributes ?? []));
+      const change = compare(rounds[r - 1], rounds[r], states[r - 1], states[r], n, ids, attrs, options.attributes ?? []);
+      if (options.cells && relation !== ANY) change.cells = cellChanges(states[r - 1], states[r], n, ids);
+      changes.push(change);
     }
     return { relation, rounds: figures, changes };
   });
@@ -283,6 +304,31 @@ function roundFigures(round: string, s: State, n: number): RoundFigures {
     transitiveTriplets: triplets,
     threeCycles: cycles / 3,
   };
+}
+
+/**
+ * Every cell with a tie in round a or b, classified: 1→1 kept, 0→1 created, 1→0 dissolved among the actors
+ * present in both rounds (the cells of the change table); a tie of an actor present in one round only is
+ * created (entering) or dissolved (leaving), not counted; a tie whose cell is missing in the other round is
+ * `unknown`, not counted.
+ */
+function cellChanges(a: State, b: State, n: number, ids: string[]): CellChange[] {
+  const out: CellChange[] = [];
+  const both = (k: number) => a.members[Math.floor(k / n)] && b.members[Math.floor(k / n)] && a.members[k % n] && b.members[k % n];
+  const cell = (k: number, change: CellChangeKind, counted: boolean) => out.push({ source: ids[Math.floor(k / n)], target: ids[k % n], change, counted });
+  for (const k of a.ties) {
+    if (b.ties.has(k)) cell(k, "kept", true);
+    else if (!both(k)) cell(k, "dissolved", false);
+    else if (b.missing.has(k)) cell(k, "unknown", false);
+    else cell(k, "dissolved", true);
+  }
+  for (const k of b.ties) {
+    if (a.ties.has(k)) continue;
+    if (!both(k)) cell(k, "created", false);
+    else if (a.missing.has(k)) cell(k, "unknown", false);
+    else cell(k, "created", true);
+  }
+  return out;
 }
 
 function compare(from: string, to: string, a: State, b: State, n: number, ids: string[], attrs: ReturnType<ClusterGraph["getNodeAttributes"]>[], categorical: string[]): RoundChange {

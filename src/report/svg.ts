@@ -4,7 +4,7 @@
  * data is HTML-escaped; coordinates are rounded to 0.1 px so that the output is byte-stable.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { COGNITIVE_ROLE_LABELS, type CognitiveRole } from "../diagnosis/roles.js";
+import { COGNITIVE_ROLE_LABELS, localMargin, type CognitiveRole } from "../diagnosis/roles.js";
 import { actorName, escapeHtml as esc, num } from "./words.js";
 
 const r1 = (x: number) => String(Math.round(x * 10) / 10);
@@ -37,7 +37,7 @@ export function quadrantSvg(d: Diagnosis): string {
   // the margin is > 0, so the horizontal line at 0 and the vertical line at the openness threshold cut
   // the plot into exactly the regions of the role rule (points on a line are below / left of it).
   const t = d.roles.thresholds;
-  const margin = (p: (typeof pts)[number]) => Math.min(p.localOut - t.localOut, p.localIn - t.localIn);
+  const margin = (p: (typeof pts)[number]) => localMargin(p.localOut, p.localIn, t);
   const maxX = niceMax(Math.max(0, ...pts.map((p) => p.externalOpenness), t.externalIn));
   const maxY = niceMax(Math.max(1, ...pts.map(margin)));
   const minY = -niceMax(Math.max(1, ...pts.map((p) => -margin(p))));

@@ -5,12 +5,13 @@
  *
  * What the page shows is compared with what the library computes in Node on the same input.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buildViewerOnce } from "./build.js";
+import { hexRgb, launchChromium, screenshotPixels } from "./chromium.js";
 import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseTidy } from "../../src/io/tidy.js";
@@ -25,7 +26,6 @@ import { FLOW_COLORS } from "../../viz/src/encodings.js";
 import { detectFormat, FORMATS } from "../../src/io/formats.js";
 import { filterTies } from "../../src/model/views.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const TAIWAN = "datasets/taiwan-flowers";
@@ -60,22 +60,7 @@ async function shot(name: string): Promise<Buffer> {
 }
 
 /** RGBA of screenshot pixels, decoded by the browser from the PNG bytes (never read from the WebGL canvas). */
-async function pixels(png: Buffer, points: { x: number; y: number }[]): Promise<number[][]> {
-  return page.evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      return points.map((p) => Array.from(ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data));
-    },
-    { b64: png.toString("base64"), points },
-  );
-}
+const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(page, png, points);
 
 /** Number of pixels that differ between two screenshots of the same size. */
 async function diffCount(a: Buffer, b: Buffer): Promise<number> {
@@ -101,11 +86,6 @@ async function diffCount(a: Buffer, b: Buffer): Promise<number> {
   );
 }
 
-function hexRgb(hex: string): number[] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** Page coordinates of an actor's centre. */
 async function nodePoint(id: string): Promise<{ x: number; y: number }> {
   const box = (await page.locator("#graph").boundingBox())!;
@@ -125,16 +105,11 @@ async function openDataset(id: string): Promise<void> {
 
 beforeAll(async () => {
   // Fail, never skip, when the browser is missing.
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
   mkdirSync(ARTIFACTS, { recursive: true });
   process.chdir(REPO);
   await buildViewerOnce();
   server = await serveViewer({ port: 0, input: collectInput(SERVED) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -70,6 +70,7 @@ describe("the view in the URL", () => {
       camera: { x: 0.25, y: 0.75, ratio: 0.5 },
       selected: "lab 03&x",
       ego: { id: "a,b", k: 2, direction: "in" as const },
+      compare: { from: "round 1, spring", to: "2015&b" },
       embed: true,
     };
     const back = readUrlState(new URLSearchParams(writeUrlState(state)));
@@ -83,6 +84,11 @@ describe("the view in the URL", () => {
     expect(s.labels).toBeUndefined();
     expect(s.filter?.tieTypes).toEqual([]);
     expect(s.colors).toBeUndefined();
+  });
+
+  it("a comparison needs two different rounds", () => {
+    for (const q of ["cmp=1994", "cmp=1994,1994", "cmp=,1997", "cmp=1994,1997,2000"]) expect(readUrlState(new URLSearchParams(q)).compare, q).toBeUndefined();
+    expect(readUrlState(new URLSearchParams("cmp=1994%2C1997")).compare).toEqual({ from: "1994", to: "1997" });
   });
 });
 

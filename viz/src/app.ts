@@ -13,6 +13,10 @@ import type { ImportReport } from "../../src/io/report.js";
 import type { ClusterGraph, TieType } from "../../src/model/types.js";
 import { TIE_TYPES } from "../../src/model/types.js";
 import { relationsOf, wavesOf } from "../../src/model/graph.js";
+import { presenceOf, roundsOf, type Presence } from "../../src/model/rounds.js";
+import type { CellChangeKind } from "../../src/metrics/waves.js";
+import { validPair, type RoundPair } from "./analysis/rounds.js";
+import { EdgeDashedArrowProgram } from "./dashedProgram.js";
 import { AnalysisClient } from "./analysis/client.js";
 import type { Analysis, AnalysisOptions, ViewFilter } from "./analysis/compute.js";
 import {
@@ -27,6 +31,11 @@ import {
   tieColor,
   type CategoryScale,
   type SizeScale,
+  DIFFUSION_CATEGORIES,
+  DIFFUSION_COLORS,
+  PRESENCE_COLORS,
+  ROUND_CHANGE_COLORS,
+  tint,
 } from "./encodings.js";
 import { applyPositions, filePositions, ForceLayout, groupPositions, initialIterations, pixelsPerUnit, randomPositions, runForceAtlas2, separate } from "./layout.js";
 import { NodeRingProgram } from "./ringProgram.js";
@@ -35,7 +44,7 @@ import { overlaps, placeLabels, shortenLabel, type LabelBox, type LabelRequest }
 const { MultiDirectedGraph } = Graph as unknown as { MultiDirectedGraph: new (o?: object) => Graph };
 
 /** A built-in colouring, or `attr:<name>`: any actor attribute of the data taken as categories. */
-export type ColorBy = "kind" | "inCluster" | "group" | "stage" | "community" | "role" | `attr:${string}`;
+export type ColorBy = "kind" | "inCluster" | "group" | "stage" | "community" | "role" | "diffusion" | `attr:${string}`;
 export const COLOR_BY: { key: ColorBy; label: string }[] = [
   { key: "group", label: "group" },
   { key: "kind", label: "kind" },
@@ -43,6 +52,7 @@ export const COLOR_BY: { key: ColorBy; label: string }[] = [
   { key: "stage", label: "value-chain stage" },
   { key: "community", label: "detected community (Louvain)" },
   { key: "role", label: "cognitive role" },
+  { key: "diffusion", label: "distance from outside knowledge" },
 ];
 
 export type LabelMode = "auto" | "all" | "none";
@@ -61,6 +71,8 @@ export interface ViewState {
   layout: LayoutName;
   /** Colours the user picked, by colouring and category. */
   colors: Record<string, Record<string, string>>;
+  /** Two survey rounds compared (ties created / kept / dissolved); undefined: the normal view. */
+  compare?: RoundPair;
 }
 
 export interface Source {
@@ -217,8 +229,13 @@ export class App {
       colorBy: groups.length > 1 ? "group" : this.distinct("kind").length > 1 ? "kind" : "inCluster",
       sizeBy: "gatekeeperScore",
       layout: "force",
+      compare: undefined,
     };
     this.state = { ...this.state, ...defaults, ...initial };
+    if (!validPair(d.graph, this.state.compare)) this.state.compare = undefined;
+    this.comparePresence = this.state.compare ? presenceOf(d.graph) : undefined;
+    this.compareEdges.clear();
+    this.compareReady = false;
     this.marks.setData = performance.now();
     this.large = d.graph.order > 3_000 || d.graph.size > 15_000;
     this.buildDisplay();
@@ -260,6 +277,101 @@ export class App {
 
   waves(): string[] {
     return this.data ? wavesOf(this.data) : [];
+  }
+
+  /** Survey rounds in survey order (the order they were read in, else sorted as numbers or names). */
+  rounds(): string[] {
+    return this.data ? roundsOf(this.data) : [];
+  }
+
+  // ------------------------------------------------------------------ comparing two rounds
+
+  /** Which actors each round has (presence data: a presence table, the round files, else everyone). */
+  comparePresence?: Presence;
+  /** In compare mode: the ties drawn, with their change (the other ties of the two rounds are hidden). */
+  compareEdges = new Map<string, CellChangeKind>();
+  /** Whether compareEdges holds the analysis of the current pair (before it arrives, both rounds are drawn as they are). */
+  compareReady = false;
+
+  /** Compare two rounds (earlier first), or leave compare mode (undefined). */
+  setCompare(pair: RoundPair | undefined): void {
+    if (!this.data) return;
+    const next = validPair(this.data, pair) ? { from: pair.from, to: pair.to } : undefined;
+    this.state.compare = next;
+    this.comparePresence = next ? presenceOf(this.data) : undefined;
+    this.compareEdges.clear();
+    this.compareReady = false;
+    this.computeHidden();
+    if (this.hovered) this.computeHover(this.hovered);
+    this.refresh();
+    this.emit("filter");
+    this.requestAnalysis();
+  }
+
+  /**
+   * Compare mode: cells by change over the relations compared (undefined before the comparison arrives),
+   * those created with an entering or dissolved with a leaving actor (outside the change table), and the
+   * actors entering and leaving among those shown.
+   */
+  compareCounts(): { cells?: Record<CellChangeKind, number>; uncounted: { created: number; dissolved: number }; entering: number; leaving: number } {
+    const r = this.analysis?.rounds;
+    const out = { cells: undefined as Record<CellChangeKind, number> | undefined, uncounted: { created: 0, dissolved: 0 }, entering: 0, leaving: 0 };
+    if (this.compareReady && r) {
+      const n = { created: 0, kept: 0, dissolved: 0, unknown: 0 };
+      for (const rel of r.relations) {
+        for (const c of rel.cells ?? []) {
+          n[c.change]++;
+          if (!c.counted && (c.change === "created" || c.change === "dissolved")) out.uncounted[c.change]++;
+        }
+      }
+      out.cells = n;
+    }
+    this.data?.forEachNode((id) => {
+      if (this.hiddenNodes.has(id)) return;
+      const c = this.presenceChange(id);
+      if (c) out[c]++;
+    });
+    return out;
+  }
+
+  /** Entering (only in the later round) or leaving (only in the earlier) actor, in compare mode. */
+  presenceChange(id: string): "entering" | "leaving" | undefined {
+    const c = this.state.compare;
+    const p = this.comparePresence;
+    if (!c || !p) return undefined;
+    const a = p.present.get(c.from)?.has(id) ?? false;
+    const b = p.present.get(c.to)?.has(id) ?? false;
+    return b && !a ? "entering" : a && !b ? "leaving" : undefined;
+  }
+
+  /**
+   * Classify the drawn ties from the analysis' comparison (the library's cells, src/metrics/waves.ts): each
+   * cell is drawn once, by the ties of the round that has it (a kept tie by its later-round ties).
+   */
+  private applyComparison(): void {
+    const c = this.state.compare;
+    const r = this.analysis?.rounds;
+    const wasReady = this.compareReady;
+    this.compareEdges.clear();
+    this.compareReady = false;
+    if (c && r && r.from === c.from && r.to === c.to && this.data) {
+      const cls = new Map<string, CellChangeKind>();
+      for (const rel of r.relations) for (const cell of rel.cells ?? []) cls.set(`${rel.relation}\u0000${cell.source}\u0000${cell.target}`, cell.change);
+      this.data.forEachEdge((key, a, s, t) => {
+        if (a.wave !== c.from && a.wave !== c.to) return;
+        const k = cls.get(`${a.relation}\u0000${s}\u0000${t}`);
+        if (!k) return;
+        if ((k === "created" || k === "kept") && a.wave !== c.to) return;
+        if (k === "dissolved" && a.wave !== c.from) return;
+        this.compareEdges.set(key, k);
+      });
+      this.compareReady = true;
+    }
+    if (this.compareReady || wasReady) {
+      this.computeHidden();
+      if (this.hovered) this.computeHover(this.hovered);
+      this.emit("filter");
+    }
   }
 
   tieTypes(): TieType[] {
@@ -341,11 +453,17 @@ export class App {
     this.hiddenEdges.clear();
     if (!g) return;
     const kinds = f.kinds ? new Set(f.kinds) : undefined;
+    // Comparing two rounds: the wave filter is set aside; actors present in neither round are hidden.
+    const cmp = this.state.compare;
+    const inFrom = cmp ? this.comparePresence?.present.get(cmp.from) : undefined;
+    const inTo = cmp ? this.comparePresence?.present.get(cmp.to) : undefined;
     g.forEachNode((id, a) => {
       if ((f.localOnly && a.inCluster === false) || (kinds && !kinds.has(a.kind))) this.hiddenNodes.add(id);
+      else if (inFrom && inTo && !inFrom.has(id) && !inTo.has(id)) this.hiddenNodes.add(id);
     });
     const rel = f.relations ? new Set(f.relations) : undefined;
-    const waves = f.waves ? new Set(f.waves) : undefined;
+    const waves = cmp ? undefined : f.waves ? new Set(f.waves) : undefined;
+    const ready = this.compareReady;
     const types = f.tieTypes ? new Set(f.tieTypes) : undefined;
     g.forEachEdge((key, a, s, t) => {
       if (
@@ -353,6 +471,7 @@ export class App {
         this.hiddenNodes.has(t) ||
         (rel && !rel.has(a.relation)) ||
         (waves && !(a.wave !== undefined && waves.has(a.wave))) ||
+        (cmp && (ready ? !this.compareEdges.has(key) : a.wave !== cmp.from && a.wave !== cmp.to)) ||
         (types && !types.has(a.tieType)) ||
         (f.minWeight !== undefined && a.weight < f.minWeight)
       ) {
@@ -434,11 +553,31 @@ export class App {
         return this.analysis?.communities?.membership[id] !== undefined ? `community ${this.analysis.communities.membership[id]}` : undefined;
       case "role":
         return this.analysis?.roles?.byId[id]?.role;
+      case "diffusion":
+        return this.depthCategory(id);
       default: {
         const v = by.startsWith("attr:") ? (a as Record<string, unknown>)[by.slice(5)] : undefined;
         return v === undefined || v === null || v === "" ? undefined : String(v);
       }
     }
+  }
+
+  private depths?: { of: Analysis; steps: Map<string, number>; sources: number };
+
+  /**
+   * An actor's distance from outside knowledge (the diagnosis' depth of diffusion, src/metrics/diffusion.ts:
+   * fewest ties from the nearest outside source), as a category: 1 tie, 2 ties, 3+ ties, never reached;
+   * outside actors are the sources. Undefined until the diagnosis is computed.
+   */
+  depthCategory(id: string): string | undefined {
+    const d = this.analysis?.diagnosis?.diffusion;
+    if (!d || !this.analysis) return undefined;
+    if (this.depths?.of !== this.analysis) this.depths = { of: this.analysis, steps: new Map(d.actors.map((x) => [x.id, x.steps])), sources: d.options.sources.length };
+    if (this.data?.getNodeAttribute(id, "inCluster") === false) return "outside actor";
+    const s = this.depths.steps.get(id);
+    if (s === undefined) return undefined;
+    if (this.depths.sources === 0) return "no outside source in the view";
+    return !Number.isFinite(s) ? "never reached" : s <= 1 ? "1 tie" : s === 2 ? "2 ties" : "3+ ties";
   }
 
   /** Actor attributes of the data that can colour actors (text or yes/no with 2–30 distinct values) or size them (numbers). */
@@ -462,7 +601,7 @@ export class App {
   /** Every category of a colouring over the whole dataset (so colours do not depend on the filters). */
   categoryDomain(by: ColorBy): string[] {
     if (!this.data) return [];
-    if (by === "community" || by === "role") return [];
+    if (by === "community" || by === "role" || by === "diffusion") return [];
     const s = new Set<string>();
     this.data.forEachNode((id) => {
       const c = this.categoryOf(id, by);
@@ -495,9 +634,9 @@ export class App {
     const by = this.state.colorBy;
     const values = ids.map((id) => this.categoryOf(id, by));
     const title = this.encodingTitle(by);
-    const builtIn = by === "kind" ? KIND_COLORS : by === "inCluster" ? { inside: INCLUSTER_COLORS.inside, outside: INCLUSTER_COLORS.outside } : by === "role" ? ROLE_COLORS : undefined;
+    const builtIn = by === "kind" ? KIND_COLORS : by === "inCluster" ? { inside: INCLUSTER_COLORS.inside, outside: INCLUSTER_COLORS.outside } : by === "role" ? ROLE_COLORS : by === "diffusion" ? DIFFUSION_COLORS : undefined;
     const fixed = { ...(builtIn ?? {}), ...(this.state.colors[by] ?? {}) };
-    const order = by === "role" ? ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] : by === "inCluster" ? ["inside", "outside"] : undefined;
+    const order = by === "role" ? ["technologicalGatekeeper", "activeMutualExchanger", "externalStar", "weaklyConnected", "isolated", "outside"] : by === "inCluster" ? ["inside", "outside"] : by === "diffusion" ? [...DIFFUSION_CATEGORIES] : undefined;
     this.colorScale = categoryScale(title, values, fixed, order, this.categoryDomain(by));
     const n = this.data.order;
     const [minSize, maxSize] = n > 5000 ? [1.5, 9] : n > 1000 ? [2, 12] : n > 200 ? [3, 14] : [4, 17];
@@ -606,7 +745,7 @@ export class App {
     const labelStyle = { font: "Inter, 'Segoe UI', system-ui, sans-serif", size: 13, weight: "600", color: "#111827" };
     this.renderer = new Sigma(this.display, this.container, {
       nodeProgramClasses: { circle: NodeCircleProgram, ring: NodeRingProgram },
-      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram, curved: EdgeCurvedArrowProgram, dashed: EdgeDashedArrowProgram },
       defaultNodeType: "circle",
       defaultEdgeType: "arrow",
       renderEdgeLabels: false,
@@ -632,6 +771,7 @@ export class App {
     const r = this.renderer;
     r.createCanvas("flows", { afterLayer: "edges" });
     r.createCanvas("groupLabels", { afterLayer: "nodes" });
+    r.createCanvas("roundMarks", { afterLayer: "nodes" });
     r.on("beforeRender", () => (this.labelRequests = []));
     r.on("afterRender", () => this.drawOverlays());
     // The first frame is already drawn (sigma renders in its constructor): draw the overlays once.
@@ -668,6 +808,7 @@ export class App {
 
   private drawOverlays(): void {
     this.drawFlows();
+    this.drawRoundMarks();
     this.drawGroupLabels();
     this.drawActorLabels();
   }
@@ -774,11 +915,62 @@ export class App {
       res.zIndex = 3000;
     }
     if (labels === "none" && node !== this.hovered && node !== this.selected) res.label = "";
+    // An actor that left between the two rounds compared is drawn faded (and ringed dashed on the overlay).
+    if (this.state.compare && this.presenceChange(node) === "leaving" && res.color === data.color) res.color = tint(String(data.color), 0.35);
     return res;
   }
 
+  /**
+   * Compare mode: entering actors get a solid ring, leaving actors a dashed one, drawn around the actor on
+   * an overlay above the actors (shape and colour, so the marks read without colour vision).
+   */
+  private drawRoundMarks(): void {
+    const r = this.renderer;
+    const canvas = r?.getCanvases().roundMarks;
+    if (!r || !canvas) return;
+    const { width, height } = r.getDimensions();
+    const ctx = prepareOverlay(canvas, width, height);
+    this.roundMarks = [];
+    if (!this.state.compare || !this.comparePresence || !this.data) return;
+    this.data.forEachNode((id) => {
+      const change = this.presenceChange(id);
+      if (!change || this.hiddenNodes.has(id)) return;
+      const d = r.getNodeDisplayData(id);
+      if (!d || d.hidden) return;
+      const p = r.framedGraphToViewport({ x: d.x, y: d.y });
+      const radius = r.scaleSize(d.size) + 4;
+      if (p.x < -radius || p.y < -radius || p.x > width + radius || p.y > height + radius) return;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, radius, 0, 2 * Math.PI);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = PRESENCE_COLORS[change];
+      ctx.setLineDash(change === "leaving" ? [5, 4] : []);
+      ctx.stroke();
+      this.roundMarks.push({ id, change, x: p.x, y: p.y, radius });
+    });
+    ctx.setLineDash([]);
+  }
+
+  /** The entering / leaving marks drawn in the last frame (CSS pixels in the canvas). */
+  roundMarks: { id: string; change: "entering" | "leaving"; x: number; y: number; radius: number }[] = [];
+
   private edgeReducer(edge: string, data: Record<string, unknown>): Record<string, unknown> {
     if (this.hiddenEdges.has(edge)) return { ...data, hidden: true };
+    const change = this.state.compare ? this.compareEdges.get(edge) : undefined;
+    if (change) {
+      // Created ties stand out (colour and width); kept ties recede; dissolved ties are dashed.
+      const size = data.size as number;
+      const res: Record<string, unknown> = { ...data, color: ROUND_CHANGE_COLORS[change], zIndex: change === "kept" ? 0 : 1 };
+      if (change === "created") res.size = Math.max(1.6, size * 1.1);
+      // Thin light lines break up in the rasteriser and could pass for dashes: kept ties stay solid.
+      if (change === "kept") res.size = Math.max(1.4, size);
+      if (change === "dissolved" || change === "unknown") {
+        res.type = "dashed";
+        res.size = Math.max(1.4, size);
+      }
+      if (this.hovered && !this.large && this.display.source(edge) !== this.hovered && this.display.target(edge) !== this.hovered) return { ...res, color: DIMMED_EDGE, zIndex: 0 };
+      return res;
+    }
     if (!this.hovered || this.large) return data;
     const d = this.display;
     const s = d.source(edge);
@@ -1190,6 +1382,11 @@ export class App {
 
   analysisOptions(): AnalysisOptions {
     // groups undefined: the diagnosis chooses as `clusterflow report` does (group when present, else Louvain).
+    const c = this.state.compare;
+    if (c) {
+      const { waves: _w, ...filter } = this.state.filter;
+      return { filter, partition: this.state.partition, seed: this.state.seed, resolution: this.state.resolution, compare: { from: c.from, to: c.to } };
+    }
     return { filter: this.state.filter, partition: this.state.partition, seed: this.state.seed, resolution: this.state.resolution };
   }
 
@@ -1211,6 +1408,7 @@ export class App {
         this.marks.analysisFast ??= performance.now();
         if (partial.diagnosis) this.marks.verdictsShown ??= performance.now();
         this.analysis = partial;
+        this.applyComparison();
         this.applyEncodings();
         this.emit("analysis");
       });
@@ -1250,6 +1448,7 @@ export class App {
   private finishAnalysis(): void {
     this.analysisStep = undefined;
     this.analysing = false;
+    this.applyComparison();
     if (this.analysis && !this.analysis.metrics.some((m) => m.key === this.state.sizeBy) && this.state.sizeBy !== "uniform" && !this.state.sizeBy.startsWith("attr:")) {
       this.state.sizeBy = this.analysis.metrics.some((m) => m.key === "gatekeeperScore") ? "gatekeeperScore" : (this.analysis.metrics[0]?.key ?? "uniform");
     }

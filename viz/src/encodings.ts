@@ -175,3 +175,33 @@ export function sizeScale(title: string, values: (number | null | undefined)[], 
   };
   return { title, min, max, minSize, maxSize, sizeOf };
 }
+
+/**
+ * Ties between two survey rounds (Okabe–Ito): created in blue, kept in a light grey, dissolved in vermillion
+ * and drawn dashed (blue and vermillion stay apart under deuteranopia and protanopia, and the dash tells
+ * dissolved ties without colour); a tie whose cell is missing in the other round in mid grey, dashed.
+ */
+export const ROUND_CHANGE_COLORS = { created: "#0072B2", kept: "#a3aab4", dissolved: "#D55E00", unknown: "#8b929c" } as const;
+export const ROUND_CHANGE_LABELS = {
+  created: "created (only in the later round)",
+  kept: "kept (in both rounds)",
+  dissolved: "dissolved (only in the earlier round), dashed",
+  unknown: "not comparable (the cell is missing in the other round), dashed",
+} as const;
+/** Actors entering (present only in the later round: solid ring) and leaving (only in the earlier: dashed ring, faded). */
+export const PRESENCE_COLORS = { entering: "#0072B2", leaving: "#D55E00" } as const;
+
+/**
+ * Distance from outside knowledge (src/metrics/diffusion.ts steps): a sequential blue scale, darkest for
+ * actors one tie from an outside source; never reached in light grey; outside actors (the sources) in
+ * Okabe–Ito orange, drawn as rings.
+ */
+export const DIFFUSION_CATEGORIES = ["1 tie", "2 ties", "3+ ties", "never reached", "outside actor", "no outside source in the view"] as const;
+export const DIFFUSION_COLORS: Record<string, string> = {
+  "1 tie": "#08306b",
+  "2 ties": "#2171b5",
+  "3+ ties": "#6baed6",
+  "never reached": "#d9d9d9",
+  "outside actor": "#E69F00",
+  "no outside source in the view": "#d9d9d9",
+};

@@ -11,7 +11,7 @@ import { toJson } from "../../src/cli/output.js";
 import { createClusterGraph } from "../../src/model/graph.js";
 import { renderReport } from "../../src/report/index.js";
 import { writeJson } from "../../src/io/json.js";
-import { BACKGROUND, FLOW_COLORS, OTHER_COLOR, TIE_COLORS, TIE_LABELS } from "./encodings.js";
+import { BACKGROUND, FLOW_COLORS, OTHER_COLOR, PRESENCE_COLORS, ROUND_CHANGE_COLORS, TIE_COLORS, TIE_LABELS } from "./encodings.js";
 import { fmt } from "./dom.js";
 
 function baseName(app: App): string {
@@ -32,10 +32,12 @@ export function download(blob: Blob, fileName: string): void {
 }
 
 interface LegendRow {
-  kind: "title" | "dot" | "ring" | "line" | "size";
+  kind: "title" | "dot" | "ring" | "line" | "size" | "mark";
   text: string;
   color?: string;
   size?: number;
+  /** A dashed line (dissolved ties) or a dashed mark (leaving actors). */
+  dashed?: boolean;
 }
 
 /** The legend as rows, the same content as the on-screen legend. */
@@ -64,7 +66,20 @@ function legendRows(app: App): LegendRow[] {
   app.data?.forEachEdge((key, a) => {
     if (!app.hiddenEdges.has(key)) counts.set(a.tieType, (counts.get(a.tieType) ?? 0) + 1);
   });
-  if (counts.size > 0) {
+  const cmp = app.state.compare;
+  if (cmp) {
+    // Comparing two rounds: the ties by change and the actors entering and leaving, as on screen.
+    const c = app.compareCounts();
+    rows.push({ kind: "title", text: `Ties ${cmp.from} → ${cmp.to}` });
+    if (c.cells) {
+      rows.push({ kind: "line", text: `created, only in ${cmp.to} (${c.cells.created})`, color: ROUND_CHANGE_COLORS.created });
+      rows.push({ kind: "line", text: `kept, in both rounds (${c.cells.kept})`, color: ROUND_CHANGE_COLORS.kept });
+      rows.push({ kind: "line", text: `dissolved, only in ${cmp.from} (${c.cells.dissolved})`, color: ROUND_CHANGE_COLORS.dissolved, dashed: true });
+      if (c.cells.unknown > 0) rows.push({ kind: "line", text: `not comparable (${c.cells.unknown})`, color: ROUND_CHANGE_COLORS.unknown, dashed: true });
+    }
+    rows.push({ kind: "mark", text: `entering, only in ${cmp.to} (${c.entering})`, color: PRESENCE_COLORS.entering });
+    rows.push({ kind: "mark", text: `leaving, only in ${cmp.from} (${c.leaving})`, color: PRESENCE_COLORS.leaving, dashed: true });
+  } else if (counts.size > 0) {
     rows.push({ kind: "title", text: "Ties (arrow = knowledge flow)" });
     for (const t of ["horizontal", "vertical", "external"] as const) if (counts.has(t)) rows.push({ kind: "line", text: `${TIE_LABELS[t]} (${counts.get(t)})`, color: TIE_COLORS[t] });
   }
@@ -113,10 +128,19 @@ export function drawLegend(ctx: CanvasRenderingContext2D, app: App, x: number, y
       ctx.fill();
     } else if (r.kind === "line") {
       ctx.lineWidth = 3 * scale;
+      ctx.setLineDash(r.dashed ? [4 * scale, 2 * scale] : []);
       ctx.beginPath();
       ctx.moveTo(x, mid);
       ctx.lineTo(x + 14 * scale, mid);
       ctx.stroke();
+      ctx.setLineDash([]);
+    } else if (r.kind === "mark") {
+      ctx.lineWidth = 2.5 * scale;
+      ctx.setLineDash(r.dashed ? [3 * scale, 2 * scale] : []);
+      ctx.beginPath();
+      ctx.arc(x + 6 * scale, mid, 5 * scale, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.setLineDash([]);
     } else if (r.kind === "size") {
       ctx.fillStyle = "#cbd5e1";
       for (const [k, s] of [3, 6, 9].entries()) {
@@ -143,6 +167,7 @@ export function filterNote(app: App): string {
   if (f.kinds) parts.push(`actor kinds: ${f.kinds.join(", ")}`);
   if (f.minWeight !== undefined) parts.push(`tie strength ≥ ${fmt(f.minWeight)}`);
   if (f.localOnly) parts.push("local actors only");
+  if (app.state.compare) parts.push(`comparing rounds ${app.state.compare.from} → ${app.state.compare.to}`);
   if (app.ego) parts.push(`ego network of ${app.data?.getNodeAttribute(app.ego.id, "label") || app.ego.id} (${app.ego.k} step${app.ego.k === 1 ? "" : "s"}, ${app.ego.direction === "in" ? "sources" : app.ego.direction === "out" ? "recipients" : "both directions"})`);
   return parts.length ? `Filters: ${parts.join("; ")}` : "";
 }
@@ -213,11 +238,14 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
     const dy = pt.y - ps.y;
     const len = Math.hypot(dx, dy);
     if (len < 0.5) return;
-    if (curvature && small) {
+    if (curvature && small && d.type !== "dashed") {
       const cx = (ps.x + pt.x) / 2 + dy * curvature * 0.5;
       const cy = (ps.y + pt.y) / 2 - dx * curvature * 0.5;
       out.push(`<path d="M${n1(ps.x)},${n1(ps.y)} Q${n1(cx)},${n1(cy)} ${n1(pt.x)},${n1(pt.y)}" stroke="${d.color}" stroke-width="${n1(w)}"/>`);
-    } else out.push(`<line x1="${n1(ps.x)}" y1="${n1(ps.y)}" x2="${n1(pt.x)}" y2="${n1(pt.y)}" stroke="${d.color}" stroke-width="${n1(w)}"/>`);
+    } else {
+      const dash = d.type === "dashed" ? ` stroke-dasharray="${n1(w * 3.5)} ${n1(w * 2.5)}"` : "";
+      out.push(`<line x1="${n1(ps.x)}" y1="${n1(ps.y)}" x2="${n1(pt.x)}" y2="${n1(pt.y)}" stroke="${d.color}" stroke-width="${n1(w)}"${dash}/>`);
+    }
     if (small && len > pt.s + 8) {
       // Arrowhead at the target's rim, along the straight line (close enough for gently curved ties).
       const ux = dx / len;
@@ -237,6 +265,9 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
       out.push(`<circle cx="${n1(p.x)}" cy="${n1(p.y)}" r="${n1(p.s * 0.82)}" fill="none" stroke="${d.color}" stroke-width="${n1(Math.max(1, p.s * 0.36))}"/>`);
       out.push(`<circle cx="${n1(p.x)}" cy="${n1(p.y)}" r="${n1(p.s * 0.38)}" fill="${d.color}"/>`);
     } else out.push(`<circle cx="${n1(p.x)}" cy="${n1(p.y)}" r="${n1(p.s)}" fill="${d.color}"/>`);
+    // Comparing rounds: entering actors ringed solid, leaving actors dashed (as on the map).
+    const change = app.presenceChange(id);
+    if (change) out.push(`<circle cx="${n1(p.x)}" cy="${n1(p.y)}" r="${n1(p.s + 4)}" fill="none" stroke="${PRESENCE_COLORS[change]}" stroke-width="3"${change === "leaving" ? ` stroke-dasharray="5 4"` : ""}/>`);
   });
   out.push(`</g><g class="labels" font-weight="600" font-size="13">`);
   for (const b of app.labelBoxes) {
@@ -271,7 +302,8 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
     const c = row.color ?? "#94a3b8";
     if (row.kind === "dot") out.push(`<circle cx="${x + 6}" cy="${mid}" r="5.5" fill="${c}"/>`);
     else if (row.kind === "ring") out.push(`<circle cx="${x + 6}" cy="${mid}" r="4.8" fill="none" stroke="${c}" stroke-width="2.4"/><circle cx="${x + 6}" cy="${mid}" r="2.4" fill="${c}"/>`);
-    else if (row.kind === "line") out.push(`<line x1="${x}" y1="${mid}" x2="${x + 14}" y2="${mid}" stroke="${c}" stroke-width="3"/>`);
+    else if (row.kind === "line") out.push(`<line x1="${x}" y1="${mid}" x2="${x + 14}" y2="${mid}" stroke="${c}" stroke-width="3"${row.dashed ? ` stroke-dasharray="4 2"` : ""}/>`);
+    else if (row.kind === "mark") out.push(`<circle cx="${x + 6}" cy="${mid}" r="5" fill="none" stroke="${c}" stroke-width="2.5"${row.dashed ? ` stroke-dasharray="3 2"` : ""}/>`);
     else if (row.kind === "size") for (const [k, sz] of [3, 6, 9].entries()) out.push(`<circle cx="${x + 5 + k * 14}" cy="${mid}" r="${sz / 2 + 1}" fill="#cbd5e1"/>`);
     out.push(`<text x="${x + (row.kind === "size" ? 46 : 22)}" y="${mid + 4}" fill="#0f172a">${esc(row.text)}</text>`);
     cy += line;

@@ -299,6 +299,7 @@ app.on("hover", () => {
     h("div", { class: "muted small" }, `${a.kind}${a.group ? ` · ${a.group}` : ""}${a.inCluster === false ? " · outside the cluster" : ""}`),
     h("div", { class: "small" }, `receives from ${app.hoverIn.size} · gives to ${app.hoverOut.size}`),
     gk ? h("div", { class: "small" }, `gatekeeper rank ${gk.rank} · score ${fmt(gk.score, 2)}`) : null,
+    app.presenceChange(id) ? h("div", { class: "small" }, app.presenceChange(id) === "entering" ? `entering: present in ${app.state.compare!.to} only` : `leaving: present in ${app.state.compare!.from} only`) : null,
   );
   hoverCard.style.display = "";
 });
@@ -444,6 +445,7 @@ function saveUrl(): void {
       camera: cam ? { x: cam.x, y: cam.y, ratio: cam.ratio } : undefined,
       selected: app.selected,
       ego: app.ego,
+      compare: app.state.compare,
       embed,
     };
     const q = writeUrlState(st);
@@ -472,6 +474,7 @@ interface Initial {
   partition?: string;
   filter?: ViewFilter;
   colors?: Record<string, Record<string, string>>;
+  compare?: { from: string; to: string };
 }
 
 function initialFromUrl(): Initial {
@@ -484,6 +487,7 @@ function initialFromUrl(): Initial {
   if (urlState.layout) i.layout = urlState.layout;
   if (urlState.filter) i.filter = urlState.filter;
   if (urlState.colors) i.colors = urlState.colors;
+  if (urlState.compare) i.compare = urlState.compare;
   return i;
 }
 

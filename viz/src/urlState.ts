@@ -2,7 +2,8 @@
  * The view written to the page's address, so that a view can be shared and survives a reload:
  * `dataset`, `color`, `size`, `labels`, `layout`, `seed`, `partition`; filters as `rel`, `wave`, `tt`
  * (tie types), `kind` (comma-separated), `minw`, `local=1`; picked colours as `pal` (JSON); the camera as
- * `cam=x,y,ratio`; the selected actor as `sel`; the ego network as `ego=<id>,<k>,<in|out|both>`;
+ * `cam=x,y,ratio`; the selected actor as `sel`; the ego network as `ego=<id>,<k>,<in|out|both>`; two survey
+ * rounds compared as `cmp=<earlier>,<later>`;
  * `embed=1` for the read-only embed mode. Unknown or malformed values are ignored.
  */
 import type { ViewFilter } from "./analysis/compute.js";
@@ -21,6 +22,7 @@ export interface UrlState {
   camera?: { x: number; y: number; ratio: number };
   selected?: string;
   ego?: { id: string; k: number; direction: "in" | "out" | "both" };
+  compare?: { from: string; to: string };
   embed?: boolean;
 }
 
@@ -80,6 +82,8 @@ export function readUrlState(p: URLSearchParams): UrlState {
     const k = Number(ego.slice(j + 1, i));
     if (j > 0 && (dir === "in" || dir === "out" || dir === "both") && Number.isInteger(k) && k > 0) s.ego = { id: decodeURIComponent(ego.slice(0, j)), k, direction: dir };
   }
+  const cmp = list(p.get("cmp"));
+  if (cmp && cmp.length === 2 && cmp[0] !== "" && cmp[1] !== "" && cmp[0] !== cmp[1]) s.compare = { from: cmp[0], to: cmp[1] };
   s.embed = p.get("embed") === "1";
   return s;
 }
@@ -107,6 +111,7 @@ export function writeUrlState(s: UrlState): string {
   if (s.camera) put("cam", [s.camera.x, s.camera.y, s.camera.ratio].map((v) => Number(v.toFixed(5))).join(","));
   put("sel", s.selected && encodeURIComponent(s.selected));
   if (s.ego) put("ego", encodeURIComponent(`${encodeURIComponent(s.ego.id)},${s.ego.k},${s.ego.direction}`));
+  if (s.compare) put("cmp", encodeURIComponent(joinList([s.compare.from, s.compare.to])));
   if (s.embed) put("embed", "1");
   return p.join("&");
 }

@@ -14,6 +14,7 @@ import { gatekeepers } from "../../../src/diagnosis/gatekeepers.js";
 import { centrality, degrees } from "../../../src/metrics/centrality.js";
 import { structuralHoles } from "../../../src/metrics/structuralHoles.js";
 import { diagnose, type Diagnosis } from "../../../src/diagnosis/diagnose.js";
+import { compareRounds, type RoundPair, type RoundsComparison } from "./rounds.js";
 
 /** Filters as plain arrays (undefined = everything). */
 export interface ViewFilter {
@@ -33,6 +34,8 @@ export interface AnalysisOptions {
   groups?: string;
   seed: number;
   resolution: number;
+  /** Two survey rounds to compare (the view keeps every round: the wave filter is set aside). */
+  compare?: RoundPair;
 }
 
 export interface MetricDef {
@@ -62,6 +65,8 @@ export interface Analysis {
   communities?: { membership: Record<string, string>; count: number; modularity: number; seed: number; resolution: number; directed: boolean; weighted: boolean };
   /** The cluster diagnosis, as `clusterflow report` computes it on the same view (full phase only). */
   diagnosis?: Diagnosis;
+  /** The comparison of `options.compare` (per-round ranks and roles from the verdicts phase on). */
+  rounds?: RoundsComparison;
   problems: AnalysisProblem[];
   timings: Record<string, number>;
 }
@@ -200,6 +205,12 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     step(a, "diagnosis", () => {
       a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
     });
+  }
+
+  if (options.compare) {
+    const pair = options.compare;
+    if (reuse?.rounds?.positions && phase !== "fast") a.rounds = reuse.rounds;
+    else step(a, "rounds", () => (a.rounds = compareRounds(view, pair, { seed: options.seed, resolution: options.resolution, sideBySide: phase !== "fast" })));
   }
 
   step(a, "communities", () => {

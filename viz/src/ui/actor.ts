@@ -5,6 +5,7 @@ import { BROKERAGE_ROLES } from "../../../src/metrics/brokerage.js";
 import { ACTOR_FIELDS } from "../../../src/model/types.js";
 import { ROLE_WORDS } from "../analysis/compute.js";
 import { FLOW_COLORS, TIE_COLORS } from "../encodings.js";
+import { actorRoundsSection } from "./rounds.js";
 
 function ordinal(n: number): string {
   const s = ["th", "st", "nd", "rd"];
@@ -80,6 +81,7 @@ export function renderActor(app: App, el: HTMLElement): void {
   out.push(chips);
 
   if (!an) out.push(h("p", { class: "muted" }, app.analysing ? "Computing metrics…" : "Metrics not available."));
+  out.push(...actorRoundsSection(app, id));
 
   // Why it ranks where it does.
   const gk = an?.gatekeepers;

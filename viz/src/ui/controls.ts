@@ -46,15 +46,20 @@ export class Controls {
   private appearance = h("div");
   private filters = h("div");
   private layout = h("div");
+  private roundsBody = h("div");
+  private roundsSection: HTMLDetailsElement;
   private gk = h("div", { class: "gatekeepers" });
   root: HTMLElement;
 
   constructor(private app: App) {
+    this.roundsSection = section("Survey rounds", true, this.roundsBody);
+    this.roundsSection.dataset.section = "rounds";
     this.root = h(
       "div",
       {},
       section("Gatekeepers", true, this.gk),
       section("Appearance", true, this.appearance),
+      this.roundsSection,
       section("Filters", true, this.filters),
       section("Layout", true, this.layout),
     );
@@ -65,7 +70,10 @@ export class Controls {
     });
     app.on("selection", () => renderGatekeepers(app, this.gk));
     app.on("layout", () => this.renderLayout());
-    app.on("filter", () => this.renderFilters());
+    app.on("filter", () => {
+      this.renderFilters();
+      this.renderRounds();
+    });
   }
 
   /** The export buttons, in their own section at the end. */
@@ -77,7 +85,35 @@ export class Controls {
     this.renderAppearance();
     this.renderFilters();
     this.renderLayout();
+    this.renderRounds();
     renderGatekeepers(this.app, this.gk);
+  }
+
+  /** Compare two survey rounds: the earlier and the later, then Compare; "Back to one view" leaves. */
+  renderRounds(): void {
+    const app = this.app;
+    const rounds = app.data ? app.rounds() : [];
+    this.roundsSection.style.display = rounds.length >= 2 ? "" : "none";
+    if (rounds.length < 2) return replace(this.roundsBody);
+    const c = app.state.compare;
+    const fromValue = c?.from ?? rounds[rounds.length - 2];
+    const toValue = c?.to ?? rounds[rounds.length - 1];
+    const from = select(rounds.slice(0, -1).map((r) => ({ value: r, label: r })), fromValue, () => sync(), "compare-from");
+    const to = select(rounds.slice(1).map((r) => ({ value: r, label: r })), toValue, () => sync(), "compare-to");
+    const message = h("p", { class: "muted small" });
+    const go = h("button", { class: c ? "" : "primary", dataset: { action: "compare" } }, c ? "Compare these" : "Compare");
+    const sync = () => {
+      const ok = rounds.indexOf(from.value) < rounds.indexOf(to.value);
+      go.disabled = !ok;
+      message.textContent = ok ? "" : "The earlier round must come before the later one.";
+    };
+    go.addEventListener("click", () => app.setCompare({ from: from.value, to: to.value }));
+    sync();
+    const parts: Node[] = [h("div", { class: "row compare-pick" }, field("Earlier", from), h("span", { class: "arrow", aria: { hidden: "true" } }, "→"), field("Later", to)), h("div", { class: "row" }, go, c ? h("button", { dataset: { action: "compare-off" }, on: { click: () => app.setCompare(undefined) } }, "Back to one view") : null), message];
+    if (c) {
+      parts.push(h("p", { class: "muted small compare-note" }, `Comparing ${c.from} → ${c.to}: ties created, kept and dissolved, actors entering and leaving. The wave filter is set aside; sizes and the diagnosis are of the two rounds pooled, each round's ranks and roles are in the actor panel.`));
+    } else parts.push(h("p", { class: "muted small" }, `${rounds.length} rounds: ${rounds.join(", ")}. Pick two to see which ties were created, kept and dissolved.`));
+    replace(this.roundsBody, ...parts);
   }
 
   renderAppearance(): void {
@@ -129,7 +165,7 @@ export class Controls {
     const relations = app.relations();
     if (relations.length > 1) parts.push(field("Relation", checkGroup("relation", relations, f.relations, (v) => app.setFilter({ relations: v }))));
     const waves = app.waves();
-    if (waves.length > 1) parts.push(field("Wave", checkGroup("wave", waves, f.waves, (v) => app.setFilter({ waves: v }))));
+    if (waves.length > 1 && !app.state.compare) parts.push(field("Wave", checkGroup("wave", waves, f.waves, (v) => app.setFilter({ waves: v }))));
     const types = app.tieTypes();
     if (types.length > 0) parts.push(field("Tie type", checkGroup("tieType", types, f.tieTypes, (v) => app.setFilter({ tieTypes: v as TieType[] | undefined }), (t) => TIE_COLORS[t as TieType])));
     const kinds = app.distinct("kind");
@@ -157,7 +193,15 @@ export class Controls {
       h(
         "div",
         { class: "row" },
-        h("span", { class: "muted small filter-summary" }, hiddenTies + hiddenActors === 0 ? "Showing everything." : `Hidden: ${hiddenActors} actors, ${hiddenTies} ties. Metrics are computed on what is shown.`),
+        h(
+          "span",
+          { class: "muted small filter-summary" },
+          app.state.compare
+            ? `Comparing ${app.state.compare.from} → ${app.state.compare.to}: ${hiddenActors} actors and ${hiddenTies} ties not drawn (the filters, the other rounds, and the earlier copy of each kept tie).`
+            : hiddenTies + hiddenActors === 0
+              ? "Showing everything."
+              : `Hidden: ${hiddenActors} actors, ${hiddenTies} ties. Metrics are computed on what is shown.`,
+        ),
         hiddenTies + hiddenActors > 0 ? h("button", { on: { click: () => this.resetFilters() } }, "Show all") : null,
       ),
     );

@@ -5,6 +5,7 @@ import { ROLE_WORDS } from "../analysis/compute.js";
 import { ROLE_COLORS } from "../encodings.js";
 import { quadrantPlot } from "./quadrant.js";
 import { renderVerdicts } from "./verdicts.js";
+import { changeSection } from "./rounds.js";
 
 export function renderDiagnosis(app: App, el: HTMLElement): void {
   const an = app.analysis;
@@ -18,13 +19,18 @@ export function renderDiagnosis(app: App, el: HTMLElement): void {
   }
   const out: Child[] = [];
   out.push(h("p", { class: "muted small" }, `View analysed: ${an.order} actors, ${an.size} ties${Object.keys(an.options.filter).length ? " (filtered)" : ""}. Seed ${an.options.seed}.`));
+  out.push(...changeSection(app));
   out.push(...renderVerdicts(app));
 
   const roles = an.roles;
   if (roles) {
     out.push(h("h3", {}, "Cognitive roles"));
     const plot = quadrantPlot(app);
-    if (plot) out.push(plot);
+    if (plot) {
+      const t = an.diagnosis?.roles.thresholds ?? roles.thresholds;
+      out.push(plot);
+      out.push(h("p", { class: "muted small quadrant-caption" }, `Vertical: the local margin, how far an actor is above the weaker of its two local thresholds, min(given − ${fmt(t.localOut)}, received − ${fmt(t.localIn)}); above 0 = well connected locally. Right of the dashed line: open to outside (above ${fmt(t.externalIn)}). The regions are the roles, as in the report (on a line = below or left).`));
+    }
     const ul = h("ul", { class: "legend-list chips" });
     for (const [role, n] of Object.entries(roles.counts)) {
       if (n === 0) continue;

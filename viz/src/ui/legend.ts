@@ -1,13 +1,60 @@
 /** The legend: one block per encoding in use (colour, size, external actors, ties, hover flows). */
 import type { App } from "../app.js";
 import { fmt, h, replace } from "../dom.js";
-import { FLOW_COLORS, OTHER_COLOR, TIE_COLORS, TIE_LABELS } from "../encodings.js";
+import { FLOW_COLORS, OTHER_COLOR, PRESENCE_COLORS, ROUND_CHANGE_COLORS, TIE_COLORS, TIE_LABELS } from "../encodings.js";
 import { ROLE_WORDS } from "../analysis/compute.js";
 
 function categoryWord(app: App, value: string): string {
   if (app.state.colorBy === "role") return ROLE_WORDS[value] ?? value;
   if (app.state.colorBy === "inCluster") return value === "inside" ? "inside the cluster" : value === "outside" ? "outside the cluster" : value;
   return value;
+}
+
+/** Compare mode: ties created / kept / dissolved with their counts, and the actors entering and leaving. */
+function roundBlocks(app: App, from: string, to: string, outside: number): Node[] {
+  const out: Node[] = [];
+  const r = app.analysis?.rounds;
+  out.push(h("h4", {}, `Ties ${from} → ${to}`));
+  const counts = app.compareCounts();
+  const n = counts.cells;
+  if (!n || !r) {
+    out.push(h("p", { class: "muted small" }, "Comparing the two rounds…"));
+  } else {
+    const ul = h("ul", { class: "round-changes" });
+    const words = { created: `created (only in ${to})`, kept: "kept (in both rounds)", dissolved: `dissolved (only in ${from})`, unknown: "not comparable (cell missing in the other round)" } as const;
+    for (const k of ["created", "kept", "dissolved", "unknown"] as const) {
+      if (k === "unknown" && n.unknown === 0) continue;
+      const dashed = k === "dissolved" || k === "unknown";
+      ul.append(
+        h(
+          "li",
+          { dataset: { change: k } },
+          h("span", { class: dashed ? "swatch-line dashed" : k === "created" ? "swatch-line thick" : "swatch-line", style: dashed ? { borderColor: ROUND_CHANGE_COLORS[k] } : { background: ROUND_CHANGE_COLORS[k] } }),
+          h("span", {}, words[k]),
+          h("span", { class: "count" }, n[k]),
+        ),
+      );
+    }
+    const notes: string[] = [];
+    if (counts.uncounted.created > 0) notes.push(`${counts.uncounted.created} created with an entering actor`);
+    if (counts.uncounted.dissolved > 0) notes.push(`${counts.uncounted.dissolved} dissolved with a leaving actor`);
+    ul.title = `Counted per relation and dyad${notes.length ? `; of these, ${notes.join(", ")} (not in the change table, which counts actors present in both rounds)` : ""}.`;
+    out.push(ul);
+  }
+  const { entering, leaving } = counts;
+  const p = app.comparePresence;
+  const source = p ? [...new Set([p.source[from], p.source[to]])].join(" / ") : "";
+  out.push(h("h4", { title: `presence: ${source}` }, "Actors"));
+  out.push(
+    h(
+      "ul",
+      { class: "round-presence", title: `presence: ${source}` },
+      h("li", { dataset: { presence: "entering" } }, h("span", { class: "mark", style: { borderColor: PRESENCE_COLORS.entering } }), h("span", {}, `entering (only in ${to})`), h("span", { class: "count" }, entering)),
+      h("li", { dataset: { presence: "leaving" } }, h("span", { class: "mark dashed", style: { borderColor: PRESENCE_COLORS.leaving } }), h("span", {}, `leaving (only in ${from}), faded`), h("span", { class: "count" }, leaving)),
+      outside > 0 ? h("li", {}, h("span", { class: "ring" }), h("span", {}, "outside the cluster (ring)"), h("span", { class: "count" }, outside)) : null,
+    ),
+  );
+  return out;
 }
 
 export function renderLegend(app: App, el: HTMLElement): void {
@@ -47,11 +94,15 @@ export function renderLegend(app: App, el: HTMLElement): void {
   app.data.forEachNode((id, a) => {
     if (a.inCluster === false && !app.hiddenNodes.has(id)) outside++;
   });
-  if (outside > 0) {
+  const cmp = app.state.compare;
+  if (outside > 0 && !cmp) {
     blocks.push(h("h4", {}, "Actors"));
     blocks.push(h("ul", {}, h("li", {}, h("span", { class: "ring" }), h("span", {}, "outside the cluster (ring)"), h("span", { class: "count" }, outside))));
   }
-  if (app.hovered) {
+  if (cmp) {
+    // First: on a phone the strip shows its first blocks only.
+    blocks.unshift(...roundBlocks(app, cmp.from, cmp.to, outside));
+  } else if (app.hovered) {
     const label = app.data.getNodeAttribute(app.hovered, "label") || app.hovered;
     blocks.push(h("h4", {}, `Knowledge flows of ${label}`));
     blocks.push(
