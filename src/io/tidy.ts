@@ -280,9 +280,29 @@ export function readTiesTable(
   let trimmedIds = 0;
   const streamed = "rowCount" in t;
   const expected = streamed ? Math.max(1, graph.capacityHint ?? 0) : 0;
-  t.forEachRow((row, r) => {
+  const counted = () => {
     read++;
     if ((read & 0xffff) === 0 && expected > 0) progress(`reading ${file}`, read, expected);
+  };
+  /** Append one read tie and remember its row (and, for `asks`, its nominator). */
+  const append = (s: number, tg: number, weight: number, rc: number, wc: number, type: number, given: boolean, r: number, ia: number): number => {
+    const e = graph.pushTie(s, tg, weight, rc, wc, type, given);
+    const k = e - first;
+    if (k >= tieRow.length) {
+      const grown = new Int32Array(tieRow.length * 2);
+      grown.set(tieRow);
+      tieRow = grown;
+      if (nominator) {
+        const g2 = new Int32Array(tieRow.length);
+        g2.set(nominator);
+        nominator = g2;
+      }
+    }
+    tieRow[k] = r;
+    if (nominator) nominator[k] = ia;
+    return k;
+  };
+  const readRow = (row: string[], r: number) => {
     if (streamed) swallowedRowsIn(row, r, t, file, report);
     if (row.length !== width && !raggedOk(t, row, width, r, file, report)) return;
     const rawA = row[srcCol] ?? "";
@@ -347,22 +367,61 @@ export function readTiesTable(
     }
     const relation = (relCol !== undefined ? (row[relCol] ?? "").trim() : "") || defaultRelation;
     const wave = (waveCol !== undefined ? (row[waveCol] ?? "").trim() : "") || defaultWave;
-    const e = graph.pushTie(s, tg, weight, relationCode(relation), waveCode(wave), type, given);
-    const k = e - first;
-    if (k >= tieRow.length) {
-      const grown = new Int32Array(tieRow.length * 2);
-      grown.set(tieRow);
-      tieRow = grown;
-      if (nominator) {
-        const g2 = new Int32Array(tieRow.length);
-        g2.set(nominator);
-        nominator = g2;
-      }
-    }
-    tieRow[k] = r;
-    if (nominator) nominator[k] = ia;
+    const k = append(s, tg, weight, relationCode(relation), waveCode(wave), type, given, r, ia);
     for (let x = 0; x < extras.length; x++) extraRaw[x][k] = row[extras[x].index] ?? "";
-  });
+  };
+  if (t instanceof CsvRows) {
+    // Unquoted rows as field ranges: a row with nothing to report is appended without making a string;
+    // anything else (a quote, an unknown or padded id, a weight other than 1–9, a given tie type, a
+    // self-loop, an empty cell) goes through `readRow`, the one place where the rules live.
+    const text = t.text;
+    const lastRelation = { name: "", code: -1 };
+    const lastWave = { name: "", code: -1 };
+    /** The code of the relation or round spelled by text[from, to) (cached while it repeats), or -2. */
+    const codeOf = (from: number, to: number, last: { name: string; code: number }, encode: (name: string) => number): number => {
+      const len = to - from;
+      if (last.code >= 0 && last.name.length === len && text.startsWith(last.name, from)) return last.code;
+      if (len === 0 || isBlank(text.charCodeAt(from)) || isBlank(text.charCodeAt(to - 1))) return -2;
+      last.name = text.slice(from, to);
+      last.code = encode(last.name);
+      return last.code;
+    };
+    let lastCounted = -1;
+    const fast = (r: number, starts: Int32Array, ends: Int32Array, fields: number): boolean => {
+      counted();
+      lastCounted = r;
+      if (fields !== width || extras.length > 0) return false;
+      const a0 = starts[srcCol], a1 = ends[srcCol], b0 = starts[dstCol], b1 = ends[dstCol];
+      if (a0 === a1 || b0 === b1 || isBlank(text.charCodeAt(a0)) || isBlank(text.charCodeAt(a1 - 1)) || isBlank(text.charCodeAt(b0)) || isBlank(text.charCodeAt(b1 - 1))) return false;
+      const ia = graph.indexOfRange(text, a0, a1);
+      const ib = ia < 0 ? -1 : graph.indexOfRange(text, b0, b1);
+      if (ib < 0 || ia === ib) return false;
+      let weight = 1;
+      if (wCol !== undefined) {
+        const c = text.charCodeAt(starts[wCol]);
+        if (ends[wCol] - starts[wCol] !== 1 || c < 49 || c > 57) return false;
+        weight = c - 48;
+      }
+      if (typeCol !== undefined && ends[typeCol] > starts[typeCol]) return false;
+      if (relCol !== undefined && ends[relCol] === starts[relCol]) return false;
+      if (waveCol !== undefined && ends[waveCol] === starts[waveCol]) return false;
+      const rc = relCol === undefined ? relationCode(defaultRelation) : codeOf(starts[relCol], ends[relCol], lastRelation, relationCode);
+      if (rc === -2) return false;
+      const wc = waveCol === undefined ? waveCode(defaultWave) : codeOf(starts[waveCol], ends[waveCol], lastWave, waveCode);
+      if (wc === -2) return false;
+      if (asks) append(ib, ia, weight, rc, wc, 0, false, r, ia);
+      else append(ia, ib, weight, rc, wc, 0, false, r, ia);
+      return true;
+    };
+    t.forEachRowFast(fast, (row, r) => {
+      if (r !== lastCounted) counted();
+      readRow(row, r);
+    });
+  } else
+    t.forEachRow((row, r) => {
+      counted();
+      readRow(row, r);
+    });
   report.count("rowsRead", read);
   if (expected > 0) progress(`reading ${file}`, expected, expected);
   const last = graph.size;
@@ -419,6 +478,11 @@ export function readTiesTable(
     for (const id of created.slice(0, 50)) report.info(file, "actor-created", `actor "${id}" created from the ties`);
     if (created.length > 50) report.info(file, "actor-created", `… and ${created.length - 50} more actors created`);
   }
+}
+
+/** White space as `String.prototype.trim` sees it: a cell that starts or ends with it is trimmed (and reported) by the general reader. */
+function isBlank(c: number): boolean {
+  return c <= 32 || (c > 126 && String.fromCharCode(c).trim() === "");
 }
 
 /** A row whose number of fields differs from the header's: see {@link checkRagged}. */
