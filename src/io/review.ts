@@ -11,8 +11,12 @@ import type { ClusterGraph, TieAttributes } from "../model/types.js";
 import type { TieInput as AddTieInput } from "../model/graph.js";
 import { InputError, type ImportReport } from "./report.js";
 
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
 /** The form two spellings of one name share: NFC, case-folded, spaces trimmed and collapsed. */
 export function foldName(s: string): string {
+  // Printable ASCII without spaces is already in NFC, trimmed and collapsed: only its case folds.
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase();
   return s.normalize("NFC").toLocaleLowerCase("en-US").trim().replace(/\s+/g, " ");
 }
 
@@ -78,7 +82,9 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
   }
 
   const relations = new Map<string, number>();
-  g.forEachEdge((_e, a) => relations.set(a.relation, (relations.get(a.relation) ?? 0) + 1));
+  const perCode = new Float64Array(g.relationNames.length);
+  for (const c of g.tieRelation) perCode[c]++;
+  g.relationNames.forEach((name, c) => perCode[c] > 0 && relations.set(name, (relations.get(name) ?? 0) + perCode[c]));
   const names = [...relations.keys()].sort();
   const warned = new Set<string>();
   for (const group of sameFolded(names)) {
@@ -103,7 +109,7 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
 /** RSiena codes structural and missing values with 9, 10 and 11 in 0/1 matrices. */
 function suspectCodes(g: ClusterGraph, report: ImportReport, file: string): void {
   const values = new Map<number, number>();
-  g.forEachEdge((_e, a) => values.set(a.weight, (values.get(a.weight) ?? 0) + 1));
+  for (const w of g.tieWeight) values.set(w, (values.get(w) ?? 0) + 1);
   const codes = [9, 10, 11, 99, 999].filter((c) => values.has(c));
   const others = [...values.keys()].filter((v) => !codes.includes(v));
   if (codes.length > 0 && others.length > 0 && others.every((v) => v <= 1)) {

@@ -4,19 +4,20 @@
  * Unlike a `Map`, it can look an id up straight from a range of a larger text (`getRange(text, from, to)`),
  * so an importer reading millions of ties never makes a string per cell; any string is a safe id
  * (`__proto__`, `constructor`), as the index holds no object keys. Hash: 32-bit FNV-1a over UTF-16 code
- * units; collisions are resolved by linear probing and a full comparison of the code units.
+ * units, linear probing. Each slot holds the index, the hash and where the id's code units start in one
+ * pool, side by side, so that a lookup touches the slot and the pool and nothing else.
  */
 export class IdIndex {
+  /** Per slot: [index + 1 (0 = empty), hash, pool offset, length]. */
   private slots: Int32Array;
-  private hashes: Int32Array;
   private mask: number;
   private count = 0;
+  private pool = new Uint16Array(1024);
+  private poolUsed = 0;
 
-  /** `ids` is the table of ids by index that the index points into (shared, appended to by the owner). */
-  constructor(private readonly ids: readonly string[], expected = 16) {
+  constructor(expected = 16) {
     const cap = capacityFor(expected);
-    this.slots = new Int32Array(cap).fill(-1);
-    this.hashes = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
 
@@ -30,57 +31,72 @@ export class IdIndex {
   }
 
   has(id: string): boolean {
-    return this.get(id) >= 0;
+    return this.getRange(id, 0, id.length) >= 0;
   }
 
   /** The index of the id spelled by `text[from, to)`, or -1. */
   getRange(text: string, from: number, to: number): number {
-    const h = hashOf(text, from, to);
+    let h = 0x811c9dc5 | 0;
+    for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     const len = to - from;
     const slots = this.slots;
-    const hashes = this.hashes;
+    const pool = this.pool;
     const mask = this.mask;
     for (let p = h & mask; ; p = (p + 1) & mask) {
-      const i = slots[p];
-      if (i < 0) return -1;
-      if (hashes[p] === h) {
-        const id = this.ids[i];
-        if (id.length === len && sameCodes(id, text, from, len)) return i;
+      const q = p << 2;
+      const i = slots[q];
+      if (i === 0) return -1;
+      if (slots[q + 1] === h && slots[q + 3] === len) {
+        const off = slots[q + 2];
+        let j = 0;
+        while (j < len && pool[off + j] === text.charCodeAt(from + j)) j++;
+        if (j === len) return i - 1;
       }
     }
   }
 
   /** Record `id` → `index` (the id must not be in the index yet). */
   add(id: string, index: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.place(hashOf(id, 0, id.length), index);
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const len = id.length;
+    if (this.poolUsed + len > this.pool.length) {
+      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    const off = this.poolUsed;
+    let h = 0x811c9dc5 | 0;
+    for (let j = 0; j < len; j++) {
+      const c = id.charCodeAt(j);
+      this.pool[off + j] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.poolUsed += len;
+    this.place(index + 1, h, off, len);
     this.count++;
   }
 
   /** Make room for `n` ids in all without regrowing. */
   reserve(n: number): void {
-    if (n * 2 > this.slots.length) this.rehash(capacityFor(n));
+    if (n * 2 > this.mask + 1) this.rehash(capacityFor(n));
   }
 
-  private place(h: number, index: number): void {
+  private place(entry: number, h: number, off: number, len: number): void {
     const mask = this.mask;
     let p = h & mask;
-    while (this.slots[p] >= 0) p = (p + 1) & mask;
-    this.slots[p] = index;
-    this.hashes[p] = h;
-  }
-
-  private grow(): void {
-    this.rehash(this.slots.length * 2);
+    while (this.slots[p << 2] !== 0) p = (p + 1) & mask;
+    const q = p << 2;
+    this.slots[q] = entry;
+    this.slots[q + 1] = h;
+    this.slots[q + 2] = off;
+    this.slots[q + 3] = len;
   }
 
   private rehash(cap: number): void {
-    const oldSlots = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Int32Array(cap).fill(-1);
-    this.hashes = new Int32Array(cap);
+    const old = this.slots;
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    for (let p = 0; p < oldSlots.length; p++) if (oldSlots[p] >= 0) this.place(oldHashes[p], oldSlots[p]);
+    for (let q = 0; q < old.length; q += 4) if (old[q] !== 0) this.place(old[q], old[q + 1], old[q + 2], old[q + 3]);
   }
 }
 
@@ -88,15 +104,4 @@ function capacityFor(n: number): number {
   let cap = 16;
   while (cap < n * 2) cap *= 2;
   return cap;
-}
-
-function hashOf(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-  return h;
-}
-
-function sameCodes(id: string, text: string, from: number, len: number): boolean {
-  for (let j = 0; j < len; j++) if (id.charCodeAt(j) !== text.charCodeAt(from + j)) return false;
-  return true;
 }

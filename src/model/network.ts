@@ -73,7 +73,7 @@ type EdgePredicate = (key: string, attributes: TieAttributes, source: string, ta
 
 export class ClusterNetwork {
   private _ids: string[] = [];
-  private _index = new IdIndex(this._ids);
+  private _index = new IdIndex();
   private _actors: ActorAttributes[] = [];
   private _attributes: ClusterAttributes;
 
