@@ -56,14 +56,29 @@ function table(seed: number, columns: string[], rows: number, delimiter = ","): 
 
 const NODES = `id,kind,inCluster,stage\n${IDS.map((id, i) => `"${id}",firm,${i % 3 === 0 ? "no" : "yes"},s${i % 2}`).join("\n")}\n`;
 
+/** A seeded actor table with free attributes, duplicates, empty ids, quotes and ragged rows. */
+function nodesTable(seed: number): string {
+  const rnd = mulberry(seed);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const lines = ["id,label,kind,inCluster,employees,exports,note,nonRespondentFor"];
+  for (const id of [...IDS, ...IDS.slice(0, 3), ""]) {
+    const cells = [rnd() < 0.2 ? `"${id}"` : id, pick(["", "A firm", '"Firm, Ltd"']), pick(["firm", "", "LAB"]), pick(["yes", "no", "", "maybe"]), pick(["12", "", "3.5", "x"]), pick(["true", "false", ""]), pick(["", "n", '"two\nlines"']), pick(["", "advice", "advice;business"])];
+    if (rnd() < 0.05) cells.pop();
+    lines.push(cells.join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
 /** The same tie table through the general reader only (rows in memory). */
-function general(ties: string, withNodes: boolean, options: ReadOptions) {
+function general(ties: string, withNodes: boolean, options: ReadOptions, nodes = NODES) {
   const direction = options.direction ?? "flow";
   const report = new ImportReport("tidy", direction);
   const graph = createClusterGraph({ direction });
   if (withNodes) {
     report.files.push("nodes.csv");
-    readNodesTable(graph, parseCsv(NODES), "nodes.csv", report);
+    const t = parseCsv(nodes);
+    for (const p of t.problems) report.error("nodes.csv", "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+    readNodesTable(graph, t, "nodes.csv", report);
   }
   report.files.push("ties.csv");
   const t = parseCsv(ties);
@@ -101,6 +116,17 @@ describe("tidy ties: the fast path reads exactly what the general reader reads",
             expect(summary(fast)).toEqual(summary(slow));
           }
         });
+
+  it("actor tables: streamed, and held in memory, read alike", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const nodes = nodesTable(seed);
+      const ties = table(seed, ["source", "target", "weight"], 50);
+      const streamed = parseTidy([{ name: "nodes.csv", text: nodes }, { name: "ties.csv", text: ties }]);
+      const held = general(ties, true, {}, nodes);
+      expect(streamed.graph.order).toBeGreaterThan(5);
+      expect({ ...summary(streamed), issues: [...summary(streamed).issues].sort() }).toEqual({ ...summary(held), issues: [...summary(held).issues].sort() });
+    }
+  });
 
   it("most plain rows take the fast path (the equivalence above is not vacuous)", () => {
     const ties = table(3, ["source", "target", "relation", "weight"], 300);
