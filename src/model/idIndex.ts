@@ -4,11 +4,12 @@
  * Unlike a `Map`, it can look an id up straight from a range of a larger text (`getRange(text, from, to)`),
  * so an importer reading millions of ties never makes a string per cell; any string is a safe id
  * (`__proto__`, `constructor`), as the index holds no object keys. Hash: 32-bit FNV-1a over UTF-16 code
- * units, linear probing. Each slot holds the index, the hash and where the id's code units start in one
- * pool, side by side, so that a lookup touches the slot and the pool and nothing else.
+ * units, linear probing. Each slot (32 bytes) holds the index, the hash, the length, where the id's code
+ * units start in one pool and, for ids of up to 8 code units (most survey and registry ids), the code
+ * units themselves: a lookup of such an id reads one slot and nothing else.
  */
 export class IdIndex {
-  /** Per slot: [index + 1 (0 = empty), hash, pool offset, length]. */
+  /** Per slot: [index + 1 (0 = empty), hash, length, pool offset, code units 0–1, 2–3, 4–5, 6–7]. */
   private slots: Int32Array;
   private mask: number;
   private count = 0;
@@ -17,7 +18,7 @@ export class IdIndex {
 
   constructor(expected = 16) {
     const cap = capacityFor(expected);
-    this.slots = new Int32Array(cap * 4);
+    this.slots = new Int32Array(cap * SLOT);
     this.mask = cap - 1;
   }
 
@@ -40,14 +41,22 @@ export class IdIndex {
     for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     const len = to - from;
     const slots = this.slots;
-    const pool = this.pool;
     const mask = this.mask;
     for (let p = h & mask; ; p = (p + 1) & mask) {
-      const q = p << 2;
+      const q = p * SLOT;
       const i = slots[q];
       if (i === 0) return -1;
-      if (slots[q + 1] === h && slots[q + 3] === len) {
-        const off = slots[q + 2];
+      if (slots[q + 1] !== h || slots[q + 2] !== len) continue;
+      if (len <= INLINE) {
+        let j = 0;
+        for (; j < len; j += 2) {
+          const pair = text.charCodeAt(from + j) | (j + 1 < len ? text.charCodeAt(from + j + 1) << 16 : 0);
+          if (slots[q + 4 + (j >> 1)] !== pair) break;
+        }
+        if (j >= len) return i - 1;
+      } else {
+        const pool = this.pool;
+        const off = slots[q + 3];
         let j = 0;
         while (j < len && pool[off + j] === text.charCodeAt(from + j)) j++;
         if (j === len) return i - 1;
@@ -84,21 +93,27 @@ export class IdIndex {
   private place(entry: number, h: number, off: number, len: number): void {
     const mask = this.mask;
     let p = h & mask;
-    while (this.slots[p << 2] !== 0) p = (p + 1) & mask;
-    const q = p << 2;
-    this.slots[q] = entry;
-    this.slots[q + 1] = h;
-    this.slots[q + 2] = off;
-    this.slots[q + 3] = len;
+    while (this.slots[p * SLOT] !== 0) p = (p + 1) & mask;
+    const q = p * SLOT;
+    const slots = this.slots;
+    slots[q] = entry;
+    slots[q + 1] = h;
+    slots[q + 2] = len;
+    slots[q + 3] = off;
+    if (len <= INLINE) for (let j = 0; j < len; j += 2) slots[q + 4 + (j >> 1)] = this.pool[off + j] | (j + 1 < len ? this.pool[off + j + 1] << 16 : 0);
   }
 
   private rehash(cap: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(cap * 4);
+    this.slots = new Int32Array(cap * SLOT);
     this.mask = cap - 1;
-    for (let q = 0; q < old.length; q += 4) if (old[q] !== 0) this.place(old[q], old[q + 1], old[q + 2], old[q + 3]);
+    for (let q = 0; q < old.length; q += SLOT) if (old[q] !== 0) this.place(old[q], old[q + 1], old[q + 3], old[q + 2]);
   }
 }
+
+/** Int32 words per slot, and the longest id (in UTF-16 code units) held in its slot. */
+const SLOT = 8;
+const INLINE = 8;
 
 function capacityFor(n: number): number {
   let cap = 16;
