@@ -43,6 +43,30 @@ function sameFolded(names: Iterable<string>): string[][] {
   return [...byFold.values()].filter((g) => g.length > 1);
 }
 
+/**
+ * {@link sameFolded} over a network's actor ids, without a map entry per actor: an id already in its
+ * folded form can only be in a group with ids that fold onto it, so only the others are folded and
+ * looked up. Groups and their members come in the order of the ids.
+ */
+function sameFoldedIds(g: ClusterGraph): string[][] {
+  const ids = g.ids;
+  const byFold = new Map<string, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const k = foldName(ids[i]);
+    if (k === ids[i]) continue;
+    const members = byFold.get(k);
+    if (members) members.push(i);
+    else byFold.set(k, [i]);
+  }
+  const groups: number[][] = [];
+  for (const [k, members] of byFold) {
+    const same = g.indexOf(k);
+    const all = same >= 0 ? [...members, same].sort((a, b) => a - b) : members;
+    if (all.length > 1) groups.push(all);
+  }
+  return groups.sort((a, b) => a[0] - b[0]).map((group) => group.map((i) => ids[i]));
+}
+
 export interface ReviewOptions {
   /** `exact` (default): ids are compared as written and near-duplicates are warned about; `fold`: merged. */
   idCase?: "exact" | "fold";
@@ -72,7 +96,7 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
   if (options.missingCodes && options.missingCodes.length > 0) g = dropMissingCodes(g, report, options.missingCodes, file);
   else suspectCodes(g, report, file);
 
-  const groups = sameFolded(g.nodes());
+  const groups = sameFoldedIds(g);
   if (groups.length > 0 && options.idCase === "fold") g = foldIds(g, report, groups, file);
   else {
     for (const group of groups.slice(0, MAX_LISTED)) {
