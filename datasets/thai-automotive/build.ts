@@ -10,7 +10,7 @@
  * Run: npx tsx datasets/thai-automotive/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1997;
 
@@ -86,7 +86,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.tie(secondTier[3], secondTier[17], TA, 1);
   p.tie(secondTier[30], secondTier[41], TA, 1);
 
-  const brief = (s: string) => `*Source:* “${s}”`;
+  const brief = sourceSentence;
   const meta: DatasetMeta = {
     name: "thai-automotive",
     title: "Thai automotive clusters (stylised reconstruction)",

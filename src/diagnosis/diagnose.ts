@@ -27,9 +27,11 @@
  *    when the share of ties entering inside actors that come from outside actors (metrics/openness.ts
  *    `inflowShare`) is at most `maxInflowShare`, with at least `minTiesForClosed` ties entering inside
  *    actors, AND outside knowledge reaches at most `maxOutsideReach` of the inside actors within two steps
- *    (`reachedWithinTwoShare`). A cluster taking little from outside through a gatekeeper who passes it on
- *    widely is gatekeeper-dependent, not closed (Jepara's subcontractors, Suame's university centre). Data naming no actor
- *    outside the cluster cannot show openness: the verdict then does not hold and says so.
+ *    (`reachedWithinTwoShare`). A cluster taking little from outside but passing it on widely is not closed
+ *    (Jepara: the principal subcontractors pass the buyers' designs to nearly every supplier; Gamarra, whose
+ *    source calls it closed, fails this condition because its few outside contacts spread quickly —
+ *    docs/cases.md, "Decisions"). Data naming no actor outside the cluster cannot show openness: the
+ *    verdict then cannot be judged and says so.
  * 3. **hub-and-spoke** — the network is organised around one or a few hubs. Holds when the network has
  *    ≥ `minActorsForHub` actors and at most `maxHubs` actors (and at most `maxHubFraction` of all actors,
  *    at least one) — the best-connected ones, each with ≥ `minHubDegree` partners — touch at least

@@ -15,6 +15,11 @@ import { writeCsv } from "./csv.js";
 import type { WriteResult } from "./format.js";
 import { dict } from "../model/dict.js";
 
+/** A structural assumption's warrant: the sentence of the source it rests on, as the case READMEs print it. */
+export function sourceSentence(sentence: string): string {
+  return `*Source:* “${sentence}”`;
+}
+
 export interface DatasetMeta {
   /** Folder name, e.g. taiwan-flowers. */
   name: string;

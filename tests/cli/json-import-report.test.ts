@@ -11,6 +11,7 @@ import { main } from "../../src/cli/main.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const jepara = join(root, "datasets/jepara-furniture");
+const jeparaSizes: { actors: number; ties: number } = JSON.parse(readFileSync(join(jepara, "manifest.json"), "utf8")).sizes;
 
 async function run(...args: string[]) {
   let out = "";
@@ -60,7 +61,8 @@ describe("--json carries the import report", () => {
     const out = join(mkdtempSync(join(tmpdir(), "clusterflow-zw-out-")), "g.json");
     const doc = JSON.parse((await run("convert", dir, "-o", out, "--json")).out);
     expect(doc.import.warnings).toBe(1);
-    expect(doc.counts).toEqual({ actors: 107, ties: 710 - 1 });
+    // The zero-weight row is dropped: the counts are the dataset's own (its manifest).
+    expect(doc.counts).toEqual({ actors: jeparaSizes.actors, ties: jeparaSizes.ties });
   });
 
   it("text output prints the warning on stderr", async () => {
@@ -89,7 +91,7 @@ describe("--json carries the import report", () => {
   it("info --json keeps counts out of `actors`", async () => {
     const doc = JSON.parse((await run("info", jepara, "--json")).out);
     expect(doc.actors).toBeUndefined();
-    expect(doc.actorCounts.total).toBe(107);
+    expect(doc.actorCounts.total).toBe(jeparaSizes.actors);
   });
 
   it("an input error's JSON carries the report under the same key", async () => {

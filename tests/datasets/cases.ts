@@ -9,6 +9,7 @@ import * as bangalore from "../../datasets/bangalore-software/build.js";
 import * as sialkot from "../../datasets/sialkot-surgical/build.js";
 import * as gamarra from "../../datasets/gamarra-garments/build.js";
 import * as suame from "../../datasets/suame-magazine/build.js";
+import * as fepach from "../../datasets/fepach-fruit-processing/build.js";
 
 export interface CaseModule {
   SEED: number;
@@ -23,6 +24,7 @@ export const CASES: Record<string, CaseModule> = {
   "sialkot-surgical": sialkot,
   "gamarra-garments": gamarra,
   "suame-magazine": suame,
+  "fepach-fruit-processing": fepach,
 };
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));

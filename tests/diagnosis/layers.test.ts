@@ -49,7 +49,9 @@ describe("layers", () => {
     let out = "";
     const code = await main(["node", "clusterflow", "layers", suame, "--reps", "200", "--seed", "4"], { out: (t) => (out += t), err: () => {} });
     expect(code).toBe(0);
-    expect(out).toMatch(/business\s+technical-advice\s+9506\s+129\s+115\s+20\s+0\.0893\s+0\.1534/);
+    // The pair's row: dyads, ties of each relation, shared ties, Jaccard and gcor as sna computes them (4 decimals).
+    const row = ["business", "technical-advice", oracle.n * (oracle.n - 1), oracle.tiesA, oracle.tiesB, oracle.shared, +oracle.jaccard.toFixed(4), +oracle.gcor.toFixed(4)];
+    expect(out).toMatch(new RegExp(row.map((x) => String(x).replace(/\./g, "\\.")).join("\\s+")));
     expect(out).toMatch(/200 permutations, seed 4/);
     expect(out).toMatch(/not pooled/);
   });
