@@ -91,6 +91,13 @@ function locate(bytes: Uint8Array, offset: number): { line: number; column: numb
  */
 export function decodeBytes(name: string, bytes: Uint8Array, encoding: TextEncoding = "utf8"): { text: string; issues: ImportIssue[] } {
   if (encoding === "latin1") return { text: new TextDecoder("windows-1252").decode(bytes), issues: [] };
+  // The platform's strict decoder validates and decodes in one native pass; only a file it refuses is
+  // scanned here for the offending byte.
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), issues: [] };
+  } catch {
+    // not UTF-8: located below
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return { text: new TextDecoder("utf-8").decode(bytes), issues: [] };
   const at = locate(bytes, bad);

@@ -100,7 +100,17 @@ export function inferExtras(
   report: ImportReport,
   table: string,
 ): { index: number; name: string; type: InferredType }[] {
-  const typed = extras.map((e) => ({ ...e, type: inferColumnType(rows.map((r) => r[e.index] ?? "")) }));
+  return typeExtras(extras, extras.map((e) => rows.map((r) => r[e.index] ?? "")), report, table);
+}
+
+/** {@link inferExtras} from the columns' cells (`columns[j]` = the cells of `extras[j]`, in row order). */
+export function typeExtras(
+  extras: { index: number; name: string }[],
+  columns: string[][],
+  report: ImportReport,
+  table: string,
+): { index: number; name: string; type: InferredType }[] {
+  const typed = extras.map((e, j) => ({ ...e, type: inferColumnType(columns[j]) }));
   if (typed.length > 0) {
     report.attributes[table] ??= dict();
     for (const t of typed) report.attributes[table][t.name] = t.type;

@@ -72,17 +72,12 @@ interface ScanState {
   problems: CsvTable["problems"];
 }
 
-/**
- * Parse the row that starts at `st.i` (blank lines are skipped first); returns its fields, or undefined at
- * the end of the text. With `columns`, the 1-based start column of every field is pushed there.
- */
-function nextRow(st: ScanState, columns?: number[], start?: { line: number; offset: number; lineStart: number }): string[] | undefined {
+/** Skip blank lines before a row; false at the end of the text. Sets `start` to where the row begins. */
+function skipBlankLines(st: ScanState, start?: { line: number; offset: number; lineStart: number }): boolean {
   const text = st.text;
   const n = text.length;
-  const d = st.d;
-  // Skip blank lines.
   for (;;) {
-    if (st.i >= n) return undefined;
+    if (st.i >= n) return false;
     const c = text.charCodeAt(st.i);
     if (c === 10) {
       st.lf++;
@@ -104,6 +99,63 @@ function nextRow(st: ScanState, columns?: number[], start?: { line: number; offs
     start.offset = st.i;
     start.lineStart = st.lineStart;
   }
+  return true;
+}
+
+/**
+ * The fields of the row at `st.i` as ranges of the text (`starts[f]`, `ends[f]`), without making strings:
+ * the number of fields, 0 at the end of the text, or -1 (nothing of the row consumed) when a field is
+ * quoted or the row has more fields than `starts` holds — then {@link nextRow} reads it. The same rows
+ * as {@link nextRow} for unquoted text.
+ */
+function nextRowRanges(st: ScanState, starts: Int32Array, ends: Int32Array, start: { line: number; offset: number; lineStart: number }): number {
+  const text = st.text;
+  const n = text.length;
+  const d = st.d;
+  if (!skipBlankLines(st, start)) return 0;
+  let i = st.i;
+  let k = 0;
+  for (;;) {
+    if (k === starts.length || (i < n && text.charCodeAt(i) === 34)) return -1;
+    starts[k] = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === d || c === 10 || c === 13) break;
+      i++;
+    }
+    ends[k++] = i;
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      continue;
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      st.crlf++;
+      i += 2;
+    } else {
+      if (c === 13) st.cr++;
+      else st.lf++;
+      i++;
+    }
+    st.line++;
+    st.lineStart = i;
+    break;
+  }
+  st.i = i;
+  if (i >= n && k === 1 && starts[0] === ends[0]) return 0;
+  return k;
+}
+
+/**
+ * Parse the row that starts at `st.i` (blank lines are skipped first); returns its fields, or undefined at
+ * the end of the text. With `columns`, the 1-based start column of every field is pushed there.
+ */
+function nextRow(st: ScanState, columns?: number[], start?: { line: number; offset: number; lineStart: number }): string[] | undefined {
+  const text = st.text;
+  const n = text.length;
+  const d = st.d;
+  if (!skipBlankLines(st, start)) return undefined;
   const rowLine = st.line;
   const row: string[] = [];
   let i = st.i;
@@ -265,6 +317,43 @@ export class CsvRows {
       cb(row, this.count - 1);
     }
     this.done = true;
+  }
+
+  /**
+   * Read the rows after the header, in order, for readers of millions of rows: `fast` gets each unquoted
+   * row as field ranges of `text` (no strings made) and returns false to have the row read as strings
+   * after all; `slow` gets those rows and the quoted ones as fields, as {@link forEachRow} does.
+   */
+  forEachRowFast(fast: (r: number, starts: Int32Array, ends: Int32Array, fields: number) => boolean, slow: (fields: string[], r: number) => void): void {
+    if (this.done) throw new Error("CsvRows: the rows were already read");
+    const at = { line: 1, offset: 0, lineStart: 0 };
+    const width = Math.max(1, this.header?.length ?? 1);
+    const starts = new Int32Array(width + 1);
+    const ends = new Int32Array(width + 1);
+    const text = this.st.text;
+    for (;;) {
+      const k = nextRowRanges(this.st, starts, ends, at);
+      if (k === 0) break;
+      if (k > 0) {
+        this.remember(at);
+        const r = this.count - 1;
+        if (fast(r, starts, ends, k)) continue;
+        const fields = new Array<string>(k);
+        for (let f = 0; f < k; f++) fields[f] = text.slice(starts[f], ends[f]);
+        slow(fields, r);
+        continue;
+      }
+      const row = nextRow(this.st, undefined, at);
+      if (!row) break;
+      this.remember(at);
+      slow(row, this.count - 1);
+    }
+    this.done = true;
+  }
+
+  /** The text being read (BOM removed): the ranges given to {@link forEachRowFast} index into it. */
+  get text(): string {
+    return this.st.text;
   }
 
   /** Number of rows read so far, header included. */

@@ -11,8 +11,12 @@ import type { ClusterGraph, TieAttributes } from "../model/types.js";
 import type { TieInput as AddTieInput } from "../model/graph.js";
 import { InputError, type ImportReport } from "./report.js";
 
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
 /** The form two spellings of one name share: NFC, case-folded, spaces trimmed and collapsed. */
 export function foldName(s: string): string {
+  // Printable ASCII without spaces is already in NFC, trimmed and collapsed: only its case folds.
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase();
   return s.normalize("NFC").toLocaleLowerCase("en-US").trim().replace(/\s+/g, " ");
 }
 
@@ -37,6 +41,30 @@ function sameFolded(names: Iterable<string>): string[][] {
     else byFold.set(k, [n]);
   }
   return [...byFold.values()].filter((g) => g.length > 1);
+}
+
+/**
+ * {@link sameFolded} over a network's actor ids, without a map entry per actor: an id already in its
+ * folded form can only be in a group with ids that fold onto it, so only the others are folded and
+ * looked up. Groups and their members come in the order of the ids.
+ */
+function sameFoldedIds(g: ClusterGraph): string[][] {
+  const ids = g.ids;
+  const byFold = new Map<string, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const k = foldName(ids[i]);
+    if (k === ids[i]) continue;
+    const members = byFold.get(k);
+    if (members) members.push(i);
+    else byFold.set(k, [i]);
+  }
+  const groups: number[][] = [];
+  for (const [k, members] of byFold) {
+    const same = g.indexOf(k);
+    const all = same >= 0 ? [...members, same].sort((a, b) => a - b) : members;
+    if (all.length > 1) groups.push(all);
+  }
+  return groups.sort((a, b) => a[0] - b[0]).map((group) => group.map((i) => ids[i]));
 }
 
 export interface ReviewOptions {
@@ -68,7 +96,7 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
   if (options.missingCodes && options.missingCodes.length > 0) g = dropMissingCodes(g, report, options.missingCodes, file);
   else suspectCodes(g, report, file);
 
-  const groups = sameFolded(g.nodes());
+  const groups = sameFoldedIds(g);
   if (groups.length > 0 && options.idCase === "fold") g = foldIds(g, report, groups, file);
   else {
     for (const group of groups.slice(0, MAX_LISTED)) {
@@ -78,7 +106,9 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
   }
 
   const relations = new Map<string, number>();
-  g.forEachEdge((_e, a) => relations.set(a.relation, (relations.get(a.relation) ?? 0) + 1));
+  const perCode = new Float64Array(g.relationNames.length);
+  for (const c of g.tieRelation) perCode[c]++;
+  g.relationNames.forEach((name, c) => perCode[c] > 0 && relations.set(name, (relations.get(name) ?? 0) + perCode[c]));
   const names = [...relations.keys()].sort();
   const warned = new Set<string>();
   for (const group of sameFolded(names)) {
@@ -103,7 +133,7 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
 /** RSiena codes structural and missing values with 9, 10 and 11 in 0/1 matrices. */
 function suspectCodes(g: ClusterGraph, report: ImportReport, file: string): void {
   const values = new Map<number, number>();
-  g.forEachEdge((_e, a) => values.set(a.weight, (values.get(a.weight) ?? 0) + 1));
+  for (const w of g.tieWeight) values.set(w, (values.get(w) ?? 0) + 1);
   const codes = [9, 10, 11, 99, 999].filter((c) => values.has(c));
   const others = [...values.keys()].filter((v) => !codes.includes(v));
   if (codes.length > 0 && others.length > 0 && others.every((v) => v <= 1)) {

@@ -15,24 +15,10 @@ import { record, tieTypeCode } from "../model/network.js";
 import { parseTieType, tieTypeDeriver } from "../model/tieType.js";
 import { progress } from "../model/progress.js";
 import { CsvRows, parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, inferExtras, mapColumns, reportSwallowedRows, swallowedRowsIn } from "./columns.js";
+import { ACTOR_COLUMN_ALIASES, TIE_COLUMN_ALIASES, extraValues, mapColumns, swallowedRowsIn, typeExtras } from "./columns.js";
 import { finishImport, baseName, coerce, hasDecimalComma, inferColumnType, MAX_WEIGHT, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { dict } from "../model/dict.js";
 import { ImportReport, InputError } from "./report.js";
-
-function table(file: InputFile, report: ImportReport): CsvTable | undefined {
-  report.files.push(file.name);
-  const t = parseCsv(file.text);
-  for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
-  reportSwallowedRows(t, file.name, report);
-  if (t.rows.length === 0) {
-    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the table again with its header row");
-    return undefined;
-  }
-  if (t.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
-  if (t.lineEnding === "CR" || t.lineEnding === "mixed") report.info(file.name, "line-endings", `line endings: ${t.lineEnding}`, { line: 1 });
-  return t;
-}
 
 /** The trimmed text of field f of a row ("" when the column is absent or the row is short). */
 function cellOf(row: string[], f: number | undefined): string {
@@ -56,51 +42,81 @@ function checkRagged(t: Pick<CsvTable, "rows" | "line" | "column">, r: number, f
 }
 
 function readNodes(graph: ClusterGraph, file: InputFile, report: ImportReport): void {
-  const t = table(file, report);
-  if (t) readNodesTable(graph, t, file.name, report);
+  report.files.push(file.name);
+  const rows = new CsvRows(file.text);
+  if (!rows.header) {
+    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the table again with its header row");
+    return;
+  }
+  if (rows.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
+  graph.reserveActors(graph.order + rows.estimateRows());
+  // The free attributes are typed from all their values before the rows are read: a first pass keeps
+  // those columns' cells only (the table itself is never held).
+  const columnsOf = (indices: number[]): string[][] => {
+    const columns = indices.map(() => [] as string[]);
+    if (indices.length > 0) new CsvRows(file.text).forEachRow((row) => indices.forEach((f, j) => columns[j].push(row[f] ?? "")));
+    return columns;
+  };
+  readNodesTable(graph, rows as TableRows, file.name, report, columnsOf);
+  for (const p of rows.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  const ending = rows.lineEnding;
+  if (ending === "CR" || ending === "mixed") report.info(file.name, "line-endings", `line endings: ${ending}`, { line: 1 });
 }
 
 /**
  * Read an actor table (header row + one row per actor) into the graph. Exported for the other tabular
- * importers (XLSX sheets …): `t` only needs rows and the line/column of each cell.
+ * importers (XLSX sheets …): `t` only needs its rows and the line/column of each cell. A streamed table
+ * (`TableRows`) comes with `columnsOf`, the cells of the given columns in row order (the free attributes
+ * are typed from all their values before any row is stored).
  */
-export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "line" | "column">, fileName: string, report: ImportReport): void {
+export function readNodesTable(
+  graph: ClusterGraph,
+  source: TableRows | Pick<CsvTable, "rows" | "line" | "column">,
+  fileName: string,
+  report: ImportReport,
+  columnsOf?: (indices: number[]) => string[][],
+): void {
+  const t: TableRows = "rows" in source ? tableRows(source) : source;
+  const inMemory = "rows" in source ? source.rows : undefined;
   const file = { name: fileName };
-  const cols = mapColumns(t.rows[0], ACTOR_COLUMN_ALIASES, report, file.name, t.line(0), (f) => t.column(0, f));
+  const header = t.header;
+  const cols = mapColumns(header, ACTOR_COLUMN_ALIASES, report, file.name, t.line(0), (f) => t.column(0, f));
   const idCol = cols.fields.id;
   if (idCol === undefined) {
     report.error(file.name, "missing-column", `no id column (looked for: ${ACTOR_COLUMN_ALIASES.id.join(", ")})`, { line: t.line(0), column: 1 }, "name the column holding actor ids 'id'");
     return;
   }
-  const body = t.rows.slice(1);
   // `nonRespondentFor`: the relations (separated by ;) whose question the actor left blank (see writeTidy).
   const nrIndex = cols.extras.findIndex((e) => e.name.toLowerCase().replace(/[\s_\-.]+/g, "") === "nonrespondentfor");
   const nrCol = nrIndex >= 0 ? cols.extras.splice(nrIndex, 1)[0].index : undefined;
   const nonRespondents: Record<string, string[]> = dict(graph.getAttribute("nonRespondents") ?? {});
-  const typed = inferExtras(body, cols.extras, report, "actors");
-  const seen = new Map<string, number>();
+  const extraColumns = inMemory ? cols.extras.map((e) => inMemory.slice(1).map((r) => r[e.index] ?? "")) : (columnsOf?.(cols.extras.map((e) => e.index)) ?? cols.extras.map(() => []));
+  const typed = typeExtras(cols.extras, extraColumns, report, "actors");
+  // Line of each actor this table defines (by actor index), for the duplicate-id message.
+  const definedOn = new Map<number, number>();
   let defaultedKind = 0;
   const f = cols.fields;
   const at = (r: number, col: number | undefined) => ({ line: t.line(r), column: col === undefined ? 1 : t.column(r, col) });
   const nrSets = new Map<string, Set<string>>();
+  const width = header.length;
   let read = 0;
-  for (let r = 1; r < t.rows.length; r++) {
+  t.forEachRow((row, r) => {
     read++;
-    if (t.rows[r].length !== t.rows[0].length && !checkRagged(t, r, file.name, report)) continue;
-    const row = t.rows[r];
+    if (!inMemory) swallowedRowsIn(row, r, t, file.name, report);
+    if (row.length !== width && !raggedOk(t, row, width, r, file.name, report)) return;
     const id = cellOf(row, idCol);
     if (id === "") {
       report.error(file.name, "empty-id", "actor row has an empty id; row dropped", at(r, idCol), "give every actor a unique id");
       report.count("rowsDropped");
-      continue;
+      return;
     }
-    const before = seen.get(id);
+    const known = graph.indexOf(id);
+    const before = known >= 0 ? definedOn.get(known) : undefined;
     if (before !== undefined) {
       report.error(file.name, "duplicate-id", `actor id "${id}" already defined on line ${before}; this row is dropped`, at(r, idCol), "make ids unique, or merge the two rows by hand");
       report.count("rowsDropped");
-      continue;
+      return;
     }
-    seen.set(id, t.line(r));
     const attrs: Partial<ActorAttributes> = extraValues(row, typed);
     const label = cellOf(row, f.label);
     if (label !== "") attrs.label = label;
@@ -134,6 +150,7 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
       }
     }
     addActor(graph, id, attrs);
+    definedOn.set(known >= 0 ? known : graph.order - 1, t.line(r));
     if (nrCol !== undefined) {
       for (const rel of cellOf(row, nrCol).split(";").map((x) => x.trim()).filter(Boolean)) {
         let set = nrSets.get(rel);
@@ -141,7 +158,7 @@ export function readNodesTable(graph: ClusterGraph, t: Pick<CsvTable, "rows" | "
         set.add(id);
       }
     }
-  }
+  });
   report.count("rowsRead", read);
   for (const [rel, set] of nrSets) nonRespondents[rel] = [...set];
   if (nrCol !== undefined) {
@@ -280,9 +297,29 @@ export function readTiesTable(
   let trimmedIds = 0;
   const streamed = "rowCount" in t;
   const expected = streamed ? Math.max(1, graph.capacityHint ?? 0) : 0;
-  t.forEachRow((row, r) => {
+  const counted = () => {
     read++;
     if ((read & 0xffff) === 0 && expected > 0) progress(`reading ${file}`, read, expected);
+  };
+  /** Append one read tie and remember its row (and, for `asks`, its nominator). */
+  const append = (s: number, tg: number, weight: number, rc: number, wc: number, type: number, given: boolean, r: number, ia: number): number => {
+    const e = graph.pushTie(s, tg, weight, rc, wc, type, given);
+    const k = e - first;
+    if (k >= tieRow.length) {
+      const grown = new Int32Array(tieRow.length * 2);
+      grown.set(tieRow);
+      tieRow = grown;
+      if (nominator) {
+        const g2 = new Int32Array(tieRow.length);
+        g2.set(nominator);
+        nominator = g2;
+      }
+    }
+    tieRow[k] = r;
+    if (nominator) nominator[k] = ia;
+    return k;
+  };
+  const readRow = (row: string[], r: number) => {
     if (streamed) swallowedRowsIn(row, r, t, file, report);
     if (row.length !== width && !raggedOk(t, row, width, r, file, report)) return;
     const rawA = row[srcCol] ?? "";
@@ -347,22 +384,61 @@ export function readTiesTable(
     }
     const relation = (relCol !== undefined ? (row[relCol] ?? "").trim() : "") || defaultRelation;
     const wave = (waveCol !== undefined ? (row[waveCol] ?? "").trim() : "") || defaultWave;
-    const e = graph.pushTie(s, tg, weight, relationCode(relation), waveCode(wave), type, given);
-    const k = e - first;
-    if (k >= tieRow.length) {
-      const grown = new Int32Array(tieRow.length * 2);
-      grown.set(tieRow);
-      tieRow = grown;
-      if (nominator) {
-        const g2 = new Int32Array(tieRow.length);
-        g2.set(nominator);
-        nominator = g2;
-      }
-    }
-    tieRow[k] = r;
-    if (nominator) nominator[k] = ia;
+    const k = append(s, tg, weight, relationCode(relation), waveCode(wave), type, given, r, ia);
     for (let x = 0; x < extras.length; x++) extraRaw[x][k] = row[extras[x].index] ?? "";
-  });
+  };
+  if (t instanceof CsvRows) {
+    // Unquoted rows as field ranges: a row with nothing to report is appended without making a string;
+    // anything else (a quote, an unknown or padded id, a weight other than 1–9, a given tie type, a
+    // self-loop, an empty cell) goes through `readRow`, the one place where the rules live.
+    const text = t.text;
+    const lastRelation = { name: "", code: -1 };
+    const lastWave = { name: "", code: -1 };
+    /** The code of the relation or round spelled by text[from, to) (cached while it repeats), or -2. */
+    const codeOf = (from: number, to: number, last: { name: string; code: number }, encode: (name: string) => number): number => {
+      const len = to - from;
+      if (last.code >= 0 && last.name.length === len && text.startsWith(last.name, from)) return last.code;
+      if (len === 0 || isBlank(text.charCodeAt(from)) || isBlank(text.charCodeAt(to - 1))) return -2;
+      last.name = text.slice(from, to);
+      last.code = encode(last.name);
+      return last.code;
+    };
+    let lastCounted = -1;
+    const fast = (r: number, starts: Int32Array, ends: Int32Array, fields: number): boolean => {
+      counted();
+      lastCounted = r;
+      if (fields !== width || extras.length > 0) return false;
+      const a0 = starts[srcCol], a1 = ends[srcCol], b0 = starts[dstCol], b1 = ends[dstCol];
+      if (a0 === a1 || b0 === b1 || isBlank(text.charCodeAt(a0)) || isBlank(text.charCodeAt(a1 - 1)) || isBlank(text.charCodeAt(b0)) || isBlank(text.charCodeAt(b1 - 1))) return false;
+      const ia = graph.indexOfRange(text, a0, a1);
+      const ib = ia < 0 ? -1 : graph.indexOfRange(text, b0, b1);
+      if (ib < 0 || ia === ib) return false;
+      let weight = 1;
+      if (wCol !== undefined) {
+        const c = text.charCodeAt(starts[wCol]);
+        if (ends[wCol] - starts[wCol] !== 1 || c < 49 || c > 57) return false;
+        weight = c - 48;
+      }
+      if (typeCol !== undefined && ends[typeCol] > starts[typeCol]) return false;
+      if (relCol !== undefined && ends[relCol] === starts[relCol]) return false;
+      if (waveCol !== undefined && ends[waveCol] === starts[waveCol]) return false;
+      const rc = relCol === undefined ? relationCode(defaultRelation) : codeOf(starts[relCol], ends[relCol], lastRelation, relationCode);
+      if (rc === -2) return false;
+      const wc = waveCol === undefined ? waveCode(defaultWave) : codeOf(starts[waveCol], ends[waveCol], lastWave, waveCode);
+      if (wc === -2) return false;
+      if (asks) append(ib, ia, weight, rc, wc, 0, false, r, ia);
+      else append(ia, ib, weight, rc, wc, 0, false, r, ia);
+      return true;
+    };
+    t.forEachRowFast(fast, (row, r) => {
+      if (r !== lastCounted) counted();
+      readRow(row, r);
+    });
+  } else
+    t.forEachRow((row, r) => {
+      counted();
+      readRow(row, r);
+    });
   report.count("rowsRead", read);
   if (expected > 0) progress(`reading ${file}`, expected, expected);
   const last = graph.size;
@@ -419,6 +495,11 @@ export function readTiesTable(
     for (const id of created.slice(0, 50)) report.info(file, "actor-created", `actor "${id}" created from the ties`);
     if (created.length > 50) report.info(file, "actor-created", `… and ${created.length - 50} more actors created`);
   }
+}
+
+/** White space as `String.prototype.trim` sees it: a cell that starts or ends with it is trimmed (and reported) by the general reader. */
+function isBlank(c: number): boolean {
+  return c <= 32 || (c > 126 && String.fromCharCode(c).trim() === "");
 }
 
 /** A row whose number of fields differs from the header's: see {@link checkRagged}. */

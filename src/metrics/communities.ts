@@ -23,7 +23,7 @@
  * The modularity reported is recomputed here with {@link modularity} on the communities found.
  */
 import { undirectedOf } from "../model/context.js";
-import Graph from "graphology";
+import type Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { hasArc, type Digraph } from "../model/views.js";
 import { seededRng } from "../model/random.js";
@@ -132,31 +132,35 @@ export function louvainCommunities(g: Digraph, options: LouvainOptions = {}): Co
 }
 
 function louvainOf(g: Digraph, opts: Required<LouvainOptions>): Communities {
-  const G = Graph as unknown as { DirectedGraph: new () => Graph; UndirectedGraph: new () => Graph };
-  const h: Graph = opts.directed ? new G.DirectedGraph() : new G.UndirectedGraph();
-  for (let i = 0; i < g.n; i++) h.addNode(String(i));
+  // The edges handed to Louvain, in the order graphology would hold them.
+  const src: number[] = [];
+  const dst: number[] = [];
+  const w: number[] = [];
   if (opts.directed) {
-    let e = 0;
     for (let i = 0; i < g.n; i++)
-      for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) h.addEdgeWithKey(String(e++), String(i), String(g.outAdj[a]), { w: opts.weighted ? g.outW[a] : 1 });
+      for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) {
+        src.push(i);
+        dst.push(g.outAdj[a]);
+        w.push(opts.weighted ? g.outW[a] : 1);
+      }
   } else {
     // Each arc an edge: the pair's weight sums both directions (neighbour lists are sorted, so the pair
     // i < j is met from i's out-list and from j's out-list).
     const u = undirectedOf(g);
-    let e = 0;
     for (let i = 0; i < g.n; i++)
       for (let q = u.start[i]; q < u.start[i + 1]; q++) {
         const j = u.adj[q];
         if (j <= i) continue;
-        const w = opts.weighted ? u.w[q] : (hasArc(g, i, j) ? 1 : 0) + (hasArc(g, j, i) ? 1 : 0);
-        h.addEdgeWithKey(String(e++), String(i), String(j), { w });
+        src.push(i);
+        dst.push(j);
+        w.push(opts.weighted ? u.w[q] : (hasArc(g, i, j) ? 1 : 0) + (hasArc(g, j, i) ? 1 : 0));
       }
   }
   let raw: Int32Array;
-  if (h.size === 0) raw = Int32Array.from({ length: g.n }, (_, i) => i);
+  if (src.length === 0) raw = Int32Array.from({ length: g.n }, (_, i) => i);
   else {
-    const communityOf = louvain(h, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) });
-    raw = Int32Array.from({ length: g.n }, (_, i) => communityOf[String(i)]);
+    const communityOf = louvain(louvainGraph(g.n, opts.directed, Int32Array.from(src), Int32Array.from(dst), Float64Array.from(w)) as unknown as Graph, { getEdgeWeight: "w", resolution: opts.resolution, rng: seededRng(opts.seed) }) as unknown as ArrayLike<number>;
+    raw = Int32Array.from({ length: g.n }, (_, i) => communityOf[i]);
   }
   // Number communities 1, 2, … by their smallest actor index.
   const relabel = new Map<number, number>();
@@ -178,5 +182,47 @@ function louvainOf(g: Digraph, opts: Required<LouvainOptions>): Communities {
     members,
     count: members.length,
     modularity: modularity(g, membership, { directed: opts.directed, weighted: opts.weighted, resolution: opts.resolution }),
+  };
+}
+
+/**
+ * The graph graphology-communities-louvain reads, over edge arrays: nodes 0 … n−1 in order, edges in the
+ * order given, each with its weight `w`, and the degrees the index is built from — what a graphology
+ * graph built node by node and edge by edge would answer, without building one (at ten million ties the
+ * graph objects cost more than the algorithm). Louvain itself, its random order and tie-breaking, are
+ * graphology's, unchanged.
+ */
+function louvainGraph(n: number, directed: boolean, src: Int32Array, dst: Int32Array, w: Float64Array) {
+  const out = new Int32Array(n);
+  const inn = new Int32Array(n);
+  for (let e = 0; e < src.length; e++) {
+    out[src[e]]++;
+    inn[dst[e]]++;
+  }
+  const refuse = () => {
+    throw new Error("louvainGraph: read only");
+  };
+  return {
+    type: directed ? "directed" : "undirected",
+    multi: false,
+    order: n,
+    size: src.length,
+    selfLoopCount: 0,
+    addUndirectedEdgeWithKey: refuse,
+    dropNode: refuse,
+    setNodeAttribute: refuse,
+    forEachNode(cb: (node: number) => void) {
+      for (let i = 0; i < n; i++) cb(i);
+    },
+    undirectedDegreeWithoutSelfLoops: (i: number) => out[i] + inn[i],
+    outDegreeWithoutSelfLoops: (i: number) => out[i],
+    inDegreeWithoutSelfLoops: (i: number) => inn[i],
+    forEachEdge(cb: (edge: number, attributes: { w: number }, source: number, target: number, sa: undefined, ta: undefined, undirected: boolean) => void) {
+      const attributes = { w: 0 };
+      for (let e = 0; e < src.length; e++) {
+        attributes.w = w[e];
+        cb(e, attributes, src[e], dst[e], undefined, undefined, !directed);
+      }
+    },
   };
 }

@@ -90,14 +90,39 @@ export interface EiResult {
   actors: EiActor[];
 }
 
+/** Up to this many groups, unweighted sums count arcs in a k × k table (see groupSums). */
+const PAIR_GROUPS = 64;
+
 const ratio = (e: number, i: number) => (e + i === 0 ? NaN : (e - i) / (e + i));
 const TOL = 1e-12;
 
 /** Per-group sums for one labelling: internal arcs, arcs leaving and arcs entering each group. */
-function groupSums(g: Digraph, codes: Int32Array, k: number, weighted: boolean, internal: Float64Array, extOut: Float64Array, extIn: Float64Array): void {
+function groupSums(g: Digraph, codes: Int32Array, k: number, weighted: boolean, internal: Float64Array, extOut: Float64Array, extIn: Float64Array, pairs?: Int32Array): void {
   internal.fill(0, 0, k);
   extOut.fill(0, 0, k);
   extIn.fill(0, 0, k);
+  if (!weighted && k <= PAIR_GROUPS) {
+    // Arcs counted per (source group, target group) without a branch, then summed: the same integers,
+    // several times faster in the permutation loop.
+    const pair = pairs ?? new Int32Array(k * k);
+    pair.fill(0, 0, k * k);
+    const { outStart, outAdj } = g;
+    for (let i = 0; i < g.n; i++) {
+      const row = codes[i] * k;
+      const end = outStart[i + 1];
+      for (let a = outStart[i]; a < end; a++) pair[row + codes[outAdj[a]]]++;
+    }
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b < k; b++) {
+        const v = pair[a * k + b];
+        if (a === b) internal[a] += v;
+        else {
+          extOut[a] += v;
+          extIn[b] += v;
+        }
+      }
+    return;
+  }
   for (let i = 0; i < g.n; i++) {
     const ci = codes[i];
     for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) {
@@ -184,6 +209,7 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
     const pi = new Float64Array(k);
     const po = new Float64Array(k);
     const pn = new Float64Array(k);
+    const pairs = new Int32Array(k <= PAIR_GROUPS ? k * k : 0);
     let sumNet = 0;
     let lowNet = 0;
     let highNet = 0;
@@ -204,7 +230,7 @@ export function eiIndex(g: Digraph, partition: readonly string[] | Partition, op
         codes[i] = codes[j];
         codes[j] = t;
       }
-      groupSums(g, codes, k, opts.weighted, pi, po, pn);
+      groupSums(g, codes, k, opts.weighted, pi, po, pn, pairs);
       let ii = 0;
       let ee = 0;
       for (let c = 0; c < k; c++) {

@@ -64,6 +64,7 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
   for (let i = 0; i < g.n; i++) if (g.outStart[i + 1] === g.outStart[i] && g.inStart[i + 1] === g.inStart[i]) isolates++;
   let totalStrength = 0;
   for (const w of graph.tieWeight) totalStrength += w;
+  const dyads = dyadCensus(g);
   return {
     actors: g.n,
     ties: graph.size,
@@ -71,8 +72,8 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
     selfLoops: g.loopCount,
     totalStrength,
     density: density(g),
-    reciprocity: reciprocity(g),
-    dyads: dyadCensus(g),
+    reciprocity: reciprocity(g, {}, dyads),
+    dyads,
     weakComponents: weak.count,
     largestWeakComponent: weak.largest >= 0 ? weak.sizes[weak.largest] : 0,
     strongComponents: strongComponents(g).count,

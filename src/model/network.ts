@@ -26,6 +26,7 @@
 import { dict } from "./dict.js";
 import type { ActorAttributes, AttributeValue, ClusterAttributes, TieAttributes, TieType } from "./types.js";
 import { TIE_TYPES } from "./types.js";
+import { IdIndex } from "./idIndex.js";
 
 const TYPE_CODE: Record<TieType, number> = { horizontal: 0, vertical: 1, external: 2 };
 /** Tie fields held in their own columns; every other tie attribute is a sparse column. */
@@ -72,7 +73,7 @@ type EdgePredicate = (key: string, attributes: TieAttributes, source: string, ta
 
 export class ClusterNetwork {
   private _ids: string[] = [];
-  private _index = new Map<string, number>();
+  private _index = new IdIndex();
   private _actors: ActorAttributes[] = [];
   private _attributes: ClusterAttributes;
 
@@ -160,7 +161,15 @@ export class ClusterNetwork {
     return this._version;
   }
   indexOf(id: string): number {
-    return this._index.get(id) ?? -1;
+    return this._index.get(id);
+  }
+  /** The index of the actor whose id is `text[from, to)`, or -1 (importers: no string per cell). */
+  indexOfRange(text: string, from: number, to: number): number {
+    return this._index.getRange(text, from, to);
+  }
+  /** Make room for `n` actors in all. */
+  reserveActors(n: number): void {
+    this._index.reserve(n);
   }
   relationCode(name: string, create = false): number {
     let c = this._relCode.get(name);
@@ -207,7 +216,7 @@ export class ClusterNetwork {
     if (this._index.has(id)) throw new Error(`actor "${id}" already exists`);
     const i = this._ids.length;
     this._ids.push(id);
-    this._index.set(id, i);
+    this._index.add(id, i);
     this._actors.push(attributes);
     this._version++;
     return i;
@@ -325,7 +334,7 @@ export class ClusterNetwork {
 
   private actorOrThrow(id: string): number {
     const i = this._index.get(id);
-    if (i === undefined) throw new Error(`no actor "${id}"`);
+    if (i < 0) throw new Error(`no actor "${id}"`);
     return i;
   }
 
@@ -438,7 +447,7 @@ export class ClusterNetwork {
   hasDirectedEdge(source: string, target: string): boolean {
     const s = this._index.get(source);
     const t = this._index.get(target);
-    if (s === undefined || t === undefined) return false;
+    if (s < 0 || t < 0) return false;
     for (let e = 0; e < this._m; e++) if (this._src[e] === s && this._dst[e] === t) return true;
     return false;
   }

@@ -165,7 +165,6 @@ export function indexDigraph(input: NetworkInput, options: CollapseOptions = {})
   traceDigraphBuild(graph, rule);
   const ids = graph.ids as string[];
   const n = ids.length;
-  const index = new Map(ids.map((id, i) => [id, i] as const));
   const size = graph.size;
   const rawS = graph.tieSource;
   const rawT = graph.tieTarget;
@@ -244,7 +243,23 @@ export function indexDigraph(input: NetworkInput, options: CollapseOptions = {})
       inW[q] = outW[p];
     }
   }
-  return { n, ids: ids.slice(), index, outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount };
+  return withIdIndex({ n, ids: ids.slice(), outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount });
+}
+
+/**
+ * A digraph whose `index` (id → node) is built the first time it is read: most metrics never look an
+ * id up, and on a million actors the map costs more than the rest of the build.
+ */
+function withIdIndex(g: Omit<Digraph, "index">): Digraph {
+  let index: Map<string, number> | undefined;
+  return Object.defineProperty(g, "index", {
+    enumerable: true,
+    configurable: true,
+    get: () => (index ??= new Map(g.ids.map((id, i) => [id, i] as const))),
+    set: (value: Map<string, number>) => {
+      index = value;
+    },
+  }) as Digraph;
 }
 
 /** Build a {@link Digraph} from node ids and weighted arcs (duplicates must already be merged). */

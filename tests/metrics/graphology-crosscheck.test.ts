@@ -10,6 +10,10 @@ import Graph from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import pagerankCentrality from "graphology-metrics/centrality/pagerank.js";
 import graphologyModularity from "graphology-metrics/graph/modularity.js";
+import graphologyLouvain from "graphology-communities-louvain";
+import { seededRng } from "../../src/model/random.js";
+import { undirectedOf } from "../../src/model/context.js";
+import { hasArc } from "../../src/model/views.js";
 import { describe, expect, it } from "vitest";
 import { parseTidy } from "../../src/io/tidy.js";
 import { loadInput } from "../../src/io/load.js";
@@ -96,5 +100,43 @@ describe("graphology-metrics as an independent cross-check", () => {
     const theirs = graphologyModularity(toGraphology(g, "undirected"), { getNodeCommunity: (id: string) => byId.get(id)!, getEdgeWeight: null });
     expect(c.modularity).toBeCloseTo(theirs, 12);
     expect(modularity(g, c.membership, { directed: false })).toBeCloseTo(theirs, 12);
+  });
+
+  it("Louvain run over edge arrays finds exactly what graphology-communities-louvain finds on a graphology graph", async () => {
+    // The graphology graph the communities module used to build: nodes "0" … "n−1", one edge per arc
+    // (directed) or per connected pair i < j (undirected, weight = arcs between them), in that order.
+    const graphologyCommunities = (g: Digraph, directed: boolean, weighted: boolean, seed: number): string[] => {
+      const h = directed ? new G.DirectedGraph() : new G.UndirectedGraph();
+      for (let i = 0; i < g.n; i++) h.addNode(String(i));
+      if (directed) {
+        for (let i = 0; i < g.n; i++) for (let a = g.outStart[i]; a < g.outStart[i + 1]; a++) h.addEdge(String(i), String(g.outAdj[a]), { w: weighted ? g.outW[a] : 1 });
+      } else {
+        const u = undirectedOf(g);
+        for (let i = 0; i < g.n; i++)
+          for (let q = u.start[i]; q < u.start[i + 1]; q++) {
+            const j = u.adj[q];
+            if (j > i) h.addEdge(String(i), String(j), { w: weighted ? u.w[q] : (hasArc(g, i, j) ? 1 : 0) + (hasArc(g, j, i) ? 1 : 0) });
+          }
+      }
+      const raw = graphologyLouvain(h, { getEdgeWeight: "w", rng: seededRng(seed) }) as Record<string, number>;
+      // Number communities by first member, as louvainCommunities does.
+      const relabel = new Map<number, number>();
+      return Array.from({ length: g.n }, (_, i) => {
+        if (!relabel.has(raw[String(i)])) relabel.set(raw[String(i)], relabel.size + 1);
+        return String(relabel.get(raw[String(i)]));
+      });
+    };
+    const graphs = [fixture("lazega_lawfirm", "edges_advice.csv").d, indexDigraph((await loadInput(new URL("datasets/taiwan-flowers", REPO).pathname)).graph)];
+    let differentSeedsDiffer = false;
+    for (const g of graphs)
+      for (const directed of [false, true])
+        for (const weighted of [false, true])
+          for (const seed of [1, 7, 42]) {
+            const ours = louvainCommunities(g, { seed, directed, weighted }).membership;
+            expect(ours).toEqual(graphologyCommunities(g, directed, weighted, seed));
+            if (seed === 7 && ours.join() !== louvainCommunities(g, { seed: 1, directed, weighted }).membership.join()) differentSeedsDiffer = true;
+          }
+    // The seed reaches Louvain (else the comparison above could hold for a fixed order alone).
+    expect(differentSeedsDiffer).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * The analysis core: one context per view, each derived structure built once per view in a diagnosis,
  * one role per actor whatever the options, and the columnar network read like a graphology graph.
  */
+import { inheritsNothing } from "../../src/model/dict.js";
 import { describe, expect, it } from "vitest";
 import { readInput } from "../../src/io/load.js";
 import { diagnose } from "../../src/diagnosis/diagnose.js";
@@ -124,7 +125,11 @@ describe("columnar network", () => {
     const g = sample();
     expect(g.nodes()).toEqual(["__proto__", "constructor", "toString"]);
     expect(g.getNodeAttribute("toString", "__proto__" as never)).toBe("data");
-    expect(Object.getPrototypeOf(g.getNodeAttributes("toString"))).toBe(null);
+    const attrs = g.getNodeAttributes("toString") as Record<string, unknown>;
+    expect(inheritsNothing(attrs)).toBe(true);
+    expect(attrs.toString).toBeUndefined();
+    expect(attrs.hasOwnProperty).toBeUndefined();
+    expect("constructor" in attrs).toBe(false);
     expect(({} as Record<string, unknown>).data).toBeUndefined();
     expect(g.edges("toString", "__proto__").map((e) => g.getEdgeAttribute(e, "relation"))).toEqual(["hasOwnProperty", "advice"]);
   });

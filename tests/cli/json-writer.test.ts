@@ -1,0 +1,91 @@
+/**
+ * `toJson` writes the document as it walks it. Its text must be exactly `JSON.stringify(doc, null, 2)` of
+ * the cleaned document (NaN and ±Infinity as null, listed under `undefinedValues`), which the reference
+ * below builds the plain way: a cleaned copy, then JSON.stringify.
+ */
+import { describe, expect, it } from "vitest";
+import { toJson } from "../../src/cli/output.js";
+import { diagnose } from "../../src/diagnosis/diagnose.js";
+import { loadInput } from "../../src/io/load.js";
+
+function reference(schema: string, body: object): string {
+  const undefinedValues: { path: string; value: string; reason: string }[] = [];
+  let more = 0;
+  const path: string[] = [];
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "number" && !Number.isFinite(v)) {
+      if (undefinedValues.length < 200) {
+        const value = Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+        undefinedValues.push({ path: path.join("."), value, reason: value === "NaN" ? "undefined for these data (0/0, or no variance)" : "unbounded (no path, or division by zero)" });
+      } else more++;
+      return null;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => (path.push(String(i)), (x = walk(x)), path.pop(), x));
+    if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+      if (typeof (v as { toJSON?: unknown }).toJSON === "function") return walk((v as { toJSON(): unknown }).toJSON());
+      const out: Record<string, unknown> = Object.create(null);
+      for (const [k, x] of Object.entries(v)) {
+        if (x === undefined) continue;
+        path.push(k);
+        out[k] = walk(x);
+        path.pop();
+      }
+      return out;
+    }
+    return v;
+  };
+  const doc = walk({ schema: `clusterflow/${schema}@1`, ...body }) as Record<string, unknown>;
+  if (undefinedValues.length > 0) doc.undefinedValues = more > 0 ? [...undefinedValues, { more }] : undefinedValues;
+  return JSON.stringify(doc, null, 2) + "\n";
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random document with every kind of value the writer meets. */
+function randomValue(rnd: () => number, depth: number): unknown {
+  const u = rnd();
+  if (depth > 3 || u < 0.35) {
+    const leaves = [0, -0, 1.5, -2e-7, 1e21, NaN, Infinity, -Infinity, "text", 'quo"te\n\u2028', "", true, false, null, undefined, () => 1, new Date(0), new Float64Array([1, NaN])];
+    return leaves[Math.floor(rnd() * leaves.length)];
+  }
+  if (u < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => randomValue(rnd, depth + 1));
+  if (u < 0.65) {
+    const wrapped = randomValue(rnd, depth + 1);
+    return rnd() < 0.2 ? { toJSON: () => undefined } : { toJSON: () => ({ wrapped }) };
+  }
+  const o: Record<string, unknown> = {};
+  for (let k = Math.floor(rnd() * 4); k > 0; k--) o[["a", "b c", "__proto__x", "ü", "1"][Math.floor(rnd() * 5)] + k] = randomValue(rnd, depth + 1);
+  return o;
+}
+
+describe("toJson writes what JSON.stringify of the cleaned document writes", () => {
+  it("on random documents", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const rnd = mulberry(seed);
+      const body = { a: randomValue(rnd, 0), b: randomValue(rnd, 0), c: [randomValue(rnd, 1)] };
+      expect(toJson("x", body)).toBe(reference("x", body));
+    }
+  });
+
+  it("with more than 200 undefined values", () => {
+    const body = { values: Array.from({ length: 250 }, (_, i) => (i % 2 ? NaN : Infinity)) };
+    const text = toJson("x", body);
+    expect(text).toBe(reference("x", body));
+    expect(JSON.parse(text).undefinedValues.at(-1)).toEqual({ more: 50 });
+  });
+
+  it("on a whole diagnosis", async () => {
+    const { graph } = await loadInput(new URL("../../datasets/jepara-furniture", import.meta.url).pathname);
+    const d = diagnose(graph, { seed: 1, reps: 99 });
+    expect(toJson("report", d)).toBe(reference("report", d));
+  });
+});
