@@ -220,6 +220,7 @@ export class App {
     };
     this.state = { ...this.state, ...defaults, ...initial };
     this.marks.setData = performance.now();
+    this.requestAnalysis(0);
     this.large = d.graph.order > 3_000 || d.graph.size > 15_000;
     this.buildDisplay();
     this.computeHidden();
@@ -234,7 +235,6 @@ export class App {
     requestAnimationFrame(() => requestAnimationFrame(() => (this.marks.firstFrameShown ??= performance.now())));
     this.emit("graph");
     this.emit("report");
-    this.requestAnalysis(0);
   }
 
   /** An import failed: keep what is shown, list the problems. */
@@ -1076,14 +1076,28 @@ export class App {
     if (name === "random") return randomPositions(g.nodes(), this.state.seed);
     if (name === "groups") {
       const by = this.groupingAttribute();
-      const rank = (id: string) => this.metric("gatekeeperScore", id) ?? this.metric("inDegree", id) ?? g.degree(id);
+      // Degrees and neighbours in one pass over the ties (the network's per-actor look-ups scan every tie).
+      const degree = new Map<string, number>();
+      const neighbours = new Map<string, Set<string>>();
+      const link = (a: string, b: string) => {
+        let s = neighbours.get(a);
+        if (!s) neighbours.set(a, (s = new Set()));
+        s.add(b);
+      };
+      g.forEachEdge((_e, _a, s, t) => {
+        degree.set(s, (degree.get(s) ?? 0) + 1);
+        degree.set(t, (degree.get(t) ?? 0) + 1);
+        link(s, t);
+        link(t, s);
+      });
+      const rank = (id: string) => this.metric("gatekeeperScore", id) ?? this.metric("inDegree", id) ?? degree.get(id) ?? 0;
       const affinity = (id: string) => {
         const counts = new Map<string, number>();
-        g.forEachNeighbor(id, (n, a) => {
-          if (a.inCluster === false) return;
+        for (const n of neighbours.get(id) ?? []) {
+          if (g.getNodeAttribute(n, "inCluster") === false) continue;
           const v = this.groupValue(n, by);
           if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-        });
+        }
         let best: string | undefined;
         let most = 0;
         for (const [k, c] of counts) if (c > most || (c === most && best !== undefined && k < best)) [best, most] = [k, c];
@@ -1199,8 +1213,17 @@ export class App {
     if (this.analysisTimer !== undefined) clearTimeout(this.analysisTimer);
     this.analysing = true;
     this.emit("status");
-    this.analysisTimer = setTimeout(() => {
-      this.analysisTimer = undefined;
+    // No delay (a new graph): sent to the worker at once, which then works while the graph is laid out and drawn.
+    if (delay <= 0) this.startAnalysis();
+    else
+      this.analysisTimer = setTimeout(() => {
+        this.analysisTimer = undefined;
+        this.startAnalysis();
+      }, delay);
+  }
+
+  private startAnalysis(): void {
+    {
       const graph = this.data!;
       this.analysisStep = "the gatekeepers and degrees";
       this.emit("status");
@@ -1229,7 +1252,7 @@ export class App {
           this.finishAnalysis();
         },
       );
-    }, delay);
+    }
   }
 
   /** What the analysis is computing now (for the status line). */
