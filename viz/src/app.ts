@@ -638,8 +638,9 @@ export class App {
     this.drawOverlays();
     r.on("enterNode", ({ node }) => this.setHovered(node));
     r.on("leaveNode", () => this.setHovered(undefined));
-    r.on("clickNode", ({ node }) => this.select(node));
-    r.on("clickStage", () => this.select(undefined));
+    // A long press ends with a tap (sigma's touch captor): that tap is the end of a hover, not a click.
+    r.on("clickNode", ({ node }) => (this.pressed ? (this.pressed = false) : this.select(node)));
+    r.on("clickStage", () => (this.pressed ? (this.pressed = false) : this.select(undefined)));
     this.installDrag(r);
     this.installLongPress(r);
     this.installZoomLabels(r);
@@ -696,6 +697,9 @@ export class App {
     ctx.restore();
   }
 
+  /** Whether the touch that is ending was a long press (its closing tap is not a click). */
+  private pressed = false;
+
   /** Long press on a touch screen = hover (tap = click is sigma's own). */
   private installLongPress(r: Sigma): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -707,10 +711,12 @@ export class App {
     const captor = r.getTouchCaptor();
     captor.on("touchdown", (e) => {
       cancel();
+      this.pressed = false;
       if (e.touches.length !== 1) return;
       start = { x: e.touches[0].x, y: e.touches[0].y };
       timer = setTimeout(() => {
         timer = undefined;
+        this.pressed = true;
         const node = (r as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition(start!);
         this.setHovered(node ?? undefined);
       }, 500);
