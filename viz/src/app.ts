@@ -330,7 +330,11 @@ export class App {
         weight: a.weight,
       });
     });
+    const bump = () => this.displayVersion++;
+    d.on("nodeAttributesUpdated", bump);
+    d.on("eachNodeAttributesUpdated", bump);
     this.display = d;
+    bump();
   }
 
   /** Which actors and ties the filters hide (the analysis runs on the same view). */
@@ -339,6 +343,7 @@ export class App {
     const g = this.data;
     this.hiddenNodes.clear();
     this.hiddenEdges.clear();
+    this.displayVersion++;
     if (!g) return;
     const kinds = f.kinds ? new Set(f.kinds) : undefined;
     g.forEachNode((id, a) => {
@@ -864,64 +869,17 @@ export class App {
     // Only partitions that can sit together in the picture: groups, communities, stages, kinds, attributes.
     const by = this.state.colorBy;
     if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind" || by.startsWith("attr:"))) return;
-    const entries = this.colorScale.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
-    if (entries.length < 2 || entries.length > 12) return;
-    const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    this.display.forEachNode((id, a) => {
-      if (this.hiddenNodes.has(id)) return;
-      const x = a.x as number;
-      const y = a.y as number;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-      const c = this.categoryOf(id);
-      if (c === undefined) return;
-      let s = stats.get(c);
-      if (!s) stats.set(c, (s = { n: 0, sx: 0, sy: 0, top: -Infinity, xs: [], ys: [] }));
-      s.n++;
-      s.sx += x;
-      s.sy += y;
-      s.xs.push(x);
-      s.ys.push(y);
-    });
-    const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+    const places = this.groupLabelPlaces();
+    if (!places) return;
     ctx.textAlign = "left";
     ctx.textBaseline = "alphabetic";
     ctx.lineJoin = "round";
     ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
     // Larger groups are named first; a name that would cover another moves up or down, or is left out.
     const candidates: { value: string; text: string; color: string; x: number; y: number; n: number }[] = [];
-    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
-    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
-    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
-    for (const e of entries) {
-      const s = stats.get(e.value);
-      if (!s || s.n < 3) continue;
-      const cx = s.sx / s.n;
-      const cy = s.sy / s.n;
-      let spread = 0;
-      for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
-      discs.set(e.value, { cx, cy, spread: spread / s.n });
-    }
-    for (const e of entries) {
-      const s = stats.get(e.value);
-      const disc = discs.get(e.value);
-      if (!s || !disc) continue;
-      const { cx, spread } = disc;
-      if (spread > 0.15 * diag) continue;
-      let apart = true;
-      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
-      if (!apart) continue;
-      // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
-      const ys = [...s.ys].sort((a, b) => a - b);
-      const top = ys[Math.floor(0.9 * (ys.length - 1))];
-      const p = r.graphToViewport({ x: cx, y: top });
-      candidates.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, x: p.x, y: p.y - 14, n: s.n });
+    for (const c of places) {
+      const p = r.graphToViewport({ x: c.cx, y: c.top });
+      candidates.push({ value: c.value, text: c.text, color: c.color, x: p.x, y: p.y - 14, n: c.n });
     }
     candidates.sort((a, b) => b.n - a.n);
     const boxes: LabelBox[] = [];
@@ -948,6 +906,74 @@ export class App {
       ctx.fillText(c.text, placed.x + 3, baseline);
     }
     this.groupLabelBoxes = boxes;
+  }
+
+  /** Bumped when the display graph's actors move or change, or the filters change what is shown. */
+  private displayVersion = 0;
+  private groupPlaces?: { key: string; places: ReturnType<App["computeGroupLabelPlaces"]> };
+
+  /** Where each category's name goes, in graph coordinates: recomputed when positions, filters or colours change, not when the camera moves. */
+  private groupLabelPlaces(): { value: string; text: string; color: string; cx: number; top: number; n: number }[] | undefined {
+    const key = `${this.state.colorBy}|${this.displayVersion}|${this.hiddenNodes.size}|${this.colorScale!.entries.map((e) => `${e.value}:${e.color}:${e.count}`).join(",")}`;
+    if (this.groupPlaces?.key !== key) this.groupPlaces = { key, places: this.computeGroupLabelPlaces() };
+    return this.groupPlaces.places;
+  }
+
+  private computeGroupLabelPlaces(): { value: string; text: string; color: string; cx: number; top: number; n: number }[] | undefined {
+    const places: { value: string; text: string; color: string; cx: number; top: number; n: number }[] = [];
+    const entries = this.colorScale!.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
+    if (entries.length < 2 || entries.length > 12) return undefined;
+    const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    this.display.forEachNode((id, a) => {
+      if (this.hiddenNodes.has(id)) return;
+      const x = a.x as number;
+      const y = a.y as number;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      const c = this.categoryOf(id);
+      if (c === undefined) return;
+      let s = stats.get(c);
+      if (!s) stats.set(c, (s = { n: 0, sx: 0, sy: 0, top: -Infinity, xs: [], ys: [] }));
+      s.n++;
+      s.sx += x;
+      s.sy += y;
+      s.xs.push(x);
+      s.ys.push(y);
+    });
+    const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
+    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
+    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      if (!s || s.n < 3) continue;
+      const cx = s.sx / s.n;
+      const cy = s.sy / s.n;
+      let spread = 0;
+      for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
+      discs.set(e.value, { cx, cy, spread: spread / s.n });
+    }
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      const disc = discs.get(e.value);
+      if (!s || !disc) continue;
+      const { cx, spread } = disc;
+      if (spread > 0.15 * diag) continue;
+      let apart = true;
+      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
+      if (!apart) continue;
+      // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
+      const ys = [...s.ys].sort((a, b) => a - b);
+      const top = ys[Math.floor(0.9 * (ys.length - 1))];
+      places.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, cx, top, n: s.n });
+    }
+    return places;
   }
 
   /**
