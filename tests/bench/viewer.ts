@@ -298,6 +298,7 @@ async function measureViewer(label: string, url: string, browser: Browser): Prom
     console.log(`verdicts shown at: ${round(m.verdictsShown ?? m.analysisFull)} ms; full analysis (betweenness, closeness, PageRank, eigenvector, communities) at ${round(m.analysisFull)} ms; ready (wall) ${round(readyWall)} ms`);
     const lat = stats(latencies);
     console.log(`hover latency (mouse move → actor highlighted and painted): median ${round(lat.median)} ms, p95 ${round(lat.p95)} ms, max ${round(lat.max)} ms over ${lat.n} actors`);
+    console.log(`hover latencies in order (ms): ${latencies.map((x) => Math.round(x)).join(", ")}`);
     console.log(`hover picks the actor drawn on top at the point: ${pickedRight} of ${lat.n}; the actor aimed at: ${aimedAt} (the others are covered by a larger actor)`);
     console.log(`filter re-analysis (one tie type hidden): verdicts of the new view shown after ${round(filterVerdicts)} ms, the whole analysis after ${round(filterFull)} ms`);
     console.log(`frame intervals while hovering: median ${round(hover.frames.median)} ms, p95 ${round(hover.frames.p95)} ms; while zooming: median ${round(zoom.frames.median)} ms, p95 ${round(zoom.frames.p95)} ms`);

@@ -285,7 +285,11 @@ app.on("selection", () => {
   saveUrl();
 });
 app.on("hover", () => {
+  // The legend names the hovered actor's flows in place of the ties: it keeps its height meanwhile, so that
+  // the map does not change size (and redraw, and move under the pointer) on every hover.
+  if (app.hovered) legendEl.style.minHeight = `${legendEl.offsetHeight}px`;
   renderLegend(app, legendEl);
+  if (!app.hovered) legendEl.style.minHeight = "";
   const id = app.hovered;
   if (!id || !app.data) {
     hoverCard.style.display = "none";
