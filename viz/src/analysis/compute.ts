@@ -161,6 +161,13 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
   const byId = (ids: string[], arr: ArrayLike<number>) => Object.fromEntries(ids.map((id, i) => [id, arr[i]]));
   const done = (section: string) => a.timings[section] !== undefined;
 
+  // The diagnosis first: the measures below then read what it memoised in the view's analysis context.
+  if (phase !== "fast" && !done("diagnosis")) {
+    step(a, "diagnosis", () => {
+      a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
+    });
+  }
+
   if (!done("gatekeepers")) step(a, "gatekeepers", () => {
     const r = gatekeepers(view, { partition: options.partition });
     a.gatekeepers = r.ranking.map((x) => ({ id: x.id, rank: x.rank, score: x.score, reasons: x.reasons, detail: { scoreParts: x.scoreParts, group: x.group, outsideSources: x.outsideSources } }));
@@ -231,12 +238,6 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     const r = cognitiveRoles(view);
     a.roles = { byId: Object.fromEntries(r.actors.map((x) => [x.id, x])), thresholds: r.thresholds, counts: r.counts, options: r.options };
   });
-
-  if (phase !== "fast" && !done("diagnosis")) {
-    step(a, "diagnosis", () => {
-      a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
-    });
-  }
 
   if (phase === "full" && !done("communities")) step(a, "communities", () => {
     const g = contextOf(view).digraph("sum");

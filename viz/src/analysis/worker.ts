@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Runs the analysis off the main thread so that the graph stays responsive while metrics compute. Large
- * views get three answers: the fast measures, then the verdicts, then the path-based centralities. Each
+ * views get three answers: the fast measures, then the verdicts, then the path-based centralities (two
+ * on a re-analysis: the verdicts with the fast measures, then the path-based centralities). Each
  * answer carries only what the phase added (analysisDelta): a measure crosses the worker boundary once.
  */
 import { createClusterGraph } from "../../../src/model/graph.js";
@@ -27,8 +28,10 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     const v = viewOf(current, options.filter);
     let last: Analysis | undefined;
     if (v.order + v.size > HEAVY_WORK) {
-      // Large views: the cheap measures first, then the verdicts, then the path-based centralities.
-      for (const phase of ["fast", "verdicts"] as const) {
+      // Large views: the cheap measures first, then the verdicts, then the path-based centralities. A new
+      // view of the graph already shown (a filter) has its verdicts first: the map still shows the
+      // measures of the last view meanwhile.
+      for (const phase of graph ? (["fast", "verdicts"] as const) : (["verdicts"] as const)) {
         const next = analyse(current, options, phase, last);
         post({ id, delta: analysisDelta(last, next), phase, final: false });
         last = next;
