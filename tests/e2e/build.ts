@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildViewer } from "../../src/cli/commands/view.js";
+import { chromium, type Browser } from "playwright-core";
+import { buildViewer, collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const LOCK = join(tmpdir(), `clusterflow-viewer-build-${createHash("sha1").update(REPO).digest("hex").slice(0, 10)}`);
@@ -34,4 +35,24 @@ export async function buildViewerOnce(): Promise<void> {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * What each e2e file starts with: the viewer built (once), served on loopback with `served` as its input,
+ * and Debian's Chromium (software WebGL). Fails, never skips, when the browser is missing.
+ */
+export async function startViewerAndBrowser(served: string): Promise<{ server: ViewerServer; browser: Browser }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
+  mkdirSync(join(REPO, "tests", "artifacts"), { recursive: true });
+  process.chdir(REPO);
+  await buildViewerOnce();
+  const server = await serveViewer({ port: 0, input: collectInput(served) });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
+  });
+  return { server, browser };
 }

@@ -5,19 +5,16 @@
  * are the actor and its neighbours, as the library has them on the same data). Screenshots go to
  * tests/artifacts/.
  */
-import { existsSync, mkdirSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startViewerAndBrowser } from "./build.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { writeTidy } from "../../src/io/tidy.js";
 import { generateCluster, generatedToGraph } from "../../src/model/generate.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const SERVED = "datasets/jepara-furniture";
 
@@ -73,16 +70,7 @@ async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(SERVED) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
-  });
+  ({ server, browser } = await startViewerAndBrowser(SERVED));
 }, 180_000);
 
 afterAll(async () => {

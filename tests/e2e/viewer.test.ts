@@ -5,13 +5,13 @@
  *
  * What the page shows is compared with what the library computes in Node on the same input.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import type { Browser, Page } from "playwright-core";
+import { startViewerAndBrowser } from "./build.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseTidy } from "../../src/io/tidy.js";
 import { formatLocation } from "../../src/io/report.js";
@@ -25,7 +25,6 @@ import { FLOW_COLORS } from "../../viz/src/encodings.js";
 import { detectFormat, FORMATS } from "../../src/io/formats.js";
 import { filterTies } from "../../src/model/views.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const TAIWAN = "datasets/taiwan-flowers";
@@ -124,17 +123,7 @@ async function openDataset(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Fail, never skip, when the browser is missing.
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(SERVED) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
-  });
+  ({ server, browser } = await startViewerAndBrowser(SERVED));
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
