@@ -148,6 +148,11 @@ export interface BetweennessOptions {
    * or a sample, in which case each actor's sum is scaled by n/k (Brandes & Pich 2007).
    */
   sources?: PathSources;
+  /**
+   * Called after each search (from source `s`, along the ties, `count` actors settled in `order` with
+   * their distances in `dist`): lets a closeness that needs the same searches share them (see `centrality`).
+   */
+  onSearch?: (s: number, count: number, dist: Float64Array, order: Int32Array) => void;
 }
 
 /**
@@ -174,6 +179,7 @@ export function betweenness(g: Digraph, options: BetweennessOptions = {}): Float
     if (shown && (r & 15) === 0) progress(sample ? `betweenness (${runs} sampled sources)` : "betweenness", r, runs);
     const s = sample ? sample[r] : r;
     const count = shortestPaths(g, s, true, L?.out, dist, order);
+    options.onSearch?.(s, count, dist, order);
     sigma.fill(0);
     sigma[s] = 1;
     // σ in settling order: every predecessor of w settles before w.
@@ -236,42 +242,60 @@ export interface ClosenessOptions {
 export function closeness(g: Digraph, direction: "in" | "out", options: ClosenessOptions = {}): Float64Array {
   const n = g.n;
   const L = arcLengths(g, options.pathWeights ?? "none");
-  const out = new Float64Array(n);
   const dist = new Float64Array(n);
   const order = new Int32Array(n);
   const sample = options.sources?.sample;
+  const acc = closenessFromSearches(n, options);
+  // Exact: a search from each actor along the direction. Sampled: a search from each sampled actor u
+  // against the direction gives d(v, u) for every v (out), or along it d(u, v) (in).
+  const forward = sample ? direction !== "out" : direction === "out";
+  const lengths = L ? (forward ? L.out : L.in) : undefined;
+  for (const s of sample ?? Array.from({ length: n }, (_, i) => i)) acc.add(s, shortestPaths(g, s, forward, lengths, dist, order), dist, order);
+  return acc.result();
+}
+
+/**
+ * The closeness of {@link closeness} from its searches, handed in one by one (`add`, in source order):
+ * exact (one search per actor) or from the sampled sources. Searches along the ties are the ones
+ * betweenness makes, so `centrality` computes one closeness from betweenness's searches.
+ */
+function closenessFromSearches(n: number, options: ClosenessOptions): { add(s: number, count: number, dist: Float64Array, order: Int32Array): void; result(): Float64Array } {
+  const out = new Float64Array(n);
+  const sample = options.sources?.sample;
   if (!sample) {
-    for (let s = 0; s < n; s++) {
-      const count = shortestPaths(g, s, direction === "out", L ? (direction === "out" ? L.out : L.in) : undefined, dist, order);
-      let total = 0;
-      for (let h = 1; h < count; h++) total += dist[order[h]];
-      const r = count - 1;
-      if (options.wassermanFaust) out[s] = r === 0 || total === 0 ? 0 : (r / total) * (r / (n - 1));
-      else out[s] = r === 0 ? NaN : r / total;
-    }
-    return out;
+    return {
+      add(s, count, dist, order) {
+        let total = 0;
+        for (let h = 1; h < count; h++) total += dist[order[h]];
+        const r = count - 1;
+        if (options.wassermanFaust) out[s] = r === 0 || total === 0 ? 0 : (r / total) * (r / (n - 1));
+        else out[s] = r === 0 ? NaN : r / total;
+      },
+      result: () => out,
+    };
   }
-  // Sampled: a search from each sampled actor u against the direction gives d(v, u) for every v (out), or
-  // along it d(u, v) (in).
   const total = new Float64Array(n);
   const reached = new Float64Array(n);
   const isSampled = new Uint8Array(n);
-  for (const u of sample) {
-    isSampled[u] = 1;
-    const count = shortestPaths(g, u, direction !== "out", L ? (direction === "out" ? L.in : L.out) : undefined, dist, order);
-    for (let h = 1; h < count; h++) {
-      const v = order[h];
-      total[v] += dist[v];
-      reached[v]++;
-    }
-  }
-  for (let v = 0; v < n; v++) {
-    const r = reached[v];
-    const others = sample.length - isSampled[v];
-    if (options.wassermanFaust) out[v] = r === 0 || total[v] === 0 ? 0 : (r / total[v]) * (others > 0 ? r / others : 0);
-    else out[v] = r === 0 ? NaN : r / total[v];
-  }
-  return out;
+  for (const u of sample) isSampled[u] = 1;
+  return {
+    add(_u, count, dist, order) {
+      for (let h = 1; h < count; h++) {
+        const v = order[h];
+        total[v] += dist[v];
+        reached[v]++;
+      }
+    },
+    result() {
+      for (let v = 0; v < n; v++) {
+        const r = reached[v];
+        const others = sample.length - isSampled[v];
+        if (options.wassermanFaust) out[v] = r === 0 || total[v] === 0 ? 0 : (r / total[v]) * (others > 0 ? r / others : 0);
+        else out[v] = r === 0 ? NaN : r / total[v];
+      }
+      return out;
+    },
+  };
 }
 
 export interface IterativeOptions {
@@ -462,9 +486,13 @@ export function centrality(input: Analysable, options: CentralityOptions = {}): 
   const g = ctx.digraph(used.weight);
   const d = degrees(g);
   const sources = pathSources(g.n, g.n + g.arcs, { sampling: options.sampling, seed: options.seed });
-  const bc = betweenness(g, { pathWeights: used.pathWeights, normalized: used.normalized, sources });
-  const cIn = closeness(g, "in", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust, sources });
-  const cOut = closeness(g, "out", { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust, sources });
+  // Betweenness searches along the ties from each source: the searches of closeness out (exact) or of
+  // closeness in (sampled), which take them from it rather than making them again.
+  const closenessOptions = { pathWeights: used.pathWeights, wassermanFaust: used.wassermanFaust, sources };
+  const shared = closenessFromSearches(g.n, closenessOptions);
+  const bc = betweenness(g, { pathWeights: used.pathWeights, normalized: used.normalized, sources, onSearch: shared.add });
+  const cIn = sources.sample ? shared.result() : closeness(g, "in", closenessOptions);
+  const cOut = sources.sample ? closeness(g, "out", closenessOptions) : shared.result();
   const it = { weighted: used.spectralWeights, tolerance: used.tolerance, maxIterations: used.maxIterations };
   const pr = pagerank(g, { ...it, alpha: used.alpha });
   const ev = eigenvector(g, it);

@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildViewer } from "../../src/cli/commands/view.js";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./chromium.js";
+import { buildViewer, collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const LOCK = join(tmpdir(), `clusterflow-viewer-build-${createHash("sha1").update(REPO).digest("hex").slice(0, 10)}`);
@@ -34,4 +36,17 @@ export async function buildViewerOnce(): Promise<void> {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/**
+ * What each e2e file starts with: the viewer built (once), served on loopback with `served` as its input,
+ * and Debian's Chromium (software WebGL). Fails, never skips, when the browser is missing.
+ */
+export async function startViewerAndBrowser(served: string): Promise<{ server: ViewerServer; browser: Browser }> {
+  mkdirSync(join(REPO, "tests", "artifacts"), { recursive: true });
+  process.chdir(REPO);
+  await buildViewerOnce();
+  const browser = await launchChromium();
+  const server = await serveViewer({ port: 0, input: collectInput(served) });
+  return { server, browser };
 }

@@ -5,19 +5,18 @@
  * and legend and reopen losslessly, the URL restores the view, the actor table's CSV is the command
  * line's, and the keyboard alone reaches an actor's panel. Screenshots go to tests/artifacts/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import type { Browser, Page } from "playwright-core";
+import { startViewerAndBrowser } from "./build.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseJson } from "../../src/io/json.js";
 import { formatByName } from "../../src/io/formats.js";
 import type { ClusterGraph } from "../../src/model/types.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const SERVED = "datasets/jepara-furniture";
@@ -43,16 +42,7 @@ async function open(query: string, viewport = VIEWPORTS[2]): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium); the viewer's e2e tests cannot run without it`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(SERVED) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader"],
-  });
+  ({ server, browser } = await startViewerAndBrowser(SERVED));
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 }, 180_000);
 

@@ -5,14 +5,14 @@
  *
  * What the page shows is compared with what the library computes in Node on the same input.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { hexRgb, launchChromium, screenshotPixels } from "./chromium.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import { startViewerAndBrowser } from "./build.js";
+import { hexRgb, screenshotPixels } from "./chromium.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseTidy } from "../../src/io/tidy.js";
 import { formatLocation } from "../../src/io/report.js";
@@ -104,12 +104,7 @@ async function openDataset(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Fail, never skip, when the browser is missing.
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(SERVED) });
-  browser = await launchChromium();
+  ({ server, browser } = await startViewerAndBrowser(SERVED));
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

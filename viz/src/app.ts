@@ -237,6 +237,7 @@ export class App {
     this.compareEdges.clear();
     this.compareReady = false;
     this.marks.setData = performance.now();
+    this.requestAnalysis(0);
     this.large = d.graph.order > 3_000 || d.graph.size > 15_000;
     this.buildDisplay();
     this.computeHidden();
@@ -251,7 +252,6 @@ export class App {
     requestAnimationFrame(() => requestAnimationFrame(() => (this.marks.firstFrameShown ??= performance.now())));
     this.emit("graph");
     this.emit("report");
-    this.requestAnalysis(0);
   }
 
   /** An import failed: keep what is shown, list the problems. */
@@ -442,7 +442,11 @@ export class App {
         weight: a.weight,
       });
     });
+    const bump = () => this.displayVersion++;
+    d.on("nodeAttributesUpdated", bump);
+    d.on("eachNodeAttributesUpdated", bump);
     this.display = d;
+    bump();
   }
 
   /** Which actors and ties the filters hide (the analysis runs on the same view). */
@@ -451,6 +455,7 @@ export class App {
     const g = this.data;
     this.hiddenNodes.clear();
     this.hiddenEdges.clear();
+    this.displayVersion++;
     if (!g) return;
     const kinds = f.kinds ? new Set(f.kinds) : undefined;
     // Comparing two rounds: the wave filter is set aside; actors present in neither round are hidden.
@@ -778,8 +783,9 @@ export class App {
     this.drawOverlays();
     r.on("enterNode", ({ node }) => this.setHovered(node));
     r.on("leaveNode", () => this.setHovered(undefined));
-    r.on("clickNode", ({ node }) => this.select(node));
-    r.on("clickStage", () => this.select(undefined));
+    // A long press ends with a tap (sigma's touch captor): that tap is the end of a hover, not a click.
+    r.on("clickNode", ({ node }) => (this.pressed ? (this.pressed = false) : this.select(node)));
+    r.on("clickStage", () => (this.pressed ? (this.pressed = false) : this.select(undefined)));
     this.installDrag(r);
     this.installLongPress(r);
     this.installZoomLabels(r);
@@ -837,6 +843,9 @@ export class App {
     ctx.restore();
   }
 
+  /** Whether the touch that is ending was a long press (its closing tap is not a click). */
+  private pressed = false;
+
   /** Long press on a touch screen = hover (tap = click is sigma's own). */
   private installLongPress(r: Sigma): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -848,10 +857,12 @@ export class App {
     const captor = r.getTouchCaptor();
     captor.on("touchdown", (e) => {
       cancel();
+      this.pressed = false;
       if (e.touches.length !== 1) return;
       start = { x: e.touches[0].x, y: e.touches[0].y };
       timer = setTimeout(() => {
         timer = undefined;
+        this.pressed = true;
         const node = (r as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition(start!);
         this.setHovered(node ?? undefined);
       }, 500);
@@ -1050,64 +1061,17 @@ export class App {
     // Only partitions that can sit together in the picture: groups, communities, stages, kinds, attributes.
     const by = this.state.colorBy;
     if (this.state.labels === "none" || this.hovered || !(by === "group" || by === "community" || by === "stage" || by === "kind" || by.startsWith("attr:"))) return;
-    const entries = this.colorScale.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
-    if (entries.length < 2 || entries.length > 12) return;
-    const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    this.display.forEachNode((id, a) => {
-      if (this.hiddenNodes.has(id)) return;
-      const x = a.x as number;
-      const y = a.y as number;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-      const c = this.categoryOf(id);
-      if (c === undefined) return;
-      let s = stats.get(c);
-      if (!s) stats.set(c, (s = { n: 0, sx: 0, sy: 0, top: -Infinity, xs: [], ys: [] }));
-      s.n++;
-      s.sx += x;
-      s.sy += y;
-      s.xs.push(x);
-      s.ys.push(y);
-    });
-    const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+    const places = this.groupLabelPlaces();
+    if (!places) return;
     ctx.textAlign = "left";
     ctx.textBaseline = "alphabetic";
     ctx.lineJoin = "round";
     ctx.font = "700 15px Inter, 'Segoe UI', system-ui, sans-serif";
     // Larger groups are named first; a name that would cover another moves up or down, or is left out.
     const candidates: { value: string; text: string; color: string; x: number; y: number; n: number }[] = [];
-    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
-    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
-    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
-    for (const e of entries) {
-      const s = stats.get(e.value);
-      if (!s || s.n < 3) continue;
-      const cx = s.sx / s.n;
-      const cy = s.sy / s.n;
-      let spread = 0;
-      for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
-      discs.set(e.value, { cx, cy, spread: spread / s.n });
-    }
-    for (const e of entries) {
-      const s = stats.get(e.value);
-      const disc = discs.get(e.value);
-      if (!s || !disc) continue;
-      const { cx, spread } = disc;
-      if (spread > 0.15 * diag) continue;
-      let apart = true;
-      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
-      if (!apart) continue;
-      // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
-      const ys = [...s.ys].sort((a, b) => a - b);
-      const top = ys[Math.floor(0.9 * (ys.length - 1))];
-      const p = r.graphToViewport({ x: cx, y: top });
-      candidates.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, x: p.x, y: p.y - 14, n: s.n });
+    for (const c of places) {
+      const p = r.graphToViewport({ x: c.cx, y: c.top });
+      candidates.push({ value: c.value, text: c.text, color: c.color, x: p.x, y: p.y - 14, n: c.n });
     }
     candidates.sort((a, b) => b.n - a.n);
     const boxes: LabelBox[] = [];
@@ -1134,6 +1098,74 @@ export class App {
       ctx.fillText(c.text, placed.x + 3, baseline);
     }
     this.groupLabelBoxes = boxes;
+  }
+
+  /** Bumped when the display graph's actors move or change, or the filters change what is shown. */
+  private displayVersion = 0;
+  private groupPlaces?: { key: string; places: ReturnType<App["computeGroupLabelPlaces"]> };
+
+  /** Where each category's name goes, in graph coordinates: recomputed when positions, filters or colours change, not when the camera moves. */
+  private groupLabelPlaces(): { value: string; text: string; color: string; cx: number; top: number; n: number }[] | undefined {
+    const key = `${this.state.colorBy}|${this.displayVersion}|${this.hiddenNodes.size}|${this.colorScale!.entries.map((e) => `${e.value}:${e.color}:${e.count}`).join(",")}`;
+    if (this.groupPlaces?.key !== key) this.groupPlaces = { key, places: this.computeGroupLabelPlaces() };
+    return this.groupPlaces.places;
+  }
+
+  private computeGroupLabelPlaces(): { value: string; text: string; color: string; cx: number; top: number; n: number }[] | undefined {
+    const places: { value: string; text: string; color: string; cx: number; top: number; n: number }[] = [];
+    const entries = this.colorScale!.entries.filter((e) => e.value !== "(none)" && e.count >= 3);
+    if (entries.length < 2 || entries.length > 12) return undefined;
+    const stats = new Map<string, { n: number; sx: number; sy: number; top: number; xs: number[]; ys: number[] }>();
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    this.display.forEachNode((id, a) => {
+      if (this.hiddenNodes.has(id)) return;
+      const x = a.x as number;
+      const y = a.y as number;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      const c = this.categoryOf(id);
+      if (c === undefined) return;
+      let s = stats.get(c);
+      if (!s) stats.set(c, (s = { n: 0, sx: 0, sy: 0, top: -Infinity, xs: [], ys: [] }));
+      s.n++;
+      s.sx += x;
+      s.sy += y;
+      s.xs.push(x);
+      s.ys.push(y);
+    });
+    const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+    // A group "sits together" when it is compact and its disc (centre, mean distance of its members to
+    // the centre) does not overlap the disc of another group: interleaved groups are named by the legend only.
+    const discs = new Map<string, { cx: number; cy: number; spread: number }>();
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      if (!s || s.n < 3) continue;
+      const cx = s.sx / s.n;
+      const cy = s.sy / s.n;
+      let spread = 0;
+      for (let i = 0; i < s.n; i++) spread += Math.hypot(s.xs[i] - cx, s.ys[i] - cy);
+      discs.set(e.value, { cx, cy, spread: spread / s.n });
+    }
+    for (const e of entries) {
+      const s = stats.get(e.value);
+      const disc = discs.get(e.value);
+      if (!s || !disc) continue;
+      const { cx, spread } = disc;
+      if (spread > 0.15 * diag) continue;
+      let apart = true;
+      for (const [other, o] of discs) if (other !== e.value && Math.hypot(o.cx - disc.cx, o.cy - disc.cy) < 0.8 * (o.spread + disc.spread)) apart = false;
+      if (!apart) continue;
+      // Above the group: the 90th percentile of its members' heights (y points up), so outliers do not lift it.
+      const ys = [...s.ys].sort((a, b) => a - b);
+      const top = ys[Math.floor(0.9 * (ys.length - 1))];
+      places.push({ value: e.value, text: shortenLabel(e.value, 32), color: e.color, cx, top, n: s.n });
+    }
+    return places;
   }
 
   /**
@@ -1268,14 +1300,28 @@ export class App {
     if (name === "random") return randomPositions(g.nodes(), this.state.seed);
     if (name === "groups") {
       const by = this.groupingAttribute();
-      const rank = (id: string) => this.metric("gatekeeperScore", id) ?? this.metric("inDegree", id) ?? g.degree(id);
+      // Degrees and neighbours in one pass over the ties (the network's per-actor look-ups scan every tie).
+      const degree = new Map<string, number>();
+      const neighbours = new Map<string, Set<string>>();
+      const link = (a: string, b: string) => {
+        let s = neighbours.get(a);
+        if (!s) neighbours.set(a, (s = new Set()));
+        s.add(b);
+      };
+      g.forEachEdge((_e, _a, s, t) => {
+        degree.set(s, (degree.get(s) ?? 0) + 1);
+        degree.set(t, (degree.get(t) ?? 0) + 1);
+        link(s, t);
+        link(t, s);
+      });
+      const rank = (id: string) => this.metric("gatekeeperScore", id) ?? this.metric("inDegree", id) ?? degree.get(id) ?? 0;
       const affinity = (id: string) => {
         const counts = new Map<string, number>();
-        g.forEachNeighbor(id, (n, a) => {
-          if (a.inCluster === false) return;
+        for (const n of neighbours.get(id) ?? []) {
+          if (g.getNodeAttribute(n, "inCluster") === false) continue;
           const v = this.groupValue(n, by);
           if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-        });
+        }
         let best: string | undefined;
         let most = 0;
         for (const [k, c] of counts) if (c > most || (c === most && best !== undefined && k < best)) [best, most] = [k, c];
@@ -1396,8 +1442,17 @@ export class App {
     if (this.analysisTimer !== undefined) clearTimeout(this.analysisTimer);
     this.analysing = true;
     this.emit("status");
-    this.analysisTimer = setTimeout(() => {
-      this.analysisTimer = undefined;
+    // No delay (a new graph): sent to the worker at once, which then works while the graph is laid out and drawn.
+    if (delay <= 0) this.startAnalysis();
+    else
+      this.analysisTimer = setTimeout(() => {
+        this.analysisTimer = undefined;
+        this.startAnalysis();
+      }, delay);
+  }
+
+  private startAnalysis(): void {
+    {
       const graph = this.data!;
       this.analysisStep = "the gatekeepers and degrees";
       this.emit("status");
@@ -1427,7 +1482,7 @@ export class App {
           this.finishAnalysis();
         },
       );
-    }, delay);
+    }
   }
 
   /** What the analysis is computing now (for the status line). */

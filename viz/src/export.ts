@@ -202,9 +202,12 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
   const r = app.renderer;
   if (!r || !app.data) throw new Error("nothing to export");
   // The canvas may have changed size since the last frame (the legend strip grows and shrinks): draw
-  // once more at the current size, so that positions and placed labels are those of this size.
-  r.resize();
-  r.refresh();
+  // once more at the current size, so that positions and placed labels are those of this size. A map
+  // without size (hidden by the print stylesheet) keeps the picture of its last frame.
+  if (app.container.offsetWidth > 0 && app.container.offsetHeight > 0) {
+    r.resize();
+    r.refresh();
+  }
   const { width: gw, height: gh } = r.getDimensions();
   const rows = legendRows(app);
   const note = filterNote(app);

@@ -285,7 +285,11 @@ app.on("selection", () => {
   saveUrl();
 });
 app.on("hover", () => {
+  // The legend names the hovered actor's flows in place of the ties: it keeps its height meanwhile, so that
+  // the map does not change size (and redraw, and move under the pointer) on every hover.
+  if (app.hovered) legendEl.style.minHeight = `${legendEl.offsetHeight}px`;
   renderLegend(app, legendEl);
+  if (!app.hovered) legendEl.style.minHeight = "";
   const id = app.hovered;
   if (!id || !app.data) {
     hoverCard.style.display = "none";
@@ -410,16 +414,25 @@ graphArea.addEventListener("blur", () => {
 
 // ------------------------------------------------------------------ printing
 
-/** The WebGL layers do not print: the map is printed from its SVG picture. */
-window.addEventListener("beforeprint", () => {
+/**
+ * The WebGL layers do not print: the map is printed from its SVG picture, made when printing starts — on
+ * `beforeprint`, and when the page turns to print media without that event (a browser's PDF export, an
+ * automated print).
+ */
+function fillPrintMap(): void {
   try {
     const doc = new DOMParser().parseFromString(renderSvg(app).svg, "image/svg+xml");
     replace(printMap, document.importNode(doc.documentElement, true));
   } catch {
     replace(printMap);
   }
+}
+const printMedia = window.matchMedia("print");
+window.addEventListener("beforeprint", fillPrintMap);
+window.addEventListener("afterprint", () => {
+  if (!printMedia.matches) replace(printMap);
 });
-window.addEventListener("afterprint", () => replace(printMap));
+printMedia.addEventListener("change", () => (printMedia.matches ? fillPrintMap() : replace(printMap)));
 
 // ------------------------------------------------------------------ the view in the URL
 

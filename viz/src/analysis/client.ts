@@ -1,11 +1,13 @@
 /** The main thread's side of the analysis worker: answers to stale requests are dropped by the caller. */
 import type { ClusterGraph } from "../../../src/model/types.js";
-import type { Analysis, AnalysisOptions } from "./compute.js";
+import { applyDelta, type Analysis, type AnalysisOptions } from "./compute.js";
 
 interface Pending {
   resolve: (a: Analysis) => void;
   reject: (e: Error) => void;
   partial?: (a: Analysis) => void;
+  /** What the worker has sent so far for this request (the deltas applied in turn). */
+  sofar?: Analysis;
 }
 
 export class AnalysisClient {
@@ -21,15 +23,16 @@ export class AnalysisClient {
   private start(): void {
     this.sentGraph = undefined;
     this.worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
-    this.worker.onmessage = (ev: MessageEvent<{ id: number; result?: Analysis; error?: string; final: boolean }>) => {
+    this.worker.onmessage = (ev: MessageEvent<{ id: number; delta?: Partial<Analysis>; error?: string; final: boolean }>) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
-      if (!ev.data.final && ev.data.result) {
-        p.partial?.(ev.data.result);
+      if (ev.data.delta) p.sofar = applyDelta(p.sofar, ev.data.delta);
+      if (!ev.data.final && p.sofar) {
+        p.partial?.(p.sofar);
         return;
       }
       this.pending.delete(ev.data.id);
-      if (ev.data.result) p.resolve(ev.data.result);
+      if (ev.data.delta && p.sofar) p.resolve(p.sofar);
       else p.reject(new Error(ev.data.error ?? "analysis failed"));
     };
     this.worker.onerror = (ev) => {

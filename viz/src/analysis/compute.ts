@@ -63,7 +63,7 @@ export interface Analysis {
   gatekeepers?: { id: string; rank: number; score: number; reasons: string[]; detail?: Record<string, unknown> }[];
   gatekeeperOptions?: Record<string, unknown>;
   communities?: { membership: Record<string, string>; count: number; modularity: number; seed: number; resolution: number; directed: boolean; weighted: boolean };
-  /** The cluster diagnosis, as `clusterflow report` computes it on the same view (full phase only). */
+  /** The cluster diagnosis, as `clusterflow report` computes it on the same view (not in the fast phase). */
   diagnosis?: Diagnosis;
   /** The comparison of `options.compare` (per-round ranks and roles from the verdicts phase on). */
   rounds?: RoundsComparison;
@@ -109,8 +109,40 @@ function step<T>(a: Analysis, section: string, fn: () => T): T | undefined {
 }
 
 function column(a: Analysis, def: MetricDef, values: Record<string, number>): void {
-  a.metrics.push(def);
+  const i = a.metrics.findIndex((m) => m.key === def.key);
+  if (i >= 0) a.metrics[i] = def;
+  else a.metrics.push(def);
   a.values[def.key] = values;
+}
+
+/** The order of the metric columns (the order of a one-phase analysis), whatever phase computed them. */
+const METRIC_ORDER = [
+  "gatekeeperScore",
+  "inDegree",
+  "outDegree",
+  "inStrength",
+  "outStrength",
+  "betweenness",
+  "closenessIn",
+  "closenessOut",
+  "pagerank",
+  "eigenvector",
+  "externalIn",
+  "externalInStrength",
+  "externalOut",
+  "brokerageGatekeeper",
+  "brokerageLiaison",
+  "brokerageTotal",
+  "effectiveSize",
+  "constraint",
+];
+
+function sortMetrics(a: Analysis): void {
+  const rank = (k: string) => {
+    const i = METRIC_ORDER.indexOf(k);
+    return i < 0 ? METRIC_ORDER.length : i;
+  };
+  a.metrics.sort((x, y) => rank(x.key) - rank(y.key));
 }
 
 /** Work beyond this many actors + ties is split: cheap measures first, path-based ones after. */
@@ -119,24 +151,36 @@ export const HEAVY_WORK = 6_000;
 export type Phase = "fast" | "verdicts" | "full";
 
 /**
- * Analyse the view of `graph` selected by `options.filter`. The `fast` phase leaves out the diagnosis and
- * the path-based centralities (betweenness, closeness: O(n·m), sampled on large views as on the command
- * line) and the spectral ones; `verdicts` adds the diagnosis; `full` computes everything. The phases of one
- * view share its analysis context, and `full` takes the diagnosis of an earlier `verdicts` phase (`reuse`).
+ * Analyse the view of `graph` selected by `options.filter`. The `fast` phase leaves out the diagnosis, the
+ * Louvain communities and the path-based centralities (betweenness, closeness: O(n·m), sampled on large
+ * views as on the command line) and the spectral ones; `verdicts` adds the diagnosis; `full` computes
+ * everything. Given the analysis of an earlier phase of the same view and options
+ * (`reuse`), a phase computes only what that one lacks: each measure is computed once per view, and the
+ * phases share the view's analysis context.
  */
 export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Phase = "full", reuse?: Analysis): Analysis {
   const view = viewOf(graph, options.filter);
-  const a: Analysis = { options, order: view.order, size: view.size, metrics: [], values: {}, problems: [], timings: {} };
+  const a: Analysis = reuse
+    ? { ...reuse, options, metrics: [...reuse.metrics], values: { ...reuse.values }, problems: [...reuse.problems], timings: { ...reuse.timings } }
+    : { options, order: view.order, size: view.size, metrics: [], values: {}, problems: [], timings: {} };
   const byId = (ids: string[], arr: ArrayLike<number>) => Object.fromEntries(ids.map((id, i) => [id, arr[i]]));
+  const done = (section: string) => a.timings[section] !== undefined;
 
-  step(a, "gatekeepers", () => {
+  // The diagnosis first: the measures below then read what it memoised in the view's analysis context.
+  if (phase !== "fast" && !done("diagnosis")) {
+    step(a, "diagnosis", () => {
+      a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
+    });
+  }
+
+  if (!done("gatekeepers")) step(a, "gatekeepers", () => {
     const r = gatekeepers(view, { partition: options.partition });
     a.gatekeepers = r.ranking.map((x) => ({ id: x.id, rank: x.rank, score: x.score, reasons: x.reasons, detail: { scoreParts: x.scoreParts, group: x.group, outsideSources: x.outsideSources } }));
     a.gatekeeperOptions = { ...r.options, thresholds: r.thresholds, notes: r.notes };
     column(a, { key: "gatekeeperScore", label: "gatekeeper score", section: "gatekeeping", description: r.options.score }, Object.fromEntries(r.ranking.map((x) => [x.id, x.score])));
   });
 
-  if (phase === "full") {
+  if (phase === "full" && !done("centrality")) {
     step(a, "centrality", () => {
       const c = centrality(view);
       const ids = c.actors.map((x) => x.id);
@@ -152,7 +196,7 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
       col("pagerank", "PageRank", "weighted by tie strength, damping 0.85");
       col("eigenvector", "eigenvector", "receives knowledge from central actors (weighted)");
     });
-  } else {
+  } else if (!done("degree") && !done("centrality")) {
     step(a, "degree", () => {
       const g = contextOf(view).digraph("sum");
       const d = degrees(g);
@@ -163,7 +207,7 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     });
   }
 
-  step(a, "openness", () => {
+  if (!done("openness")) step(a, "openness", () => {
     const o = externalOpenness(view);
     const ids = o.actors.map((x) => x.id);
     column(a, { key: "externalIn", label: "outside sources", section: "openness", description: "outside actors it receives knowledge from" }, byId(ids, o.actors.map((x) => x.externalIn)));
@@ -171,7 +215,7 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     column(a, { key: "externalOut", label: "outside recipients", section: "openness", description: "outside actors it gives knowledge to" }, byId(ids, o.actors.map((x) => x.externalOut)));
   });
 
-  step(a, "brokerage", () => {
+  if (!done("brokerage")) step(a, "brokerage", () => {
     const b = brokerage(view, { partition: options.partition });
     const raw: Record<string, BrokerageRoles> = {};
     const z: Record<string, BrokerageRoles> = {};
@@ -188,24 +232,17 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     column(a, { key: "brokerageTotal", label: "G–F total", section: "brokerage", description: `Gould–Fernandez brokerage, all roles, over ${b.options.partition} (raw)` }, byId(ids, b.actors.map((x) => x.total)));
   });
 
-  step(a, "holes", () => {
+  if (!done("holes")) step(a, "holes", () => {
     const r = structuralHoles(view);
     const ids = r.actors.map((x) => x.id);
     column(a, { key: "effectiveSize", label: "effective size", section: "structural holes", description: "Burt's effective size (non-redundant contacts)" }, byId(ids, r.actors.map((x) => x.effectiveSize)));
     column(a, { key: "constraint", label: "constraint", section: "structural holes", description: "Burt's constraint (low = spans structural holes)" }, byId(ids, r.actors.map((x) => x.constraint)));
   });
 
-  step(a, "roles", () => {
+  if (!done("roles")) step(a, "roles", () => {
     const r = cognitiveRoles(view);
     a.roles = { byId: Object.fromEntries(r.actors.map((x) => [x.id, x])), thresholds: r.thresholds, counts: r.counts, options: r.options };
   });
-
-  if (phase !== "fast" && reuse?.diagnosis) a.diagnosis = reuse.diagnosis;
-  else if (phase !== "fast") {
-    step(a, "diagnosis", () => {
-      a.diagnosis = diagnose(view, { seed: options.seed, resolution: options.resolution, partition: options.groups, gatekeepers: options.partition !== "inCluster" ? { partition: options.partition } : undefined });
-    });
-  }
 
   if (options.compare) {
     const pair = options.compare;
@@ -213,7 +250,7 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     else step(a, "rounds", () => (a.rounds = compareRounds(view, pair, { seed: options.seed, resolution: options.resolution, sideBySide: phase !== "fast" })));
   }
 
-  step(a, "communities", () => {
+  if (phase === "full" && !done("communities")) step(a, "communities", () => {
     const g = contextOf(view).digraph("sum");
     const c = louvainCommunities(g, { seed: options.seed, resolution: options.resolution });
     a.communities = {
@@ -227,5 +264,21 @@ export function analyse(graph: ClusterGraph, options: AnalysisOptions, phase: Ph
     };
   });
 
+  sortMetrics(a);
   return a;
+}
+
+/** What `next` (an analysis computed from `prev` with `reuse`) adds to it: the parts to send on. */
+export function analysisDelta(prev: Analysis | undefined, next: Analysis): Partial<Analysis> {
+  if (!prev) return next;
+  const d: Partial<Analysis> = { options: next.options, order: next.order, size: next.size, metrics: next.metrics, problems: next.problems, timings: next.timings, values: {} };
+  for (const [k, v] of Object.entries(next.values)) if (prev.values[k] !== v) d.values![k] = v;
+  for (const k of ["brokerage", "roles", "gatekeepers", "gatekeeperOptions", "communities", "diagnosis", "rounds"] as const) if (next[k] !== prev[k]) (d as Record<string, unknown>)[k] = next[k];
+  return d;
+}
+
+/** The analysis `prev` with a delta of {@link analysisDelta} applied. */
+export function applyDelta(prev: Analysis | undefined, d: Partial<Analysis>): Analysis {
+  if (!prev) return d as Analysis;
+  return { ...prev, ...d, values: { ...prev.values, ...(d.values ?? {}) } } as Analysis;
 }

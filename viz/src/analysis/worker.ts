@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * Runs the analysis off the main thread so that the graph stays responsive while metrics compute. Large
- * views get two answers: the fast measures first, then everything.
+ * views get three answers: the fast measures, then the verdicts, then the path-based centralities (two
+ * on a re-analysis: the verdicts with the fast measures, then the path-based centralities). Each
+ * answer carries only what the phase added (analysisDelta): a measure crosses the worker boundary once.
  */
 import { createClusterGraph } from "../../../src/model/graph.js";
-import { analyse, HEAVY_WORK, viewOf, type AnalysisOptions } from "./compute.js";
+import { analyse, analysisDelta, HEAVY_WORK, viewOf, type Analysis, type AnalysisOptions } from "./compute.js";
 
 interface Request {
   id: number;
@@ -24,14 +26,19 @@ self.onmessage = (ev: MessageEvent<Request>) => {
     }
     if (!current) throw new Error("no graph loaded");
     const v = viewOf(current, options.filter);
-    let verdicts: ReturnType<typeof analyse> | undefined;
+    let last: Analysis | undefined;
     if (v.order + v.size > HEAVY_WORK) {
-      // Large views: the cheap measures first, then the verdicts, then the path-based centralities.
-      post({ id, result: analyse(current, options, "fast"), final: false });
-      verdicts = analyse(current, options, "verdicts");
-      post({ id, result: verdicts, final: false });
+      // Large views: the cheap measures first, then the verdicts, then the path-based centralities. A new
+      // view of the graph already shown (a filter) has its verdicts first: the map still shows the
+      // measures of the last view meanwhile.
+      for (const phase of graph ? (["fast", "verdicts"] as const) : (["verdicts"] as const)) {
+        const next = analyse(current, options, phase, last);
+        post({ id, delta: analysisDelta(last, next), phase, final: false });
+        last = next;
+      }
     }
-    post({ id, result: analyse(current, options, "full", verdicts), final: true });
+    const full = analyse(current, options, "full", last);
+    post({ id, delta: analysisDelta(last, full), phase: "full", final: true });
   } catch (e) {
     post({ id, error: e instanceof Error ? e.message : String(e), final: true });
   }
