@@ -498,7 +498,10 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
         const kv = typeof edge.key === "number" ? String(edge.key) : edge.key;
         if (typeof kv !== "string") issue("warning", "bad-id", [...p, "key"], "edge key must be text; a new key is used");
         else if (edgeKeys.has(kv)) issue("warning", "duplicate-id", [...p, "key"], `edge key "${kv}" already used by edges[${edgeKeys.get(kv)}]; a new key is used`);
-        else if (!GENERATED_KEY.test(kv)) {
+        else if (/^e\d+$/.test(kv) && kv !== `e${graph.size}`) {
+          // The form of the model's own keys (e<index>): kept only where it is this tie's index, else it would clash with another tie's.
+          issue("warning", "duplicate-id", [...p, "key"], `edge key "${kv}" has the form of the key of another tie (e<number>); a new key is used`, "give edges keys that are not e followed by digits, or leave keys out");
+        } else if (!GENERATED_KEY.test(kv)) {
           key = kv;
           edgeKeys.set(kv, k);
         }
