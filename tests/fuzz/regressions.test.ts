@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { parseTidy } from "../../src/io/tidy.js";
 import { parseJson } from "../../src/io/json.js";
 import { CsvRows } from "../../src/io/csv.js";
+import { parseGraphml } from "../../src/io/graphml.js";
+import { parseGexf } from "../../src/io/gexf.js";
+import { deepestElement, unclosedElement } from "../../src/io/xml.js";
 
 describe("fuzz regressions", () => {
   it("tidy case 423 (seed 1): a header of 23,000 empty column names is refused in well under a second, not minutes", () => {
@@ -57,5 +60,24 @@ describe("fuzz regressions", () => {
     expect(graph.edges()).toEqual(["e0", "e1", "e00000000001"]);
     expect(graph.source("e1")).toBe("b");
     expect(graph.hasEdge("e01")).toBe(false);
+  });
+
+  it("graphml case 88066 (seed 1): a comment opened and never closed (<!-- before the root) is refused at once, not an endless scan", () => {
+    const graphml = '<?xml version="1.0"?>\n<!--<graphml>\n<graph edgedefault="directed">\n<node id="a"/><node id="b"/>\n<edge source="a" target="b"/>\n</graph>\n</graphml>\n';
+    const gexf = '<?xml version="1.0"?>\n<gexf><graph><nodes><node id="a"/><![CDATA[ <node id="b"/>\n</nodes></graph></gexf>\n';
+    const t0 = performance.now();
+    const g = parseGraphml([{ name: "g.graphml", text: graphml }]);
+    const x = parseGexf([{ name: "g.gexf", text: gexf }]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(g.report.errors.length).toBeGreaterThan(0);
+    expect(g.report.errors.every((e) => e.line !== undefined)).toBe(true);
+    expect(x.report.errors.length).toBeGreaterThan(0);
+    expect(x.report.errors.every((e) => e.line !== undefined)).toBe(true);
+    // The two scans end on every unclosed kind of markup.
+    for (const open of ["<!--", "<![CDATA[", "<?x", "<!DOCTYPE"]) {
+      const text = `<a><b>${open} <c></c>`;
+      expect(unclosedElement(text)?.name).toBe("b");
+      expect(deepestElement(text, 1)).toBe(3);
+    }
   });
 });
