@@ -1,6 +1,7 @@
 /**
  * A field of absurd length — a 10 MB cell, id, label or attribute value — is refused where it starts, with a
- * hint, in a few seconds and without holding more than the file: every text format read from disk.
+ * hint, in a few seconds and without holding more than the file: every text format read from disk, and an
+ * XLSX cell.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,6 +45,22 @@ describe("a field longer than the bound", () => {
     expect(issue.message).toContain("10,000,000 characters");
     expect(issue.hint).toMatch(/unclosed quote/);
     expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it("an XLSX cell longer than the bound is a located error naming the cell", async () => {
+    const { loadExcel } = await import("../../src/io/sheets.js");
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
+    wb.addWorksheet("nodes").addRows([["id", "label"], ["a", "A"], ["b", "x".repeat(2_000_000)]]);
+    wb.addWorksheet("ties").addRows([["source", "target"], ["a", "b"]]);
+    const path = join(dir, "big.xlsx");
+    writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const t0 = performance.now();
+    const r = await readInput(path);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(r.report.errors[0]).toMatchObject({ code: "field-too-long", line: 3, column: 2 });
+    expect(r.report.errors[0].message).toMatch(/^cell B3 holds 2,000,000 characters/);
+    expect(r.report.errors[0].file).toMatch(/big\.xlsx\[nodes\]$/);
   });
 
   it("the CLI exits 2 and --json carries the located error under import", async () => {
