@@ -72,6 +72,20 @@ describe("Pajek .net", () => {
     expect(plain.report.issues.map((i) => i.code)).toContain("pajek-drawing");
   });
 
+  it("an id or relation name with a double quote is written with ' instead, and the notes say so", async () => {
+    const { createClusterGraph, addActor, addTie } = await import("../../src/model/graph.js");
+    const g = createClusterGraph({ direction: "flow" });
+    for (const id of ['say "hi"', "b"]) addActor(g, id, {});
+    addTie(g, 'say "hi"', "b", { relation: 'the "best" advice', weight: 1 });
+    addTie(g, "b", 'say "hi"', { relation: "business", weight: 1 });
+    const notes: string[] = [];
+    const text = writePajek(g, { notes });
+    expect(text).toContain(`1 "say 'hi'"`);
+    expect(text).toContain(`l "the 'best' advice"`);
+    expect(notes.join("\n")).toMatch(/2 actor id\(s\) or relation name\(s\) hold double quotes or line breaks.*written with ' and spaces instead/);
+    expect(ties(read(text).graph)).toEqual(["b>say 'hi':1@business", "say 'hi'>b:1@the 'best' advice"]);
+  });
+
   it("several undirected relations: one *Edges section with labels; read back as undirected ties", async () => {
     const { createClusterGraph, addActor, addTie } = await import("../../src/model/graph.js");
     const g = createClusterGraph({ direction: "flow" });
