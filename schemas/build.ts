@@ -5,9 +5,11 @@
  * document has it; numbers may be null, for NaN). Run `npx tsx schemas/build.ts` after changing an output
  * on purpose, and review the diff; tests/schemas/schemas.test.ts validates every command on every dataset.
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../src/cli/main.js";
+import { readInput } from "../src/io/load.js";
 
 const root = new URL("../", import.meta.url).pathname;
 export const COMMANDS: Record<string, string[]> = {
@@ -20,6 +22,66 @@ export const COMMANDS: Record<string, string[]> = {
   groups: ["--reps", "100"],
   fragmentation: [],
   report: ["--reps", "100"],
+  convert: [],
+  layers: [],
+  waves: ["--reps", "20"],
+  qap: ["--reps", "50"],
+  profile: ["--reps", "50"],
+};
+
+/** Inputs besides the example datasets that a command is also run on (waves: the datasets have few rounds). */
+export const EXTRA_INPUTS: Record<string, string[]> = {
+  waves: [join(root, "tests/fixtures/io/peer-hostile")],
+};
+
+/**
+ * Commands that refuse some example datasets, and the refusal's message: that document is validated against
+ * error.schema.json instead (waves on a network without survey rounds).
+ */
+export const REFUSALS: Record<string, RegExp> = {
+  waves: /has no survey rounds/,
+};
+
+/**
+ * The arguments a command takes on one input beyond {@link COMMANDS}: convert writes GraphML into a
+ * temporary folder; qap explains the input's most frequent relation by its second one (when there is one)
+ * and same:kind; profile profiles by kind.
+ */
+export async function argsFor(command: string, input: string): Promise<string[]> {
+  const name = input.split("/").pop()!;
+  if (command === "convert") {
+    const dir = join(tmpdir(), "cf-schema-convert");
+    mkdirSync(dir, { recursive: true });
+    return ["-o", join(dir, `${name}.graphml`)];
+  }
+  if (command === "profile") return ["--by", "kind"];
+  if (command !== "qap") return [];
+  const { graph } = await readInput(input);
+  const counts = new Map<string, number>();
+  graph.forEachEdge((_e, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + 1));
+  const relations = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r);
+  return ["--y", relations[0], ...(relations[1] ? ["--x", relations[1]] : []), "--x", "same:kind"];
+}
+
+/** The inputs a command is validated on: every example dataset and its extra inputs. */
+export function inputsOf(command: string): string[] {
+  return [...datasets(), ...(EXTRA_INPUTS[command] ?? [])];
+}
+
+/** The schema of the error document every command writes with --json when it refuses its input or usage. */
+export const ERROR_SCHEMA: S = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "clusterflow/error@1",
+  title: "clusterflow <command> --json when the command stops (bad input, usage, analysis refused)",
+  type: "object",
+  required: ["schema", "error", "kind"],
+  properties: {
+    schema: { const: "clusterflow/error@1" },
+    error: { type: "string" },
+    kind: { enum: ["input", "usage", "refused", "internal"] },
+    import: { $ref: "#/$defs/import" },
+  },
+  additionalProperties: false,
 };
 
 type S = Record<string, unknown>;
@@ -107,12 +169,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // network of several survey rounds), named after the document's `schema` field.
   const byKind = new Map<string, unknown[]>();
   for (const [command, extra] of Object.entries(COMMANDS)) {
-    for (const d of datasets()) {
-      const doc = (await run([command, d, ...extra])) as { schema?: string };
+    for (const d of inputsOf(command)) {
+      const doc = (await run([command, d, ...extra, ...(await argsFor(command, d))])) as { schema?: string };
       const kind = String(doc.schema ?? command).replace(/^clusterflow\//, "").replace(/@\d+$/, "");
+      if (kind === "error") continue; // error.schema.json is written out below
       byKind.set(kind, [...(byKind.get(kind) ?? []), doc]);
     }
   }
+  writeFileSync(join(root, "schemas", "error.schema.json"), JSON.stringify({ ...ERROR_SCHEMA, $defs: { import: importReport, issue } }, null, 2) + "\n");
+  console.log("schemas/error.schema.json");
   for (const [command, docs] of byKind) {
     const body = infer(docs) as { properties: S; required: string[] };
     const h = head(command);

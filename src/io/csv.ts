@@ -370,10 +370,15 @@ export class CsvRows {
     return r < this.count ? this.rowLine[r] : this.st.line;
   }
   column(r: number, f: number): number {
-    const pos = this.position(r);
-    if (!pos) return 1;
-    return columnOf(pos.columns, f, this.fieldsOf(r));
+    // The last row asked about is kept: a header of 20,000 fields with an issue per field is re-read once, not 20,000 times.
+    if (this.located?.r !== r) {
+      const pos = this.position(r);
+      if (!pos) return 1;
+      this.located = { r, columns: pos.columns, fields: this.fieldsOf(r) };
+    }
+    return columnOf(this.located.columns, f, this.located.fields);
   }
+  private located: { r: number; columns: number[]; fields: string[] } | undefined;
 
   private fieldsOf(r: number): string[] {
     if (r >= this.count) return [];

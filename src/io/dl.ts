@@ -804,7 +804,8 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
 
 function quoteLabel(id: string): string {
   const clean = id.replace(/"/g, "'");
-  return /[\s,="':]/.test(clean) || clean === "" ? `"${clean}"` : clean;
+  // A quote inside a word is a letter (O'Neil); only one that starts the word opens a quoted label. igraph keeps quotes in labels.
+  return /[\s,=:]/.test(clean) || clean.startsWith("'") || clean === "" ? `"${clean}"` : clean;
 }
 
 /** The relation × wave layers of a graph, in a stable order, with the label written for each. */
@@ -885,10 +886,12 @@ export function writeDl(graph: ClusterGraph, options: WriteOptions = {}): string
     }
   } else {
     const m = cells[0];
+    // A valued list gives every line its value: igraph reads a line without one as NaN when others have one.
+    const valued = [...m.values()].some((w) => w !== 1);
     for (const [key, w] of [...m.entries()].sort((x, y) => x[0] - y[0])) {
       const i = Math.floor(key / n);
       const j = key % n;
-      out.push(`${i + 1} ${j + 1}${w === 1 ? "" : ` ${w}`}\n`);
+      out.push(`${i + 1} ${j + 1}${valued ? ` ${w}` : ""}\n`);
     }
   }
   return out.join("");

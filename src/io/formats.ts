@@ -14,8 +14,16 @@ import { dlEdgelistFormat, dlFormat } from "./dl.js";
 import { pajekFormat } from "./pajek.js";
 import { xlsxFormat } from "./xlsx.js";
 import { koboFormat } from "./kobo.js";
+import { noteLosses } from "./losses.js";
 
-export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, dlEdgelistFormat, pajekFormat, xlsxFormat, koboFormat];
+/** A format whose writer first says, in the notes, what of the network its format cannot hold (src/io/losses.ts). */
+function sayingLosses(format: Format): Format {
+  const write = format.write;
+  if (!write) return format;
+  return { ...format, write: (graph, base, options) => (noteLosses(graph, format.name, options), write.call(format, graph, base, options)) };
+}
+
+export const FORMATS: Format[] = [tidyFormat, matrixFormat, rosterFormat, jsonFormat, gexfFormat, graphmlFormat, dlFormat, dlEdgelistFormat, pajekFormat, xlsxFormat, koboFormat].map(sayingLosses);
 
 /** The actor table of a dataset folder. */
 export const NODES_FILE = /^(nodes|actors|vertices)\.(csv|tsv|txt)$/i;

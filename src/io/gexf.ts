@@ -20,6 +20,7 @@
  * graph mixing both, undirected pairs are written as two directed edges with `undirected=true` (networkx
  * refuses mixed GEXF).
  */
+import { withNonResponseAttribute } from "./nonResponse.js";
 import type { AttributeValue, ClusterGraph } from "../model/types.js";
 import { parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { attributeColumns, buildPropertyGraph, edgesToWrite, valueText, type PropertyDecl, type PropertyEdge, type PropertyNetwork, type PropertyNode, type TypedColumn, type ValueType } from "./properties.js";
@@ -394,5 +395,5 @@ export const gexfFormat: Format = {
     return /<gexf[\s>]/.test(head) ? 1 : 0;
   },
   read: (files, options) => parseGexf(files, options),
-  write: (graph, base, options): WriteResult => [{ name: withExtension(base, ".gexf"), data: writeGexf(graph, options) }],
+  write: (graph, base, options): WriteResult => [{ name: withExtension(base, ".gexf"), data: writeGexf(withNonResponseAttribute(graph), options) }],
 };

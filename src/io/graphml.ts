@@ -15,6 +15,7 @@
  * whose ties are all undirected pairs is written with `edgedefault="undirected"`; in a graph mixing both,
  * undirected pairs are written as two directed edges with `undirected=true` (networkx refuses mixed files).
  */
+import { withNonResponseAttribute } from "./nonResponse.js";
 import type { AttributeValue, ClusterGraph } from "../model/types.js";
 import { parseBoolean, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteResult } from "./format.js";
 import { attributeColumns, buildPropertyGraph, edgesToWrite, valueText, type PropertyDecl, type PropertyNetwork, type TypedColumn, type ValueType } from "./properties.js";
@@ -236,5 +237,5 @@ export const graphmlFormat: Format = {
     return /<graphml[\s>]/.test(file.text.slice(0, 2048)) ? 1 : 0;
   },
   read: (files, options) => parseGraphml(files, options),
-  write: (graph, base): WriteResult => [{ name: base.toLowerCase().endsWith(".graphml") ? base : `${base}.graphml`, data: writeGraphml(graph) }],
+  write: (graph, base): WriteResult => [{ name: base.toLowerCase().endsWith(".graphml") ? base : `${base}.graphml`, data: writeGraphml(withNonResponseAttribute(graph)) }],
 };

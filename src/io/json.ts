@@ -402,6 +402,17 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
     issue("error", "json-shape", ["edges"], "edges must be an array", "export the graph with graph.export()");
   } else {
     const edgeKeys = new Map<string, number>();
+    // A tie without a key of its own gets the model's key e<index>; where the file gives that key to another
+    // edge (an export keyed e0, e1 … with edges reordered or undirected ones doubled) it gets a made-up key instead.
+    const dataKeys = new Set<string>();
+    for (const edge of data.edges as unknown[]) {
+      const kv = isObject(edge) ? edge.key : undefined;
+      if (typeof kv === "string" || typeof kv === "number") dataKeys.add(String(kv));
+    }
+    const addUnkeyed = (s: string, t: string, attrs: Partial<TieAttributes>) => {
+      if (dataKeys.has(`e${graph.size}`)) graph.addEdgeWithKey(`geid_0_${graph.size}`, s, t, attrs);
+      else graph.addEdge(s, t, attrs);
+    };
     let defaultWeight = 0;
     let defaultRelation = 0;
     let twoWay = 0;
@@ -504,12 +515,12 @@ export function parseJson(files: InputFile[], options: ReadOptions = {}): Import
         }
       }
       if (key !== undefined) graph.addEdgeWithKey(key, s, t, attrs);
-      else graph.addEdge(s, t, attrs);
+      else addUnkeyed(s, t, attrs);
       if (undirectedGraph || edge.undirected === true) {
         if (!undirectedGraph) issue("warning", "undirected", p, "undirected edge: read as two ties, one each way");
         if (s !== t) {
           const back = { ...attrs, tieType: resolveTieType(ta, sa, r.given ? r.tieType : undefined).tieType };
-          graph.addEdge(t, s, back);
+          addUnkeyed(t, s, back);
           twoWay++;
         }
       }

@@ -6,9 +6,11 @@ import { dirname, join } from "node:path";
 import type { ClusterGraph } from "../model/types.js";
 import { extensionOf, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { detectFormat, FOLDER_LAYOUTS, formatByName, FORMATS, NODES_FILE } from "./formats.js";
-import { InputError, assertImportOk, type ImportIssue } from "./report.js";
+import { ImportReport, InputError, assertImportOk, type ImportIssue } from "./report.js";
 import { parseCodes, reviewImport } from "./review.js";
 import { containerOf, decodeBytes, looksBinary, type TextEncoding } from "./bytes.js";
+import { longestFieldOver, MAX_FIELD_LENGTH } from "./limits.js";
+import { positionOf } from "./xml.js";
 
 const BINARY_EXTENSIONS = new Set([".xlsx", ".xls"]);
 
@@ -35,6 +37,23 @@ function checkContainer(file: InputFile, format: Format): void {
   }
   if (container) throw new InputError(`${file.name}:1:1: not a text file but ${container.kind}; ${container.hint}`);
   if (looksBinary(bytes)) throw new InputError(`${file.name}:1:1: not a text file (it holds NUL or control bytes); give the network file, or pass --format for its real format`);
+}
+
+/**
+ * Refuse a text file holding one field (cell, id, label, value) longer than {@link MAX_FIELD_LENGTH}
+ * characters, located where the field starts: such a file is broken (an unclosed quote in a generated file,
+ * a paste gone wrong) and would otherwise be carried through every layer as a 10 MB actor id.
+ */
+function checkFieldLength(file: InputFile, format: Format, direction: ReadOptions["direction"]): void {
+  if (format.name === "xlsx" || (format.name === "kobo" && extensionOf(file.name) === ".xlsx")) return;
+  const long = longestFieldOver(file.text);
+  if (!long) return;
+  const at = positionOf(file.text, long.offset);
+  const report = new ImportReport(format.name, direction ?? "flow");
+  report.files.push(file.name);
+  const message = `a field of ${long.length.toLocaleString("en")} characters without a delimiter, space, quote or line break (at most ${MAX_FIELD_LENGTH.toLocaleString("en")}); the file is not read`;
+  report.error(file.name, "field-too-long", message, at, "look for an unclosed quote or a missing delimiter before this point, or a value pasted many times; split or shorten the field");
+  throw new InputError(`${file.name}:${at.line}:${at.column}: ${message}`, report);
 }
 
 /** The files of a dataset folder: nodes.csv and ties.csv (edges.csv, links.csv also accepted). */
@@ -114,6 +133,7 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
     for (const name of format.companions(main, readdirSync(dir).sort())) files.push(read(join(dir, name)));
   }
   for (const f of files) checkContainer(f, format);
+  for (const f of files) checkFieldLength(f, format, options.direction);
   const result = await format.read(files, options);
   for (const i of pending) result.report.add(i);
   result.graph = reviewImport(result.graph, result.report, { idCase: options.idCase, missingCodes: parseCodes(options.missingCodes) });

@@ -5,7 +5,8 @@
  * lines `i "label" [x y [z]] [drawing parameters]` — lines may be missing (the vertex is named by its
  * number); `*Arcs` (directed) and `*Edges` (undirected) with lines `i j [w] [drawing parameters]`, weight 1
  * when omitted, vertices given by number or by label; multi-relational sections `*Arcs :k "relation"`
- * (also unquoted) and lines prefixed `k:`; `*Arcslist`/`*Edgeslist` (`i j₁ j₂ …`); `*Matrix` (n rows of n
+ * (also unquoted) and lines prefixed `k:`; after the comment `% clusterflow relations: edge label …` (as clusterflow
+ * writes several relations) a tie line's edge label `l "advice@2020"` names its relation and round; `*Arcslist`/`*Edgeslist` (`i j₁ j₂ …`); `*Matrix` (n rows of n
  * values, or n1 × (n − n1) for two-mode). `%` starts a comment line; keywords are case-insensitive; LF,
  * CRLF and CR line endings; non-UTF-8 files are read as Windows-1252 (reported).
  *
@@ -26,7 +27,11 @@
  * to its ids.
  *
  * Writing: `*Vertices` (two-mode `n n1` when every actor has `mode` 1 or 2), one `*Arcs`/`*Edges` section per
- * relation (× wave), `*Arcs :k "relation"` when there are several, coordinates when every actor has them;
+ * relation (× wave) when there is one, named in a comment `% clusterflow relation "advice"`; several relations
+ * (× waves) in one `*Arcs` section (`*Edges` when every tie is undirected) whose lines carry the relation in the
+ * edge label, `1 2 3 l "advice@2020"`, after a marker comment — R igraph and networkx read that file with
+ * the same ties (the relation as igraph's edge attribute `label`, networkx's `l`), which neither does for
+ * `*Arcs :k "relation"`; coordinates when every actor has them;
  * `.clu` files beside the `.net` for kind, inCluster, stage, group, respondent and mode (when present, with a
  * legend), and `<stem>.nodes.csv` for labels and the other attributes. Tie attributes other than relation,
  * wave and weight are not written (listed in `options.notes`).
@@ -54,6 +59,8 @@ interface Line {
   words: Word[];
   /** For `% clusterflow relation "name"` comments: the name. */
   relationComment?: string;
+  /** The comment {@link RELATION_LABEL_MARKER}: from here on a tie's edge label `l "name"` is its relation. */
+  labelMarker?: boolean;
 }
 
 function splitLines(text: string): Line[] {
@@ -65,6 +72,7 @@ function splitLines(text: string): Line[] {
     if (trimmed.startsWith("%")) {
       const m = /^%\s*clusterflow\s+relation\s+"((?:[^"\\]|\\.)*)"/.exec(trimmed);
       if (m) out.push({ line: i + 1, words: [], relationComment: m[1] });
+      else if (/^%\s*clusterflow\s+relations:\s*edge\s+label\b/.test(trimmed)) out.push({ line: i + 1, words: [], labelMarker: true });
       return;
     }
     const words: Word[] = [];
@@ -201,7 +209,28 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
   };
 
   let pendingName: string | undefined;
+  // Relations named by edge labels (`l "advice@2020"`, the form clusterflow writes several relations in): numbered after any `:k`.
+  let labelRelations: Map<string, number> | undefined;
+  const labelRelation = (words: Word[]): number | undefined => {
+    if (!labelRelations) return undefined;
+    for (let p = 3; p + 1 < words.length; p++) {
+      if (words[p].text.toLowerCase() !== "l" || words[p].quoted) continue;
+      const name = words[p + 1].text;
+      let k = labelRelations.get(name);
+      if (k === undefined) {
+        k = 1_000_000 + labelRelations.size;
+        labelRelations.set(name, k);
+        relationNames.set(k, name);
+      }
+      return k;
+    }
+    return undefined;
+  };
   for (const l of lines) {
+    if (l.labelMarker) {
+      labelRelations ??= new Map();
+      continue;
+    }
     if (l.relationComment !== undefined) {
       pendingName = l.relationComment;
       continue;
@@ -306,7 +335,9 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
           report.count("rowsDropped");
           continue;
         }
-        if (words.length > 3) drawing++;
+        const labelled = labelRelation(words);
+        if (labelled !== undefined) relation = labelled;
+        if (words.length > (labelled !== undefined ? 5 : 3)) drawing++;
         links.push({ i, j, w, undirected: section.kind === "edges", relation, at: at(l, words[0]) });
         continue;
       }
@@ -493,6 +524,9 @@ function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name
 // ---------------------------------------------------------------------------------------------------------
 // Writing
 
+/** The comment that says the ties' edge labels (`l "name"`) are their relations, as clusterflow writes several relations. */
+export const RELATION_LABEL_MARKER = '% clusterflow relations: edge label l "relation@round"';
+
 const quote = (s: string) => `"${s.replace(/"/g, "'").replace(/[\r\n]+/g, " ")}"`;
 
 /** The actors in the order they are written: mode 1 before mode 2 in a two-mode network. */
@@ -546,15 +580,28 @@ export function writePajek(graph: ClusterGraph, options: WriteOptions = {}): str
     }
     for (const [n, v] of Object.entries(a)) if (v !== undefined && !["relation", "wave", "weight", "tieType", "tieTypeGiven", "undirected"].includes(n)) dropped.add(n);
   }
-  const multi = layers.length > 1;
-  for (const [k, l] of layers.map((l, i) => [i + 1, l] as const)) {
-    // One relation: its name in a comment (igraph and networkx cannot read `*Arcs :1 "name"`); several: Pajek's own sections.
-    const tag = multi ? ` :${k} ${quote(l.label)}` : "";
-    if (!multi) out.push(`% clusterflow relation ${quote(l.label)}\n`);
-    if (arcs.has(k)) out.push(`*Arcs${tag}\n`, ...arcs.get(k)!);
-    if (edges.has(k)) out.push(`*Edges${tag}\n`, ...edges.get(k)!);
+  if (layers.length > 1) {
+    // Several relations: one section whose lines name their relation (and round) in the edge label `l "advice@2020"`.
+    // R igraph (read_graph, format "pajek": edge attribute `label`) and networkx (read_pajek: edge attribute `l`)
+    // both read this; neither reads Pajek's own `*Arcs :k "relation"` sections (igraph: "Parse error"; networkx
+    // takes the section line for a tie). clusterflow reads the label back as the relation when the marker
+    // comment below is present; it still reads `*Arcs :k` sections written by other tools.
+    out.push(`${RELATION_LABEL_MARKER}\n`);
+    const labelled = (k: number, lines: string[]) => lines.map((x) => `${x.slice(0, -1)} l ${quote(layers[k - 1].label)}\n`);
+    const sections = allUndirected ? edges : arcs;
+    out.push(allUndirected ? "*Edges\n" : "*Arcs\n");
+    for (const k of layers.map((_l, i) => i + 1)) if (sections.has(k)) out.push(...labelled(k, sections.get(k)!));
+    notes?.push(`${layers.length} relations written in one ${allUndirected ? "*Edges" : "*Arcs"} section, each tie naming its relation${layers.some((l) => l.label.includes("@")) ? " and round" : ""} in its edge label (l "relation@round"; R igraph reads it as the edge attribute label, networkx as l)`);
+  } else {
+    for (const [k, l] of layers.map((l, i) => [i + 1, l] as const)) {
+      // One relation: its name in a comment, which every Pajek reader skips.
+      out.push(`% clusterflow relation ${quote(l.label)}\n`);
+      if (arcs.has(k)) out.push("*Arcs\n", ...arcs.get(k)!);
+      if (edges.has(k)) out.push("*Edges\n", ...edges.get(k)!);
+    }
   }
-  if (multi) notes?.push(`${layers.length} relations written as Pajek sections *Arcs :k "relation" (Pajek reads them; igraph and networkx read only single-relation files)`);
+  const altered = [...ids, ...layers.map((l) => l.label)].filter((x) => quote(x) !== `"${x}"`);
+  if (altered.length > 0) notes?.push(`${altered.length} actor id(s) or relation name(s) hold double quotes or line breaks, which Pajek cannot quote: written with ' and spaces instead (e.g. ${JSON.stringify(altered[0].slice(0, 40))})`);
   if (expanded > 0) notes?.push(`${expanded} undirected tie pair(s) written as two arcs each (the network mixes directed and undirected ties); read back they are two directed ties`);
   if (dropped.size > 0) notes?.push(`tie attributes not written in Pajek: ${[...dropped].sort().join(", ")}`);
   return out.join("");

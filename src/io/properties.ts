@@ -8,6 +8,7 @@
  * ties a → b and b → a, each with the tie attribute `undirected: true`. Writers pair such ties back into one
  * undirected edge when both halves agree on every attribute, so the round trip is exact.
  */
+import { readNonResponseAttribute } from "./nonResponse.js";
 import type { AttributeValue, ClusterGraph, TieAttributes, TieType } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, describeDirection } from "../model/graph.js";
 import { parseTieType } from "../model/tieType.js";
@@ -249,6 +250,7 @@ export function buildPropertyGraph(net: PropertyNetwork, file: string, report: I
   report.note(`${format}: ${describeDirection(direction)}`);
   report.counts.actors = graph.order;
   report.counts.ties = graph.size;
+  readNonResponseAttribute(graph, report);
   return graph;
 }
 

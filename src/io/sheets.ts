@@ -2,6 +2,7 @@
  * Spreadsheets as tables: every sheet of an .xlsx workbook (read with exceljs) as rows of text cells that
  * keep their sheet row and column, for the tabular readers (tidy tables, matrix, roster, Kobo exports).
  */
+import { MAX_FIELD_LENGTH } from "./limits.js";
 import type ExcelJSModule from "exceljs";
 import type { CsvTable } from "./csv.js";
 import type { InputFile } from "./format.js";
@@ -91,6 +92,11 @@ export async function readWorkbook(file: InputFile, report: ImportReport): Promi
       for (let c = 1; c < values.length; c++) {
         const { text, error } = cellText(values[c]);
         if (error) report.warn(name, "xlsx-error-cell", `cell ${columnLetters(c)}${rowNumber} holds the Excel error ${error}; read as empty`, { line: rowNumber, column: c }, "fix the formula in the workbook");
+        if (text.length > MAX_FIELD_LENGTH) {
+          report.error(name, "field-too-long", `cell ${columnLetters(c)}${rowNumber} holds ${text.length.toLocaleString("en")} characters (at most ${MAX_FIELD_LENGTH.toLocaleString("en")}); read as empty`, { line: rowNumber, column: c }, "look for a value pasted many times or a formula gone wrong; shorten the cell");
+          cells[c - 1] = "";
+          continue;
+        }
         cells[c - 1] = text;
       }
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = "";

@@ -19,6 +19,7 @@
  * Writing: a `nodes` sheet and a `ties` sheet with the tidy columns (typed cells), plus `tieTypeGiven` so
  * that a given tie type is told from a derived one when the workbook is read back.
  */
+import { withNonResponseAttribute } from "./nonResponse.js";
 import type ExcelJS from "exceljs";
 import { columnLetters, loadExcel, readWorkbook, sheetAsCsv, type SheetTable } from "./sheets.js";
 import type { AttributeValue, ClusterGraph } from "../model/types.js";
@@ -246,6 +247,6 @@ export const xlsxFormat: Format = {
   // A workbook may be a survey export, read with its choice list and options files.
   companions: (main, siblings) => koboFormat.companions!(main, siblings),
   async write(graph, base, _options: WriteOptions): Promise<WriteResult> {
-    return [{ name: /\.xlsx$/i.test(base) ? base : `${base}.xlsx`, data: await writeXlsx(graph) }];
+    return [{ name: /\.xlsx$/i.test(base) ? base : `${base}.xlsx`, data: await writeXlsx(withNonResponseAttribute(graph)) }];
   },
 };

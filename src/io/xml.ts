@@ -29,6 +29,12 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** The offset just past the first `close` at or after `from`, or the end of the text when there is none. */
+function past(text: string, close: string, from: number): number {
+  const at = text.indexOf(close, from);
+  return at < 0 ? text.length : at + close.length;
+}
+
 /**
  * The element whose missing end tag broke the document: one linear scan with a stack of open elements
  * (comments, CDATA, processing instructions and declarations skipped). At the first end tag that does not
@@ -39,10 +45,11 @@ export function unclosedElement(text: string): { name: string; line: number; col
   const stack: { name: string; offset: number }[] = [];
   let i = text.indexOf("<");
   while (i >= 0 && i < text.length) {
-    if (text.startsWith("<!--", i)) i = text.indexOf("-->", i + 4) + 3;
-    else if (text.startsWith("<![CDATA[", i)) i = text.indexOf("]]>", i + 9) + 3;
-    else if (text.startsWith("<?", i)) i = text.indexOf("?>", i + 2) + 2;
-    else if (text.startsWith("<!", i)) i = text.indexOf(">", i + 2) + 1;
+    // An unclosed comment, CDATA section, instruction or declaration runs to the end of the text.
+    if (text.startsWith("<!--", i)) i = past(text, "-->", i + 4);
+    else if (text.startsWith("<![CDATA[", i)) i = past(text, "]]>", i + 9);
+    else if (text.startsWith("<?", i)) i = past(text, "?>", i + 2);
+    else if (text.startsWith("<!", i)) i = past(text, ">", i + 2);
     else {
       const end = text.indexOf(">", i + 1);
       if (end < 0) break;
@@ -61,7 +68,7 @@ export function unclosedElement(text: string): { name: string; line: number; col
       }
       i = end + 1;
     }
-    if (i <= 0) break;
+    if (i >= text.length) break;
     i = text.indexOf("<", i);
   }
   const top = stack[stack.length - 1];
@@ -74,9 +81,9 @@ export function deepestElement(text: string, max: number): number | undefined {
   let i = text.indexOf("<");
   while (i >= 0 && i < text.length) {
     let next: number;
-    if (text.startsWith("<!--", i)) next = text.indexOf("-->", i + 4) + 3;
-    else if (text.startsWith("<![CDATA[", i)) next = text.indexOf("]]>", i + 9) + 3;
-    else if (text.startsWith("<?", i) || text.startsWith("<!", i)) next = text.indexOf(">", i + 2) + 1;
+    if (text.startsWith("<!--", i)) next = past(text, "-->", i + 4);
+    else if (text.startsWith("<![CDATA[", i)) next = past(text, "]]>", i + 9);
+    else if (text.startsWith("<?", i) || text.startsWith("<!", i)) next = past(text, ">", i + 2);
     else {
       const end = text.indexOf(">", i + 1);
       if (end < 0) return undefined;
@@ -84,7 +91,7 @@ export function deepestElement(text: string, max: number): number | undefined {
       else if (text.charCodeAt(end - 1) !== 47 && ++depth > max) return i;
       next = end + 1;
     }
-    if (next <= 0) return undefined;
+    if (next >= text.length) return undefined;
     i = text.indexOf("<", next);
   }
   return undefined;

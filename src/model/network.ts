@@ -318,7 +318,8 @@ export class ClusterNetwork {
   tieIndex(key: string): number {
     const k = this._keyIndex?.get(key);
     if (k !== undefined) return k;
-    if (/^e\d+$/.test(key)) {
+    // The model's own keys are e<index> written without leading zeros ("e01" is a key of its own, not tie 1).
+    if (/^e(0|[1-9]\d*)$/.test(key)) {
       const n = Number(key.slice(1));
       const e = this._autoInv ? (n < this._autoInv.length ? this._autoInv[n] : -1) : n < this._m ? n : -1;
       if (e >= 0 && this._keys?.[e] === undefined) return e;

@@ -46,6 +46,60 @@ describe("Pajek .net", () => {
     expect(ties(graph)).toEqual(["a>b:1@advice", "a>c:1@joint project#2021~", "b>c:1@hates", "c>a:1@advice", "c>a:1@joint project#2021~", "c>b:1@hates"]);
   });
 
+  it("several relations are written in one *Arcs section with the relation@round in each edge label, and read back", async () => {
+    const { createClusterGraph, addActor, addTie } = await import("../../src/model/graph.js");
+    const g = createClusterGraph({ direction: "flow" });
+    for (const id of ["a", "b", "c"]) addActor(g, id, {});
+    addTie(g, "a", "b", { relation: "advice", wave: "2020", weight: 2 });
+    addTie(g, "b", "c", { relation: "business", wave: "2020", weight: 1.5 });
+    addTie(g, "a", "b", { relation: "advice", wave: "2021", weight: 3 });
+    addTie(g, "c", "a", { relation: "joint project", wave: "2021", weight: 1 });
+    const notes: string[] = [];
+    const text = writePajek(g, { notes });
+    // No `*Arcs :k` section line: R igraph refuses it ("Parse error") and networkx takes it for a tie.
+    expect(text).not.toMatch(/\*Arcs\s*:/);
+    expect(text.match(/^\*(Arcs|Edges)/gm)).toEqual(["*Arcs"]);
+    expect(text).toContain('1 2 2 l "advice@2020"\n');
+    expect(text).toContain('3 1 1 l "joint project@2021"\n');
+    expect(notes.join("\n")).toMatch(/4 relations written in one \*Arcs section.*edge label/);
+    const back = read(text);
+    expect(back.report.errors).toEqual([]);
+    expect(ties(back.graph)).toEqual(ties(g));
+    expect(ties(back.graph)).toEqual(["a>b:2@advice#2020", "a>b:3@advice#2021", "b>c:1.5@business#2020", "c>a:1@joint project#2021"]);
+    // The labels are the relation only after clusterflow's marker; elsewhere `l` is a drawing label, not read.
+    const plain = read(text.replace(/^% clusterflow relations:.*\n/m, ""));
+    expect(ties(plain.graph)).toEqual(["a>b:2", "a>b:3", "b>c:1.5", "c>a:1"]);
+    expect(plain.report.issues.map((i) => i.code)).toContain("pajek-drawing");
+  });
+
+  it("an id or relation name with a double quote is written with ' instead, and the notes say so", async () => {
+    const { createClusterGraph, addActor, addTie } = await import("../../src/model/graph.js");
+    const g = createClusterGraph({ direction: "flow" });
+    for (const id of ['say "hi"', "b"]) addActor(g, id, {});
+    addTie(g, 'say "hi"', "b", { relation: 'the "best" advice', weight: 1 });
+    addTie(g, "b", 'say "hi"', { relation: "business", weight: 1 });
+    const notes: string[] = [];
+    const text = writePajek(g, { notes });
+    expect(text).toContain(`1 "say 'hi'"`);
+    expect(text).toContain(`l "the 'best' advice"`);
+    expect(notes.join("\n")).toMatch(/2 actor id\(s\) or relation name\(s\) hold double quotes or line breaks.*written with ' and spaces instead/);
+    expect(ties(read(text).graph)).toEqual(["b>say 'hi':1@business", "say 'hi'>b:1@the 'best' advice"]);
+  });
+
+  it("several undirected relations: one *Edges section with labels; read back as undirected ties", async () => {
+    const { createClusterGraph, addActor, addTie } = await import("../../src/model/graph.js");
+    const g = createClusterGraph({ direction: "flow" });
+    for (const id of ["a", "b", "c"]) addActor(g, id, {});
+    for (const [s, t, relation] of [["a", "b", "cooperation"], ["b", "c", "friendship"]]) {
+      addTie(g, s, t, { relation, weight: 1, undirected: true });
+      addTie(g, t, s, { relation, weight: 1, undirected: true });
+    }
+    const text = writePajek(g);
+    expect(text.match(/^\*(Arcs|Edges).*$/gm)).toEqual(["*Edges"]);
+    const back = read(text);
+    expect(ties(back.graph)).toEqual(["a>b:1@cooperation~", "b>a:1@cooperation~", "b>c:1@friendship~", "c>b:1@friendship~"]);
+  });
+
   it("*Arcslist, *Edgeslist and *Matrix", () => {
     const lists = read("*Vertices 3\n1 a\n2 b\n3 c\n*Arcslist\n1 2 3\n*Edgeslist\n2 3\n");
     expect(ties(lists.graph)).toEqual(["a>b:1", "a>c:1", "b>c:1~", "c>b:1~"]);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { COMMANDS, datasets } from "../../schemas/build.js";
+import { COMMANDS, REFUSALS, argsFor, inputsOf } from "../../schemas/build.js";
 import { validate, type Schema } from "./jsonSchema.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -19,13 +19,34 @@ async function json(args: string[]): Promise<unknown> {
 }
 
 describe("JSON Schemas of the commands", () => {
-  const cases = Object.entries(COMMANDS).flatMap(([command, extra]) => datasets().map((d) => [command, d.split("/").pop()!, extra] as const));
-  it.each(cases)("%s --json on %s validates", async (command, dataset, extra) => {
-    const doc = (await json([command, join(root, "datasets", dataset), ...extra])) as { schema?: string };
-    // The schema of the document's kind (report-rounds for a network of several rounds).
+  const seen = new Set<string>();
+  const cases = Object.entries(COMMANDS).flatMap(([command, extra]) => inputsOf(command).map((d) => [command, d.split("/").pop()!, d, extra] as const));
+  it.each(cases)("%s --json on %s validates", async (command, _name, input, extra) => {
+    const doc = (await json([command, input, ...extra, ...(await argsFor(command, input))])) as { schema?: string; error?: string };
+    // The schema of the document's kind (report-rounds for a network of several rounds; error where the command refuses the input).
     const kind = String(doc.schema ?? command).replace(/^clusterflow\//, "").replace(/@\d+$/, "");
-    expect(kind.startsWith(command)).toBe(true);
+    seen.add(`${command}:${kind}`);
+    if (kind === "error") expect(doc.error).toMatch(REFUSALS[command] ?? /^$/);
+    else expect(kind.startsWith(command)).toBe(true);
     expect(validate(doc, schemaOf(kind))).toEqual([]);
+  });
+
+  it("every command has a schema, and each ran above on at least one input without refusing", () => {
+    for (const command of Object.keys(COMMANDS)) {
+      expect(seen.has(`${command}:${command}`), command).toBe(true);
+      expect(schemaOf(command).$id).toBe(`clusterflow/${command}@1`);
+    }
+  });
+
+  it("an error document (bad input, usage) validates against error.schema.json", async () => {
+    const s = schemaOf("error");
+    const usage = await json(["qap", join(root, "datasets/jepara-furniture")]);
+    expect(usage).toMatchObject({ kind: "usage" });
+    expect(validate(usage, s)).toEqual([]);
+    const input = await json(["info", join(root, "no-such-folder")]);
+    expect(input).toMatchObject({ kind: "input" });
+    expect(validate(input, s)).toEqual([]);
+    expect(validate({ ...(usage as object), kind: "oops" }, s)[0]).toContain("not one of");
   });
 
   it("every schema states the direction once, at the top, and carries the import report", () => {
