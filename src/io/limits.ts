@@ -27,18 +27,30 @@ const FIELD_ENDS = (() => {
 /**
  * The first run of more than `max` characters without a field end (a cell, id, label or attribute value of
  * absurd length: a 10 MB cell, an id pasted a million times): its start offset and length, or undefined.
- * One linear scan; texts no longer than `max` are not scanned.
+ * Texts no longer than `max` are not scanned; others are probed every `max` characters: from just after a
+ * field end, the last field end within the next `max + 1` characters is looked for backwards (a few
+ * characters back, in any real file), so a clean text costs about `length / max` short scans.
  */
 export function longestFieldOver(text: string, max = MAX_FIELD_LENGTH): { offset: number; length: number } | undefined {
-  if (text.length <= max) return undefined;
-  let start = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c < 128 && FIELD_ENDS[c] === 1) {
-      if (i - start > max) return { offset: start, length: i - start };
-      start = i + 1;
+  if (n <= max) return undefined;
+  const isEnd = (i: number) => {
+    if (i >= n) return true;
+    const c = text.charCodeAt(i);
+    return c < 128 && FIELD_ENDS[c] === 1;
+  };
+  let start = 0;
+  while (start + max < n) {
+    // Runs starting before the last field end in [start, start + max] are at most `max` long.
+    let j = start + max;
+    while (j >= start && !isEnd(j)) j--;
+    if (j >= start) {
+      start = j + 1;
+      continue;
     }
+    let end = start + max + 1;
+    while (!isEnd(end)) end++;
+    return { offset: start, length: end - start };
   }
   return undefined;
 }
