@@ -10,9 +10,29 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => writeInSlices(t),
   err: (t) => process.stderr.write(t),
 };
+
+/**
+ * Write text to standard output in slices of 4 MB: a report of 100,000 actors is hundreds of megabytes,
+ * and written at once it is first copied whole into one buffer.
+ */
+function writeInSlices(text: string): void {
+  const SLICE = 1 << 22;
+  if (text.length <= SLICE) {
+    process.stdout.write(text);
+    return;
+  }
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + SLICE);
+    // Never between the two halves of a surrogate pair (each slice is encoded as UTF-8 on its own).
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    process.stdout.write(text.slice(i, end));
+    i = end;
+  }
+}
 
 /**
  * One JSON document. NaN and ±Infinity are written as null, and each such value is listed under

@@ -89,3 +89,21 @@ describe("toJson writes what JSON.stringify of the cleaned document writes", () 
     expect(toJson("report", d)).toBe(reference("report", d));
   });
 });
+
+describe("standard output in slices", () => {
+  it("writes a long text whole, never splitting a surrogate pair", async () => {
+    const { processIo } = await import("../../src/cli/output.js");
+    const { vi } = await import("vitest");
+    const text = "a".repeat((1 << 22) - 1) + "\u{1F600}" + "é".repeat(5_000_000) + "\u{1F600}";
+    const parts: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation(((chunk: string) => (parts.push(chunk), true)) as never);
+    try {
+      processIo.out(text);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join("")).toBe(text);
+    for (const p of parts) expect(Buffer.from(p, "utf8").toString("utf8")).toBe(p);
+  });
+});
