@@ -72,6 +72,25 @@ interface ScanState {
   problems: CsvTable["problems"];
 }
 
+/**
+ * Consume the line break at `i` (CRLF, LF or a bare CR, counted by kind) and move the scan to the next
+ * line; returns the offset after the break.
+ */
+function lineBreak(st: ScanState, i: number): number {
+  const text = st.text;
+  if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) {
+    st.crlf++;
+    i += 2;
+  } else {
+    if (text.charCodeAt(i) === 13) st.cr++;
+    else st.lf++;
+    i++;
+  }
+  st.line++;
+  st.lineStart = i;
+  return i;
+}
+
 /** Skip blank lines before a row; false at the end of the text. Sets `start` to where the row begins. */
 function skipBlankLines(st: ScanState, start?: { line: number; offset: number; lineStart: number }): boolean {
   const text = st.text;
@@ -79,20 +98,8 @@ function skipBlankLines(st: ScanState, start?: { line: number; offset: number; l
   for (;;) {
     if (st.i >= n) return false;
     const c = text.charCodeAt(st.i);
-    if (c === 10) {
-      st.lf++;
-      st.i++;
-    } else if (c === 13) {
-      if (text.charCodeAt(st.i + 1) === 10) {
-        st.crlf++;
-        st.i += 2;
-      } else {
-        st.cr++;
-        st.i++;
-      }
-    } else break;
-    st.line++;
-    st.lineStart = st.i;
+    if (c !== 10 && c !== 13) break;
+    st.i = lineBreak(st, st.i);
   }
   if (start) {
     start.line = st.line;
@@ -130,16 +137,7 @@ function nextRowRanges(st: ScanState, starts: Int32Array, ends: Int32Array, star
       i++;
       continue;
     }
-    if (c === 13 && text.charCodeAt(i + 1) === 10) {
-      st.crlf++;
-      i += 2;
-    } else {
-      if (c === 13) st.cr++;
-      else st.lf++;
-      i++;
-    }
-    st.line++;
-    st.lineStart = i;
+    i = lineBreak(st, i);
     break;
   }
   st.i = i;
@@ -224,16 +222,7 @@ function nextRow(st: ScanState, columns?: number[], start?: { line: number; offs
       continue; // a delimiter at the very end of the text gives one more empty field
     }
     // A line break ends the row.
-    if (c === 13 && text.charCodeAt(i + 1) === 10) {
-      st.crlf++;
-      i += 2;
-    } else {
-      if (c === 13) st.cr++;
-      else st.lf++;
-      i++;
-    }
-    st.line++;
-    st.lineStart = i;
+    i = lineBreak(st, i);
     break;
   }
   st.i = i;
