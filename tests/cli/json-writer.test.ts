@@ -4,6 +4,7 @@
  * below builds the plain way: a cleaned copy, then JSON.stringify.
  */
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../src/model/random.js";
 import { toJson } from "../../src/cli/output.js";
 import { diagnose } from "../../src/diagnosis/diagnose.js";
 import { loadInput } from "../../src/io/load.js";
@@ -39,17 +40,6 @@ function reference(schema: string, body: object): string {
   return JSON.stringify(doc, null, 2) + "\n";
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random document with every kind of value the writer meets. */
 function randomValue(rnd: () => number, depth: number): unknown {
   const u = rnd();
@@ -70,7 +60,7 @@ function randomValue(rnd: () => number, depth: number): unknown {
 describe("toJson writes what JSON.stringify of the cleaned document writes", () => {
   it("on random documents", () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const rnd = mulberry(seed);
+      const rnd = mulberry32(seed);
       const body = { a: randomValue(rnd, 0), b: randomValue(rnd, 0), c: [randomValue(rnd, 1)] };
       expect(toJson("x", body)).toBe(reference("x", body));
     }

@@ -5,22 +5,12 @@
  * seeded random tie tables full of the cases the fast path must hand over.
  */
 import { describe, expect, it, vi } from "vitest";
+import { mulberry32 } from "../../src/model/random.js";
 import { parseTidy, readTiesTable, readNodesTable } from "../../src/io/tidy.js";
 import { CsvRows, parseCsv } from "../../src/io/csv.js";
 import { ImportReport } from "../../src/io/report.js";
 import { createClusterGraph } from "../../src/model/graph.js";
 import { finishImport, type ReadOptions } from "../../src/io/format.js";
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IDS = ["a1", "a2", "a3", "B", "b", "__proto__", "constructor", "Zoë", "x y", "a4", "a5", "a6"];
 const CELL_ID = (id: string, rnd: () => number) => {
@@ -38,7 +28,7 @@ const WAVES = ["2012", "2012", "2015", "", " 2015"];
 const TYPES = ["", "", "", "", "horizontal", "vertical", "external", "sideways", " "];
 
 function table(seed: number, columns: string[], rows: number, delimiter = ","): string {
-  const rnd = mulberry(seed);
+  const rnd = mulberry32(seed);
   // The first entry of each list is plain (fast path); the others are the cases to hand over.
   const pick = <T,>(xs: T[]) => (rnd() < 0.75 ? xs[0] : xs[Math.floor(rnd() * xs.length)]);
   const lines = [columns.join(delimiter)];
@@ -58,7 +48,7 @@ const NODES = `id,kind,inCluster,stage\n${IDS.map((id, i) => `"${id}",firm,${i %
 
 /** A seeded actor table with free attributes, duplicates, empty ids, quotes and ragged rows. */
 function nodesTable(seed: number): string {
-  const rnd = mulberry(seed);
+  const rnd = mulberry32(seed);
   const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const lines = ["id,label,kind,inCluster,employees,exports,note,nonRespondentFor"];
   for (const id of [...IDS, ...IDS.slice(0, 3), ""]) {
