@@ -174,11 +174,19 @@ describe("printing", () => {
       const colours = await api(page, (a) => [...new Set(a.display.mapNodes((_id: string, x: { color: string }) => x.color.toLowerCase()))] as string[]);
       await page.emulateMedia({ media: "print" });
       await expect.poll(async () => (await page.locator(".print-map").boundingBox())?.height ?? 0).toBeGreaterThan(300);
-      const box = (await page.locator(".print-map").boundingBox())!;
-      const png = await page.screenshot({ fullPage: true, path: `${ARTIFACTS}print-media-desktop.png` });
-      // Decode the screenshot in the page and count, inside the printed map, pixels of each actor colour.
+      // The hidden map may draw a frame under print media (sigma then sizes it 1×1) before printing
+      // starts: the picture is still made at the map's size on screen.
+      await api(page, (a) => {
+        a.app.renderer?.refresh();
+        window.dispatchEvent(new Event("beforeprint"));
+      });
+      // The printed map itself, as the print layout places it (not a region of a page screenshot, whose
+      // coordinates move when the page is resized to its full height).
+      await page.screenshot({ fullPage: true, path: `${ARTIFACTS}print-media-desktop.png` });
+      const png = await page.locator(".print-map").screenshot();
+      // Decode the picture in the page and count pixels of each actor colour.
       const counts = await page.evaluate(
-        async ({ b64, box, colours }) => {
+        async ({ b64, colours }) => {
           const img = new Image();
           img.src = `data:image/png;base64,${b64}`;
           await img.decode();
@@ -187,21 +195,28 @@ describe("printing", () => {
           c.height = img.height;
           const ctx = c.getContext("2d")!;
           ctx.drawImage(img, 0, 0);
-          const d = ctx.getImageData(Math.round(box.x), Math.round(box.y), Math.min(Math.round(box.width), img.width - Math.round(box.x)), Math.min(Math.round(box.height), img.height - Math.round(box.y))).data;
+          const d = ctx.getImageData(0, 0, img.width, img.height).data;
           const rgb = colours.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]);
           const n = new Array(colours.length).fill(0);
           let ink = 0;
+          let keyInk = 0;
           for (let i = 0; i < d.length; i += 4) {
-            if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) ink++;
+            if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) {
+              ink++;
+              // The key (title and legend) is the picture's right-hand column.
+              if ((i / 4) % img.width > img.width * 0.8) keyInk++;
+            }
             rgb.forEach((q, j) => {
               if (Math.abs(d[i] - q[0]) + Math.abs(d[i + 1] - q[1]) + Math.abs(d[i + 2] - q[2]) < 24) n[j]++;
             });
           }
-          return { perColour: n, ink, total: d.length / 4 };
+          return { perColour: n, ink, keyInk, total: d.length / 4 };
         },
-        { b64: png.toString("base64"), box, colours: colours.filter((c) => /^#[0-9a-f]{6}$/.test(c)) },
+        { b64: png.toString("base64"), colours: colours.filter((c) => /^#[0-9a-f]{6}$/.test(c)) },
       );
       expect(counts.ink / counts.total).toBeGreaterThan(0.01);
+      // The key is printed beside the map (the page's own legend is hidden in print, the picture's is not).
+      expect(counts.keyInk).toBeGreaterThan(500);
       // Every actor colour of the map is seen in the printed picture.
       expect(counts.perColour.filter((n) => n >= 20).length).toBe(counts.perColour.length);
       // And the PDF Chromium makes of it has the picture (a blank page is a few kilobytes).

@@ -155,11 +155,15 @@ export class App {
   private analysisTimer?: ReturnType<typeof setTimeout>;
   private idleWaiters: (() => void)[] = [];
 
+  /** The map's last size on screen (the picture of a hidden map — printing — is drawn at this size). */
+  lastSize = { width: 0, height: 0 };
+
   constructor(public container: HTMLElement) {
     // sigma follows window resizes only; the stage also changes size with the legend strip.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = "";
     new ResizeObserver(() => {
+      if (container.offsetWidth > 0 && container.offsetHeight > 0) this.lastSize = { width: container.offsetWidth, height: container.offsetHeight };
       const size = `${container.offsetWidth}x${container.offsetHeight}`;
       if (size === last) return;
       last = size;

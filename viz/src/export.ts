@@ -203,11 +203,45 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
   if (!r || !app.data) throw new Error("nothing to export");
   // The canvas may have changed size since the last frame (the legend strip grows and shrinks): draw
   // once more at the current size, so that positions and placed labels are those of this size. A map
-  // without size (hidden by the print stylesheet) keeps the picture of its last frame.
-  if (app.container.offsetWidth > 0 && app.container.offsetHeight > 0) {
+  // without size (hidden by the print stylesheet, where sigma has already drawn it at 1×1) is shown,
+  // invisibly, at its last size on screen for the time of one frame.
+  const c = app.container;
+  const restore = c.offsetWidth > 0 && c.offsetHeight > 0 ? undefined : showForOneFrame(c, app.lastSize.width || 960, app.lastSize.height || 640);
+  try {
     r.resize();
     r.refresh();
+    return drawSvg(app, r);
+  } finally {
+    if (restore) {
+      restore();
+      r.resize();
+    }
   }
+}
+
+/**
+ * Shows a hidden element, invisibly, at a fixed size: the element and each hidden ancestor get inline
+ * styles (`!important`, above the print stylesheet). Returns what puts the styles back.
+ */
+function showForOneFrame(el: HTMLElement, width: number, height: number): () => void {
+  const touched: [HTMLElement, string | null][] = [];
+  const set = (e: HTMLElement, styles: [string, string][]) => {
+    touched.push([e, e.getAttribute("style")]);
+    for (const [k, v] of styles) e.style.setProperty(k, v, "important");
+  };
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    if (getComputedStyle(a).display === "none") set(a, [["display", "block"]]);
+  }
+  set(el, [["display", "block"], ["position", "fixed"], ["left", "0"], ["top", "0"], ["width", `${width}px`], ["height", `${height}px`], ["visibility", "hidden"]]);
+  return () => {
+    for (const [e, style] of touched.reverse()) {
+      if (style === null) e.removeAttribute("style");
+      else e.setAttribute("style", style);
+    }
+  };
+}
+
+function drawSvg(app: App, r: NonNullable<App["renderer"]>): { svg: string; width: number; height: number } {
   const { width: gw, height: gh } = r.getDimensions();
   const rows = legendRows(app);
   const note = filterNote(app);
@@ -284,7 +318,7 @@ export function renderSvg(app: App): { svg: string; width: number; height: numbe
   out.push(`</g></g></g>`);
   // The legend column.
   const x = gw + 16;
-  out.push(`<g class="legend" font-size="12">`);
+  out.push(`<g class="key" font-size="12">`);
   out.push(`<line x1="${gw + 0.5}" y1="0" x2="${gw + 0.5}" y2="${height}" stroke="#e2e8f0"/>`);
   const titleLines = wrapWords(app.source?.name ?? "clusterflow", 34).slice(0, 3);
   titleLines.forEach((t, i) => out.push(`<text x="${x}" y="${28 + i * 19}" font-size="15" font-weight="700" fill="#0f172a">${esc(t)}</text>`));
