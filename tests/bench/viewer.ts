@@ -175,6 +175,9 @@ async function measureViewer(label: string, url: string, browser: Browser): Prom
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       return { ...w.__app.app.marks, domContentLoaded: nav.domContentLoadedEventEnd, order: w.__app.graph.order, size: w.__app.graph.size } as Record<string, number>;
     });
+    const sections = (t?: Record<string, number>) => (t ? Object.entries(t).map(([k, v]) => `${k} ${round(v)}`).join(", ") : "(none)");
+    const timings = await page.evaluate(() => ((window as unknown as W).__app.app as unknown as { analysis?: { timings: Record<string, number> } }).analysis?.timings);
+    console.log(`worker sections (ms): ${sections(timings)}`);
     await page.waitForTimeout(500);
 
     // Frame times: every requestAnimationFrame interval and every sigma render while interacting.
@@ -287,6 +290,8 @@ async function measureViewer(label: string, url: string, browser: Browser): Prom
     const filterVerdicts = (await page.evaluate(() => (window as unknown as W).__app.app.marks.verdictsShown!)) - t0;
     await page.evaluate(() => (window as unknown as W).__app.whenIdle());
     const filterFull = (await page.evaluate(() => performance.now())) - t0;
+    const filterTimings = await page.evaluate(() => ((window as unknown as W).__app.app as unknown as { analysis?: { timings: Record<string, number> } }).analysis?.timings);
+    console.log(`worker sections of the filtered view (ms): ${sections(filterTimings)}`);
 
     const m = marks;
     console.log(`actors/ties in the page: ${m.order} / ${m.size}`);

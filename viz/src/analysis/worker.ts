@@ -20,10 +20,12 @@ const post = (m: object) => (self as unknown as Worker).postMessage(m);
 self.onmessage = (ev: MessageEvent<Request>) => {
   const { id, graph, options } = ev.data;
   try {
+    const t0 = performance.now();
     if (graph) {
       current = createClusterGraph();
       current.import(graph as never);
     }
+    const received = performance.now() - t0;
     if (!current) throw new Error("no graph loaded");
     const v = viewOf(current, options.filter);
     let last: Analysis | undefined;
@@ -33,11 +35,13 @@ self.onmessage = (ev: MessageEvent<Request>) => {
       // measures of the last view meanwhile.
       for (const phase of graph ? (["fast", "verdicts"] as const) : (["verdicts"] as const)) {
         const next = analyse(current, options, phase, last);
+        if (graph) next.timings["graph received"] ??= Math.round(received * 10) / 10;
         post({ id, delta: analysisDelta(last, next), phase, final: false });
         last = next;
       }
     }
     const full = analyse(current, options, "full", last);
+    if (graph) full.timings["graph received"] ??= Math.round(received * 10) / 10;
     post({ id, delta: analysisDelta(last, full), phase: "full", final: true });
   } catch (e) {
     post({ id, error: e instanceof Error ? e.message : String(e), final: true });
