@@ -47,6 +47,13 @@ export function toJson(schema: string, body: object): string {
   // the cleaned document, without building that document first (a report of 100,000 actors holds
   // millions of values).
   const out = new JsonPieces();
+  /** The number of values of part `v` when JSON.stringify can write it (its non-finite values are then counted), else -1. */
+  const plainPart = (v: object): number => {
+    const nonFinite = { listFull: undefinedValues.length >= 200, count: 0 };
+    const n = plainSize(v, PLAIN_PART, nonFinite);
+    if (n >= 0) more += nonFinite.count;
+    return n;
+  };
   const number = (v: number): string => {
     if (Number.isFinite(v)) return JSON.stringify(v);
     if (undefinedValues.length < 200) {
@@ -57,6 +64,8 @@ export function toJson(schema: string, body: object): string {
   };
   /** Write `v` (false when it has no JSON form: undefined, a function or a symbol). */
   const resolve = (v: unknown): unknown => (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? resolve((v as { toJSON(): unknown }).toJSON()) : v);
+  // A part with nothing to clean (no NaN or ±Infinity still to list, no toJSON) and of bounded size is
+  // written by JSON.stringify itself, at its depth (stringifyAt): the same text, without a piece per value.
   const write = (raw: unknown, indent: string): boolean => {
     const v = resolve(raw);
     if (v === null) out.push("null");
@@ -64,19 +73,44 @@ export function toJson(schema: string, body: object): string {
     else if (typeof v === "string" || typeof v === "boolean") out.push(JSON.stringify(v));
     else if (Array.isArray(v)) {
       if (v.length === 0) out.push("[]");
+      else if (plainPart(v) >= 0) out.push(stringifyAt(v, indent.length / 2));
       else {
         const inner = indent + "  ";
         out.push("[\n");
+        // Runs of plain elements are written by one JSON.stringify each (the run's brackets cut off).
+        let run: unknown[] = [];
+        let runSize = 0;
+        let written = 0;
+        const flush = () => {
+          if (run.length === 0) return;
+          const text = stringifyAt(run, indent.length / 2);
+          out.push((written === 0 ? inner : ",\n" + inner) + text.slice(2 + inner.length, text.length - 2 - indent.length));
+          written += run.length;
+          run = [];
+          runSize = 0;
+        };
         for (let i = 0; i < v.length; i++) {
-          out.push(i === 0 ? inner : ",\n" + inner);
+          const x = v[i];
+          const n = x !== null && typeof x === "object" && typeof (x as { toJSON?: unknown }).toJSON !== "function" ? plainPart(x) : -1;
+          if (n >= 0) {
+            if (runSize + n > PLAIN_PART) flush();
+            run.push(x);
+            runSize += n;
+            continue;
+          }
+          flush();
+          out.push(written === 0 ? inner : ",\n" + inner);
           path.push(String(i));
-          if (!write(v[i], inner)) out.push("null");
+          if (!write(x, inner)) out.push("null");
           path.pop();
+          written++;
         }
+        flush();
         out.push("\n" + indent + "]");
       }
     } else if (typeof v === "object") {
-      writeObject(Object.entries(v as object), indent);
+      if (plainPart(v) >= 0) out.push(stringifyAt(v, indent.length / 2));
+      else writeObject(Object.entries(v as object), indent);
     } else return false;
     return true;
   };
@@ -102,6 +136,50 @@ export function toJson(schema: string, body: object): string {
     return out.toString().slice(0, -2) + ',\n  "undefinedValues": ' + JSON.stringify(list, null, 2).replace(/\n/g, "\n  ") + "\n}\n";
   }
   return out.toString() + "\n";
+}
+
+/** The largest part (in values) written by one JSON.stringify call: the pieces of a large document stay small. */
+const PLAIN_PART = 4096;
+
+/**
+ * `JSON.stringify(v, null, 2)` as written at `depth` levels of a document indented by 2: `v` is nested
+ * in `depth` one-element arrays, whose brackets are then cut off (no re-indenting of every line).
+ */
+function stringifyAt(v: object, depth: number): string {
+  let w: unknown = v;
+  for (let d = 0; d < depth; d++) w = [w];
+  const text = JSON.stringify(w, null, 2);
+  // Each wrapper k (1-based) opens with "[\n" and 2k spaces, and closes with "\n", 2(k − 1) spaces and "]".
+  return depth === 0 ? text : text.slice(2 * depth + depth * (depth + 1), text.length - (2 * depth + depth * (depth - 1)));
+}
+
+/**
+ * The number of values in `v`, or -1 when it holds more than `budget` values or one that JSON.stringify
+ * would not write as the document must be written: an object with toJSON, a bigint, or NaN or ±Infinity
+ * while their paths are still listed (once the list is full, `nonFinite.count` counts them instead).
+ */
+function plainSize(v: unknown, budget: number, nonFinite: { listFull: boolean; count: number }): number {
+  if (typeof v === "number") return Number.isFinite(v) ? 1 : nonFinite.listFull ? (nonFinite.count++, 1) : -1;
+  if (typeof v === "bigint") return -1;
+  if (v === null || typeof v !== "object") return 1;
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return -1;
+  let n = 1;
+  const items: unknown[] = Array.isArray(v) ? v : Object.values(v);
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    let k = 1;
+    if (typeof x === "number") {
+      if (!Number.isFinite(x)) {
+        if (!nonFinite.listFull) return -1;
+        nonFinite.count++;
+      }
+    } else if (typeof x === "object" && x !== null) k = plainSize(x, budget - n, nonFinite);
+    else if (typeof x === "bigint") return -1;
+    if (k < 0) return -1;
+    n += k;
+    if (n > budget) return -1;
+  }
+  return n;
 }
 
 /** Text built from many small pieces, joined in blocks (no rope of millions of strings). */

@@ -66,6 +66,21 @@ describe("toJson writes what JSON.stringify of the cleaned document writes", () 
     }
   });
 
+  it("on a large table: parts written whole, parts split, a NaN deep in one row", () => {
+    const rnd = mulberry32(7);
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, x: rnd(), nested: { y: [rnd(), i % 997 === 5 ? NaN : i, "s\n"], z: i % 1500 === 3 ? { toJSON: () => [i] } : null } }));
+    const body = { rows, small: { a: [1, 2, { b: 3 }] }, wide: Object.fromEntries(rows.slice(0, 2000).map((r) => [r.id, r.x])) };
+    expect(toJson("x", body)).toBe(reference("x", body));
+  });
+
+  it("on a large table with an undefined value in every row (the first 200 listed, the others counted)", () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, z: { a: i, b: i % 3 ? NaN : -Infinity }, w: [i, Infinity] }));
+    const body = { rows };
+    const text = toJson("x", body);
+    expect(text).toBe(reference("x", body));
+    expect(JSON.parse(text).undefinedValues.at(-1)).toEqual({ more: 6000 - 200 });
+  });
+
   it("with more than 200 undefined values", () => {
     const body = { values: Array.from({ length: 250 }, (_, i) => (i % 2 ? NaN : Infinity)) };
     const text = toJson("x", body);
