@@ -10,6 +10,8 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   root: vizRoot,
+  // The library loads xmldom on first use with Node's require (src/io/xmldom.ts); the page imports it.
+  resolve: { alias: [{ find: /^\.\/xmldom\.js$/, replacement: fileURLToPath(new URL("./src/xmldom.ts", import.meta.url)) }] },
   base: "./",
   logLevel: "warn",
   build: {

@@ -20,34 +20,47 @@ export interface CsvTable {
   problems: { line: number; column: number; message: string }[];
 }
 
-/** Pick the delimiter that splits the first lines most consistently (quotes respected). */
+/**
+ * Pick the delimiter that splits the first lines most consistently (quotes respected): per candidate, the
+ * delimiter counts of the first 20 lines from the first line that has one. One pass over the sample
+ * counts the three candidates at once.
+ */
 export function sniffDelimiter(text: string): Delimiter {
   const sample = text.slice(0, 64 * 1024);
   const candidates: Delimiter[] = [",", ";", "\t"];
-  let best: Delimiter = ",";
-  let bestScore = -1;
-  for (const d of candidates) {
-    const counts: number[] = [];
-    let inQuotes = false;
-    let c = 0;
-    for (let i = 0; i < sample.length && counts.length < 20; i++) {
-      const ch = sample[i];
-      if (ch === '"') inQuotes = !inQuotes;
-      else if (!inQuotes && ch === d) c++;
-      else if (!inQuotes && (ch === "\n" || ch === "\r")) {
-        if (ch === "\r" && sample[i + 1] === "\n") i++;
-        if (c > 0 || counts.length > 0) counts.push(c);
-        c = 0;
+  const codes = [44, 59, 9];
+  const counts: number[][] = [[], [], []];
+  const c = [0, 0, 0];
+  let open = 3;
+  let inQuotes = false;
+  for (let i = 0; i < sample.length && open > 0; i++) {
+    const ch = sample.charCodeAt(i);
+    if (ch === 34) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (ch === codes[0]) c[0]++;
+    else if (ch === codes[1]) c[1]++;
+    else if (ch === codes[2]) c[2]++;
+    else if (ch === 10 || ch === 13) {
+      if (ch === 13 && sample.charCodeAt(i + 1) === 10) i++;
+      for (let k = 0; k < 3; k++) {
+        if (counts[k].length >= 20) continue;
+        if (c[k] > 0 || counts[k].length > 0) counts[k].push(c[k]);
+        if (counts[k].length >= 20) open--;
+        c[k] = 0;
       }
     }
-    if (c > 0) counts.push(c);
-    if (counts.length === 0) continue;
-    const first = counts[0];
-    const consistent = counts.filter((x) => x === first).length / counts.length;
+  }
+  let best: Delimiter = ",";
+  let bestScore = -1;
+  for (let k = 0; k < 3; k++) {
+    if (counts[k].length < 20 && c[k] > 0) counts[k].push(c[k]);
+    if (counts[k].length === 0) continue;
+    const first = counts[k][0];
+    const consistent = counts[k].filter((x) => x === first).length / counts[k].length;
     const score = first > 0 ? consistent * 1000 + first : 0;
     if (score > bestScore) {
       bestScore = score;
-      best = d;
+      best = candidates[k];
     }
   }
   return best;

@@ -7,7 +7,7 @@
  * the parser must never fetch or read another file), and parameter-entity references. A plain
  * `<!DOCTYPE graphml>` without a subset is accepted.
  */
-import { DOMParser } from "@xmldom/xmldom";
+import { xmldomParser } from "./xmldom.js";
 import type { ImportReport } from "./report.js";
 import { MAX_DEPTH } from "./limits.js";
 
@@ -179,6 +179,7 @@ export function parseXml(text: string, file: string, report: ImportReport): Docu
   // Computed once, at the first error that needs it (xmldom may report thousands of errors).
   let unclosed: ReturnType<typeof unclosedElement> | null = null;
   let problems = 0;
+  const DOMParser = xmldomParser();
   const parser = new DOMParser({
     onError(level, message, context) {
       // Past 200 problems the file is not a damaged export but not XML at all: stop the parser.

@@ -128,6 +128,7 @@ const roles = (values: ArrayLike<number>, offset = 0): BrokerageRoles => ({
  * closing-tie test.
  */
 export function brokerageCounts(g: Digraph, groups: ArrayLike<number>, partialCredit = false): Float64Array {
+  if (!partialCredit) return wholeCreditCounts(g, groups);
   const n = g.n;
   const out = new Float64Array(n * 6);
   const mark = new Int32Array(n).fill(-1); // mark[k] === i ⇔ arc i → k exists (or k === i)
@@ -172,6 +173,55 @@ export function brokerageCounts(g: Digraph, groups: ArrayLike<number>, partialCr
         for (let q = outStart[j]; q < outStart[j + 1]; q++) brokers[outAdj[q]] = 0;
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The role of a two-path a → b → c indexed by 4·[a, b same group] + 2·[b, c same group] + [a, c same
+ * group], in sna's column order (−1: impossible combinations).
+ */
+const ROLE_OF_PATTERN = new Int32Array([4, 1, 3, -1, 2, -1, -1, 0]);
+
+/**
+ * {@link brokerageCounts} with whole credit: each open two-path is counted in the broker's row of 8
+ * group patterns (no branch on the groups), the patterns turned into roles at the end.
+ */
+function wholeCreditCounts(g: Digraph, groups: ArrayLike<number>): Float64Array {
+  const n = g.n;
+  const byPattern = new Float64Array(n * 8);
+  const mark = new Int32Array(n).fill(-1); // mark[k] === i ⇔ arc i → k exists (or k === i)
+  const { outStart, outAdj } = g;
+  for (let i = 0; i < n; i++) {
+    const si = outStart[i];
+    const ei = outStart[i + 1];
+    if (si === ei) continue;
+    for (let p = si; p < ei; p++) mark[outAdj[p]] = i;
+    mark[i] = i;
+    const gi = groups[i];
+    for (let p = si; p < ei; p++) {
+      const j = outAdj[p];
+      const gj = groups[j];
+      const row = j * 8 + (gi === gj ? 4 : 0);
+      const end = outStart[j + 1];
+      for (let q = outStart[j]; q < end; q++) {
+        const k = outAdj[q];
+        if (mark[k] === i) continue; // k === i, or the closing tie i → k exists
+        const gk = groups[k];
+        byPattern[row + (gj === gk ? 2 : 0) + (gi === gk ? 1 : 0)]++;
+      }
+    }
+  }
+  const out = new Float64Array(n * 6);
+  for (let j = 0; j < n; j++) {
+    let total = 0;
+    for (let pattern = 0; pattern < 8; pattern++) {
+      const c = byPattern[j * 8 + pattern];
+      if (c === 0) continue;
+      out[j * 6 + ROLE_OF_PATTERN[pattern]] += c;
+      total += c;
+    }
+    out[j * 6 + 5] = total;
   }
   return out;
 }

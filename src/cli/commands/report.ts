@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
@@ -8,10 +8,10 @@ import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Cont
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
 import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
+import { VERSION } from "../version.js";
 import { filterTies } from "../../model/views.js";
 import type { ReportMeta } from "../../report/document.js";
 
-const VERSION = String((JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version);
 
 /** The report's date: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else today (UTC). */
 function reportDate(): string {

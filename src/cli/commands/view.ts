@@ -6,7 +6,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
 import type { Command } from "commander";
 import { datasetLayout } from "../../io/load.js";
@@ -17,9 +16,10 @@ import type { NominationDirection } from "../../model/types.js";
 import { intOption, type Context } from "../common.js";
 import { UsageError } from "../errors.js";
 import { toJson } from "../output.js";
+import { PACKAGE_ROOT } from "../version.js";
 
 /** The viewer's sources and its build. */
-export const VIZ_ROOT = fileURLToPath(new URL("../../../viz/", import.meta.url));
+export const VIZ_ROOT = join(PACKAGE_ROOT, "viz") + sep;
 export const VIZ_DIST = join(VIZ_ROOT, "dist");
 
 const BINARY_EXTENSIONS = new Set([".xlsx", ".xls", ".xlsm", ".zip"]);
