@@ -617,7 +617,9 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   for (const r of receivers) for (const s of r.outsideSources) sources.add(s);
   const openness: OpennessSummary = { ...op.cluster, receivers, outsideSources: full.ids.filter((id) => sources.has(id)) };
   let externalTies = 0;
-  for (const c of graph.tieTypeCode) if (c === tieTypeCode("external")) externalTies++;
+  const external = tieTypeCode("external");
+  const types = graph.tieTypeCode;
+  for (let e = 0; e < types.length; e++) if (types[e] === external) externalTies++;
 
   // Centralisation and hubs (all actors).
   const u = undirectedOf(full);

@@ -31,7 +31,9 @@ export function sniffDelimiter(text: string): Delimiter {
   const codes = [44, 59, 9];
   const counts: number[][] = [[], [], []];
   const c = [0, 0, 0];
-  let open = 3;
+  // A candidate absent from the sample has no counts: the scan ends once the others have their 20 lines.
+  const absent = candidates.map((d) => !sample.includes(d));
+  let open = absent.filter((x) => !x).length;
   let inQuotes = false;
   for (let i = 0; i < sample.length && open > 0; i++) {
     const ch = sample.charCodeAt(i);
@@ -43,7 +45,7 @@ export function sniffDelimiter(text: string): Delimiter {
     else if (ch === 10 || ch === 13) {
       if (ch === 13 && sample.charCodeAt(i + 1) === 10) i++;
       for (let k = 0; k < 3; k++) {
-        if (counts[k].length >= 20) continue;
+        if (absent[k] || counts[k].length >= 20) continue;
         if (c[k] > 0 || counts[k].length > 0) counts[k].push(c[k]);
         if (counts[k].length >= 20) open--;
         c[k] = 0;
@@ -53,6 +55,7 @@ export function sniffDelimiter(text: string): Delimiter {
   let best: Delimiter = ",";
   let bestScore = -1;
   for (let k = 0; k < 3; k++) {
+    if (absent[k]) continue;
     if (counts[k].length < 20 && c[k] > 0) counts[k].push(c[k]);
     if (counts[k].length === 0) continue;
     const first = counts[k][0];
@@ -310,15 +313,8 @@ export class CsvRows {
 
   /** Read the rows after the header, in order; `r` is the row's number (the header is row 0). */
   forEachRow(cb: (fields: string[], r: number) => void): void {
-    if (this.done) throw new Error("CsvRows: the rows were already read");
-    const at = { line: 1, offset: 0, lineStart: 0 };
-    for (;;) {
-      const row = nextRow(this.st, undefined, at);
-      if (!row) break;
-      this.remember(at);
-      cb(row, this.count - 1);
-    }
-    this.done = true;
+    // Unquoted rows are cut at their delimiters by the range scanner (the same fields as nextRow gives).
+    this.forEachRowFast(() => false, cb);
   }
 
   /**

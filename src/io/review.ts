@@ -107,7 +107,8 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
 
   const relations = new Map<string, number>();
   const perCode = new Float64Array(g.relationNames.length);
-  for (const c of g.tieRelation) perCode[c]++;
+  const codes = g.tieRelation;
+  for (let e = 0; e < codes.length; e++) perCode[codes[e]]++;
   g.relationNames.forEach((name, c) => perCode[c] > 0 && relations.set(name, (relations.get(name) ?? 0) + perCode[c]));
   const names = [...relations.keys()].sort();
   const warned = new Set<string>();
@@ -132,8 +133,16 @@ export function reviewImport(graph: ClusterGraph, report: ImportReport, options:
 
 /** RSiena codes structural and missing values with 9, 10 and 11 in 0/1 matrices. */
 function suspectCodes(g: ClusterGraph, report: ImportReport, file: string): void {
+  // Whole strengths up to 999 are counted in an array, any other in the map.
+  const small = new Float64Array(1000);
   const values = new Map<number, number>();
-  for (const w of g.tieWeight) values.set(w, (values.get(w) ?? 0) + 1);
+  const weights = g.tieWeight;
+  for (let e = 0; e < weights.length; e++) {
+    const w = weights[e];
+    if (w >= 0 && w < 1000 && w === Math.floor(w)) small[w]++;
+    else values.set(w, (values.get(w) ?? 0) + 1);
+  }
+  for (let w = 0; w < 1000; w++) if (small[w] > 0) values.set(w, small[w]);
   const codes = [9, 10, 11, 99, 999].filter((c) => values.has(c));
   const others = [...values.keys()].filter((v) => !codes.includes(v));
   if (codes.length > 0 && others.length > 0 && others.every((v) => v <= 1)) {

@@ -54,7 +54,17 @@ function readNodes(graph: ClusterGraph, file: InputFile, report: ImportReport): 
   // those columns' cells only (the table itself is never held).
   const columnsOf = (indices: number[]): string[][] => {
     const columns = indices.map(() => [] as string[]);
-    if (indices.length > 0) new CsvRows(file.text).forEachRow((row) => indices.forEach((f, j) => columns[j].push(row[f] ?? "")));
+    if (indices.length === 0) return columns;
+    // Unquoted rows: only these columns' cells are cut out of the text.
+    const pass = new CsvRows(file.text);
+    const text = pass.text;
+    pass.forEachRowFast(
+      (_r, starts, ends, fields) => {
+        for (let j = 0; j < indices.length; j++) columns[j].push(indices[j] < fields ? text.slice(starts[indices[j]], ends[indices[j]]) : "");
+        return true;
+      },
+      (row) => indices.forEach((f, j) => columns[j].push(row[f] ?? "")),
+    );
     return columns;
   };
   readNodesTable(graph, rows as TableRows, file.name, report, columnsOf);

@@ -63,7 +63,8 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
   let isolates = 0;
   for (let i = 0; i < g.n; i++) if (g.outStart[i + 1] === g.outStart[i] && g.inStart[i + 1] === g.inStart[i]) isolates++;
   let totalStrength = 0;
-  for (const w of graph.tieWeight) totalStrength += w;
+  const weights = graph.tieWeight;
+  for (let e = 0; e < weights.length; e++) totalStrength += weights[e];
   const dyads = dyadCensus(g);
   return {
     actors: g.n,

@@ -83,7 +83,8 @@ export function describeDirection(direction: NominationDirection): string {
 export function relationsOf(input: NetworkInput): string[] {
   const graph = asNetwork(input);
   const used = new Uint8Array(graph.relationNames.length);
-  for (const c of graph.tieRelation) used[c] = 1;
+  const codes = graph.tieRelation;
+  for (let e = 0; e < codes.length; e++) used[codes[e]] = 1;
   return graph.relationNames.filter((_r, c) => used[c]).sort();
 }
 
@@ -91,6 +92,7 @@ export function relationsOf(input: NetworkInput): string[] {
 export function wavesOf(input: NetworkInput): string[] {
   const graph = asNetwork(input);
   const used = new Uint8Array(graph.waveNames.length);
-  for (const c of graph.tieWave) if (c >= 0) used[c] = 1;
+  const codes = graph.tieWave;
+  for (let e = 0; e < codes.length; e++) if (codes[e] >= 0) used[codes[e]] = 1;
   return graph.waveNames.filter((_w, c) => used[c]).sort();
 }
