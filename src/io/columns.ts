@@ -119,8 +119,7 @@ export function typeExtras(
 }
 
 /** The typed free attributes of one row (empty cells are left out: missing, not empty string). */
-export function extraValues(row: string[], typed: { index: number; name: string; type: InferredType }[]): Record<string, AttributeValue> {
-  const out: Record<string, AttributeValue> = dict();
+export function extraValues(row: string[], typed: { index: number; name: string; type: InferredType }[], out: Record<string, AttributeValue> = dict()): Record<string, AttributeValue> {
   for (const t of typed) {
     const v = coerce(row[t.index] ?? "", t.type);
     if (v !== undefined) out[t.name] = v;

@@ -8,7 +8,7 @@
  * ties.csv columns: source, target, relation, weight, wave, tieType (+ any tie attributes, typed).
  * With `direction: "asks"` each row reads "source asks target for advice": knowledge flows target → source.
  */
-import type { ActorAttributes, ClusterGraph } from "../model/types.js";
+import type { ActorAttributes, AttributeValue, ClusterGraph } from "../model/types.js";
 import { TIE_TYPES } from "../model/types.js";
 import { actorDefaults, addActor, createClusterGraph } from "../model/graph.js";
 import { record, tieTypeCode } from "../model/network.js";
@@ -127,7 +127,9 @@ export function readNodesTable(
       report.count("rowsDropped");
       return;
     }
-    const attrs: Partial<ActorAttributes> = extraValues(row, typed);
+    // A new actor's record is built here, on its defaults (the order of its keys is that of
+    // record(actorDefaults(id), attrs)); a known actor gets only what this row gives, merged.
+    const attrs: Partial<ActorAttributes> = extraValues(row, typed, known < 0 ? record<Record<string, AttributeValue>>(actorDefaults(id)) : dict());
     const label = cellOf(row, f.label);
     if (label !== "") attrs.label = label;
     const kind = cellOf(row, f.kind);
@@ -159,7 +161,8 @@ export function readNodesTable(
         }
       }
     }
-    addActor(graph, id, attrs);
+    if (known >= 0) addActor(graph, id, attrs);
+    else graph.pushActor(id, attrs as ActorAttributes);
     definedOn.set(known >= 0 ? known : graph.order - 1, t.line(r));
     if (nrCol !== undefined) {
       for (const rel of cellOf(row, nrCol).split(";").map((x) => x.trim()).filter(Boolean)) {

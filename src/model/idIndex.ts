@@ -37,15 +37,45 @@ export class IdIndex {
 
   /** The index of the id spelled by `text[from, to)`, or -1. */
   getRange(text: string, from: number, to: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    const q = this.probe(text, from, to, hashRange(text, from, to));
+    return q < 0 ? -1 : this.slots[q] - 1;
+  }
+
+  /**
+   * Record `id` → `index` unless `id` is in the index already; returns the index it already had, or -1
+   * when it was added. One probe sequence both looks for the id and finds its free slot.
+   */
+  add(id: string, index: number): number {
+    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    const len = id.length;
+    const h = hashRange(id, 0, len);
+    const q = this.probe(id, 0, len, h);
+    if (q >= 0) return this.slots[q] - 1;
+    if (this.poolUsed + len > this.pool.length) {
+      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    const off = this.poolUsed;
+    for (let j = 0; j < len; j++) this.pool[off + j] = id.charCodeAt(j);
+    this.poolUsed += len;
+    this.fill(-q - 1, index + 1, h, off, len);
+    this.count++;
+    return -1;
+  }
+
+  /**
+   * The slot (word offset) holding the id spelled by `text[from, to)` with hash `h`, or −(offset + 1) of
+   * the empty slot where the probe ended (where the id would go).
+   */
+  private probe(text: string, from: number, to: number, h: number): number {
     const len = to - from;
     const slots = this.slots;
     const mask = this.mask;
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const q = p * SLOT;
       const i = slots[q];
-      if (i === 0) return -1;
+      if (i === 0) return -q - 1;
       if (slots[q + 1] !== h || slots[q + 2] !== len) continue;
       if (len <= INLINE) {
         let j = 0;
@@ -53,36 +83,15 @@ export class IdIndex {
           const pair = text.charCodeAt(from + j) | (j + 1 < len ? text.charCodeAt(from + j + 1) << 16 : 0);
           if (slots[q + 4 + (j >> 1)] !== pair) break;
         }
-        if (j >= len) return i - 1;
+        if (j >= len) return q;
       } else {
         const pool = this.pool;
         const off = slots[q + 3];
         let j = 0;
         while (j < len && pool[off + j] === text.charCodeAt(from + j)) j++;
-        if (j === len) return i - 1;
+        if (j === len) return q;
       }
     }
-  }
-
-  /** Record `id` → `index` (the id must not be in the index yet). */
-  add(id: string, index: number): void {
-    if ((this.count + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
-    const len = id.length;
-    if (this.poolUsed + len > this.pool.length) {
-      const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
-    }
-    const off = this.poolUsed;
-    let h = 0x811c9dc5 | 0;
-    for (let j = 0; j < len; j++) {
-      const c = id.charCodeAt(j);
-      this.pool[off + j] = c;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    this.poolUsed += len;
-    this.place(index + 1, h, off, len);
-    this.count++;
   }
 
   /** Make room for `n` ids in all without regrowing. */
@@ -94,7 +103,11 @@ export class IdIndex {
     const mask = this.mask;
     let p = h & mask;
     while (this.slots[p * SLOT] !== 0) p = (p + 1) & mask;
-    const q = p * SLOT;
+    this.fill(p * SLOT, entry, h, off, len);
+  }
+
+  /** Write an entry into the empty slot at word offset `q`. */
+  private fill(q: number, entry: number, h: number, off: number, len: number): void {
     const slots = this.slots;
     slots[q] = entry;
     slots[q + 1] = h;
@@ -109,6 +122,13 @@ export class IdIndex {
     this.mask = cap - 1;
     for (let q = 0; q < old.length; q += SLOT) if (old[q] !== 0) this.place(old[q], old[q + 1], old[q + 3], old[q + 2]);
   }
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units of `text[from, to)`. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let j = from; j < to; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+  return h;
 }
 
 /** Int32 words per slot, and the longest id (in UTF-16 code units) held in its slot. */

@@ -213,10 +213,9 @@ export class ClusterNetwork {
 
   /** Add an actor by index (fast path for importers); `attributes` becomes its record as given. */
   pushActor(id: string, attributes: ActorAttributes): number {
-    if (this._index.has(id)) throw new Error(`actor "${id}" already exists`);
     const i = this._ids.length;
+    if (this._index.add(id, i) >= 0) throw new Error(`actor "${id}" already exists`);
     this._ids.push(id);
-    this._index.add(id, i);
     this._actors.push(attributes);
     this._version++;
     return i;

@@ -45,10 +45,12 @@ const cli = compiled;
 
 /** Wall and CPU (user + system) seconds and peak resident memory (MB) of a whole command, by GNU time. */
 function measured(cmd: string[], timeout = 1800): { seconds: number; cpu: number; peakMB: number; ok: boolean; out: string } {
+  const t0 = process.hrtime.bigint();
   const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", ...cmd], { encoding: "utf8", timeout: timeout * 1000, maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const last = (r.stderr ?? "").trim().split("\n").pop() ?? "";
-  const [s, u, sy, kb] = last.split(" ").map(Number);
-  return { seconds: s, cpu: u + sy, peakMB: kb / 1024, ok: r.status === 0, out: r.stdout ?? "" };
+  const [, u, sy, kb] = last.split(" ").map(Number);
+  return { seconds: wall, cpu: u + sy, peakMB: kb / 1024, ok: r.status === 0, out: r.stdout ?? "" };
 }
 
 function rScript(dir: string, n: number, withBrokerage: boolean, exactBetweenness: boolean): Record<string, number> | undefined {
@@ -90,7 +92,7 @@ const ratio = (peer: number | undefined, ours: number | undefined) => (peer === 
 console.log(`clusterflow scale benchmark — seed ${seed}, ${new Date().toISOString()}; ${process.version}; command: ${cli.replace(repo, "")}`);
 
 // Whole process, as a user runs it: clusterflow brokerage against an R script reading the same ties.csv
-// and calling sna::brokerage (5,000 actors, 115,000 ties; median of 3 runs each).
+// and calling sna::brokerage (5,000 actors, 115,000 ties).
 if (!flag("no-peers") && sizes.includes("10k")) {
   const dir = join(root, `5k-seed${seed}`);
   if (!existsSync(join(dir, "ties.csv"))) measured(["node", cli, "generate", dir, "--actors", "5000", "--ties", "115000", "--relations", "advice", "--seed", seed], 600);
@@ -110,13 +112,23 @@ write.csv(b$raw.nli, stdout())
 `,
   );
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const ours = [0, 1, 2].map(() => measured(["node", cli, "brokerage", dir, "--json"]));
-  const theirs = [0, 1, 2].map(() => measured(["Rscript", rFile, dir], 1800));
-  const o = med(ours.map((x) => x.seconds));
-  const t = med(theirs.map((x) => x.seconds));
-  const oc = med(ours.map((x) => x.cpu));
-  const tc = med(theirs.map((x) => x.cpu));
-  console.log(`\n## whole process, 5,000 actors / 115,000 ties: clusterflow brokerage ${o.toFixed(2)} s wall, ${oc.toFixed(2)} s CPU (peak ${med(ours.map((x) => x.peakMB)).toFixed(0)} MB); Rscript + sna::brokerage ${t.toFixed(2)} s wall, ${tc.toFixed(2)} s CPU (peak ${med(theirs.map((x) => x.peakMB)).toFixed(0)} MB); R ÷ clusterflow ${(t / o).toFixed(1)}× wall, ${(tc / oc).toFixed(1)}× CPU${ours.every((x) => x.ok) && theirs.every((x) => x.ok) ? "" : " (a run FAILED)"}`);
+  // Runs alternate (ours as CSV, ours as JSON, R) so that a drift of the machine's speed touches all three;
+  // median of 5 each. The CSV is the R script's output (raw counts per actor); the JSON adds each actor's
+  // expected counts, standard deviations and z-scores, the import report and the view.
+  const runs: { csv: ReturnType<typeof measured>; json: ReturnType<typeof measured>; r: ReturnType<typeof measured> }[] = [];
+  for (let k = 0; k < 5; k++) runs.push({ csv: measured(["node", cli, "brokerage", dir, "--csv"]), json: measured(["node", cli, "brokerage", dir, "--json"]), r: measured(["Rscript", rFile, dir], 1800) });
+  const t = med(runs.map((x) => x.r.seconds));
+  const tc = med(runs.map((x) => x.r.cpu));
+  const line = (what: string, xs: ReturnType<typeof measured>[]) => {
+    const o = med(xs.map((x) => x.seconds));
+    const oc = med(xs.map((x) => x.cpu));
+    const failed = xs.every((x) => x.ok) && runs.every((x) => x.r.ok) ? "" : " (a run FAILED)";
+    return `clusterflow brokerage ${what} ${o.toFixed(2)} s wall, ${oc.toFixed(2)} s CPU (peak ${med(xs.map((x) => x.peakMB)).toFixed(0)} MB): R ÷ clusterflow ${(t / o).toFixed(1)}× wall, ${(tc / oc).toFixed(1)}× CPU${failed}`;
+  };
+  console.log(`\n## whole process, 5,000 actors / 115,000 ties (median of 5 alternating runs)`);
+  console.log(`Rscript + sna::brokerage, raw counts written as CSV: ${t.toFixed(2)} s wall, ${tc.toFixed(2)} s CPU (peak ${med(runs.map((x) => x.r.peakMB)).toFixed(0)} MB)`);
+  console.log(line("--csv (the same table)", runs.map((x) => x.csv)));
+  console.log(line("--json (with expected, sd, z and the import report)", runs.map((x) => x.json)));
 }
 for (const size of sizes) {
   const spec = SIZES[size];
