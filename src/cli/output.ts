@@ -38,15 +38,18 @@ function writeInSlices(text: string): void {
  * One JSON document. NaN and ±Infinity are written as null, and each such value is listed under
  * `undefinedValues` with its path and the reason (NaN: undefined, e.g. a z-score with sd 0 or a ratio of
  * 0/0; Infinity: unbounded, e.g. the distance to an actor that cannot be reached).
+ *
+ * With `sink`, the text is handed to it in blocks as it is written (a report of 100,000 actors is
+ * hundreds of megabytes, never held whole) and the empty string is returned.
  */
-export function toJson(schema: string, body: object): string {
+export function toJson(schema: string, body: object, sink?: (text: string) => void): string {
   const undefinedValues: { path: string; value: "NaN" | "Infinity" | "-Infinity"; reason: string }[] = [];
   let more = 0;
   const path: string[] = [];
   // Written as it is walked, in pieces joined at the end: the same text as JSON.stringify(…, null, 2) of
   // the cleaned document, without building that document first (a report of 100,000 actors holds
   // millions of values).
-  const out = new JsonPieces();
+  const out = new JsonPieces(sink);
   /** The number of values of part `v` when JSON.stringify can write it (its non-finite values are then counted), else -1. */
   const plainPart = (v: object): number => {
     const nonFinite = { listFull: undefinedValues.length >= 200, count: 0 };
@@ -114,7 +117,7 @@ export function toJson(schema: string, body: object): string {
     } else return false;
     return true;
   };
-  const writeObject = (entries: [string, unknown][], indent: string): void => {
+  const writeObject = (entries: [string, unknown][], indent: string, close = true): void => {
     const inner = indent + "  ";
     let first = true;
     for (const [k, raw] of entries) {
@@ -126,16 +129,17 @@ export function toJson(schema: string, body: object): string {
       write(x, inner);
       path.pop();
     }
-    out.push(first ? "{}" : "\n" + indent + "}");
+    if (close) out.push(first ? "{}" : "\n" + indent + "}");
   };
   const entries = Object.entries({ schema: `clusterflow/${schema}@1`, ...body }).filter(([k]) => k !== "undefinedValues");
-  writeObject(entries, "");
+  // The top-level object is closed last: the list of undefined values, known only now, is its last member.
+  writeObject(entries, "", false);
   if (undefinedValues.length > 0) {
-    // One more member of the top-level object, after the others (the text ends with "\n}").
     const list = more > 0 ? [...undefinedValues, { more }] : undefinedValues;
-    return out.toString().slice(0, -2) + ',\n  "undefinedValues": ' + JSON.stringify(list, null, 2).replace(/\n/g, "\n  ") + "\n}\n";
+    out.push(',\n  "undefinedValues": ' + stringifyAt(list, 1));
   }
-  return out.toString() + "\n";
+  out.push("\n}\n");
+  return out.toString();
 }
 
 /** The largest part (in values) written by one JSON.stringify call: the pieces of a large document stay small. */
@@ -182,22 +186,26 @@ function plainSize(v: unknown, budget: number, nonFinite: { listFull: boolean; c
   return n;
 }
 
-/** Text built from many small pieces, joined in blocks (no rope of millions of strings). */
+/**
+ * Text built from many small pieces, joined in blocks (no rope of millions of strings); with a sink, each
+ * block is handed to it when full and nothing is kept.
+ */
 class JsonPieces {
   private blocks: string[] = [];
   private pieces: string[] = [];
+  constructor(private sink?: (text: string) => void) {}
   push(piece: string): void {
     this.pieces.push(piece);
-    if (this.pieces.length === 8192) {
-      this.blocks.push(this.pieces.join(""));
-      this.pieces = [];
-    }
+    if (this.pieces.length === 8192) this.flush();
+  }
+  private flush(): void {
+    const block = this.pieces.join("");
+    this.pieces = [];
+    if (this.sink) this.sink(block);
+    else this.blocks.push(block);
   }
   toString(): string {
-    if (this.pieces.length > 0) {
-      this.blocks.push(this.pieces.join(""));
-      this.pieces = [];
-    }
+    if (this.pieces.length > 0) this.flush();
     return this.blocks.join("");
   }
 }
@@ -217,7 +225,7 @@ export interface JsonInput {
  * note with its location), the view options, then the command's result. Every row of `actors` carries
  * the actor's label.
  */
-export function analysisJson(schema: string, loaded: JsonInput, view: object, body: object): string {
+export function analysisJson(schema: string, loaded: JsonInput, view: object, body: object, sink?: (text: string) => void): string {
   const { format: _f, direction: _d, ...importReport } = loaded.report.toJSON() as Record<string, unknown>;
   const b = body as { actors?: unknown };
   let withLabels: object = body;
@@ -233,7 +241,7 @@ export function analysisJson(schema: string, loaded: JsonInput, view: object, bo
       }),
     };
   }
-  return toJson(schema, { input: loaded.input, format: loaded.format.name, direction: String(loaded.view.getAttribute("direction") ?? "flow"), import: importReport, view, ...withLabels });
+  return toJson(schema, { input: loaded.input, format: loaded.format.name, direction: String(loaded.view.getAttribute("direction") ?? "flow"), import: importReport, view, ...withLabels }, sink);
 }
 
 /**

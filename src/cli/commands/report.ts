@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
@@ -124,18 +124,30 @@ export function registerReport(program: Command, ctx: Context): void {
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
     const meta = reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output));
-    const text = format === "json" ? analysisJson("report", loaded, viewUsed(loadOpts), d) : renderReport(d, format, { graph: loaded.view, meta });
-    return emit(text, d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds");
+    const summary = d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds";
+    // The JSON document is written as it is made (hundreds of megabytes for a national network).
+    if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), d, write), summary);
+    return emit(renderReport(d, format, { graph: loaded.view, meta }), summary);
   });
 
-  function emit(text: string, summary: string): void {
+  /** Write the report (a text, or what writes it in pieces) to --output or standard output. */
+  function emit(text: string | ((write: (piece: string) => void) => void), summary: string): void {
     const opts = cmd.opts() as ReportCliOptions;
     const format = opts.json ? "json" : (opts.format ?? "text");
+    const pieces = typeof text === "string" ? (write: (piece: string) => void) => write(text) : text;
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });
-      writeFileSync(opts.output, text);
+      const fd = openSync(opts.output, "w");
+      try {
+        pieces((piece) => {
+          const bytes = Buffer.from(piece, "utf8");
+          for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+        });
+      } finally {
+        closeSync(fd);
+      }
       if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${summary})\n`);
-    } else ctx.io.out(text);
+    } else pieces(ctx.io.out);
   }
 }
 
