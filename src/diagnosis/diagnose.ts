@@ -268,7 +268,8 @@ export function verdict(d: Diagnosis, name: VerdictName): Verdict {
 // ---------------------------------------------------------------------------------------------- words
 
 const pct = (x: number) => (Number.isFinite(x) ? `${x * 100 < 10 && x > 0 ? Number((x * 100).toFixed(1)) : Math.round(x * 100)}%` : "n/a");
-const num = (x: number, d = 2) => (Number.isFinite(x) ? String(Number(x.toFixed(d))) : "n/a");
+/** A figure for a summary: `d` decimals, or two significant digits below 0.1 (a density of 0.0014 is not "0"). */
+const num = (x: number, d = 2) => (!Number.isFinite(x) ? "n/a" : x !== 0 && Math.abs(x) < 0.1 ? String(Number(x.toPrecision(2))) : String(Number(x.toFixed(d))));
 const pval = (p: number) => (Number.isFinite(p) ? (p < 0.001 ? "p < 0.001" : `p = ${Number(p.toFixed(3))}`) : "no test");
 const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 function list(names: string[], max = 5): string {
@@ -384,7 +385,7 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
   const significant = test.p <= t.alpha;
   const holds = sparse && significant;
   const names = (inward.length ? inward : groups.filter((x) => x.size >= t.minGroupSize)).map((x) => x.group);
-  const figures = `within-group density ${num(b.withinDensity)} vs between-group ${num(b.betweenDensity)} (ratio ${num(ratio)}); ${pct(internalShare)} of ties stay inside groups; E-I ${num(gs.ei.network.ei)}${gs.options.partitionSource === "declared" ? ` vs ${num(test.expected)} expected by chance (${pval(test.p)})` : ` (modularity ${num(gs.communities.modularity)} vs ${num(test.expected)} in randomised networks, ${pval(test.p)})`}`;
+  const figures = `within-group density ${num(b.withinDensity)} vs between-group ${num(b.betweenDensity)} (between ÷ within ${num(ratio)}); ${pct(internalShare)} of ties stay inside groups; E-I ${num(gs.ei.network.ei)}${gs.options.partitionSource === "declared" ? ` vs ${num(test.expected)} expected by chance (${pval(test.p)})` : ` (modularity ${num(gs.communities.modularity)} vs ${num(test.expected)} in randomised networks, ${pval(test.p)})`}`;
   let summary: string;
   if (holds) {
     summary = `Fragmented: the cluster splits into ${groupWord} — ${list(names.map((x) => `"${x}"`))} — that are dense inside and weakly tied across: ${figures}.`;

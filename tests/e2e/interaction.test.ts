@@ -166,6 +166,40 @@ describe("touch on a phone (390×844)", () => {
   });
 });
 
+describe("critical actors in the diagnosis", () => {
+  it("are named inline (a comma follows its name) and open their panel from the keyboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      await open(page, "?dataset=suame-magazine");
+      await api(page, (a) => a.showTab("diagnosis"));
+      const links = page.locator(".actor-link");
+      await expect.poll(() => links.count()).toBeGreaterThan(1);
+      const first = links.first();
+      expect(await first.evaluate((el) => getComputedStyle(el).display)).toBe("inline");
+      // The comma after a name ends at most a few pixels after the name's last line.
+      const gap = await first.evaluate((el) => {
+        const rects = el.getClientRects();
+        const last = rects[rects.length - 1];
+        const range = document.createRange();
+        const comma = el.nextSibling!;
+        range.setStart(comma, 0);
+        range.setEnd(comma, 1);
+        const c = range.getBoundingClientRect();
+        return { dx: c.left - last.right, dy: Math.abs(c.top - last.top), text: comma.textContent };
+      });
+      expect(gap.text?.startsWith(",")).toBe(true);
+      expect(gap.dx).toBeLessThan(3);
+      expect(gap.dy).toBeLessThan(3);
+      const id = await first.getAttribute("data-id");
+      await first.focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => api(page, (a) => a.app.selected ?? null)).toBe(id);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
+
 describe("printing", () => {
   it("under print media the map is printed (not blank): the picture has the actors' colours", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

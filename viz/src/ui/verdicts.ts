@@ -12,8 +12,30 @@ function label(app: App, id: string): string {
   return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
 }
 
+/**
+ * An actor named in a sentence, opening its panel (click, Enter or Space): inline text with the role of a
+ * button — a button's box would take a long name's full width and push the comma after it to the line's end.
+ */
 function actorButton(app: App, id: string): HTMLElement {
-  return h("button", { class: "link actor-link", dataset: { id }, on: { click: () => void app.focus(id) } }, label(app, id));
+  const open = () => void app.focus(id);
+  return h(
+    "span",
+    {
+      class: "actor-link",
+      role: "button",
+      tabindex: "0",
+      dataset: { id },
+      on: {
+        click: open,
+        keydown: (e: KeyboardEvent) => {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          open();
+        },
+      },
+    },
+    label(app, id),
+  );
 }
 
 export function renderVerdicts(app: App): Child[] {
@@ -60,8 +82,9 @@ export function renderVerdicts(app: App): Child[] {
     out.push(h("h3", {}, "Critical actors"));
     const p = h("p", {}, `Removing `);
     c.set.forEach((id, i) => {
-      if (i > 0) p.append(i === c.set.length - 1 ? " and " : ", ");
+      if (i > 0) p.append(i === c.set.length - 1 ? " and " : " ");
       p.append(actorButton(app, id));
+      if (i < c.set.length - 2) p.append(",");
     });
     const dw = c.criterion === "DF";
     const word = dw ? "distance-weighted fragmentation" : "fragmentation";
