@@ -221,29 +221,60 @@ export function indexDigraph(input: NetworkInput, options: CollapseOptions = {})
   const arcs = m - loopCount;
   const outAdj = new Int32Array(arcs);
   const outW = new Float64Array(arcs);
-  const inAdj = new Int32Array(arcs);
-  const inW = new Float64Array(arcs);
   // Counting sort by target, then stable placement by source: out-lists come out sorted by target.
   const byTarget = new Int32Array(arcs);
   const tPos = inStart.slice(0, n);
   for (let k = 0; k < m; k++) if (src[k] !== dst[k]) byTarget[tPos[dst[k]]++] = k;
   const oPos = outStart.slice(0, n);
-  for (const k of byTarget) {
+  for (let x = 0; x < arcs; x++) {
+    const k = byTarget[x];
     const p = oPos[src[k]]++;
     outAdj[p] = dst[k];
     outW[p] = weight[k];
   }
-  // In-lists sorted by source: walk the out-lists in order of source.
-  const iPos = inStart.slice(0, n);
-  for (let i = 0; i < n; i++) {
-    for (let p = outStart[i]; p < outStart[i + 1]; p++) {
-      const j = outAdj[p];
-      const q = iPos[j]++;
-      inAdj[q] = i;
-      inW[q] = outW[p];
+  return withLazyInLists(withIdIndex({ n, ids: ids.slice(), outStart, outAdj, outW, inStart, inAdj: EMPTY_INT, inW: EMPTY_FLOAT, loops, arcs, loopCount }));
+}
+
+const EMPTY_INT = new Int32Array(0);
+const EMPTY_FLOAT = new Float64Array(0);
+
+/**
+ * A digraph whose in-lists (`inAdj`, `inW`, sorted by source) are filled from its out-lists the first
+ * time either is read: brokerage, out-closeness and the out-degree measures never read them. Once filled
+ * they are plain data properties (the loops that read `g.inAdj[p]` meet no accessor).
+ */
+function withLazyInLists(g: Digraph): Digraph {
+  const settle = (inAdj: Int32Array, inW: Float64Array) => {
+    Object.defineProperty(g, "inAdj", { value: inAdj, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(g, "inW", { value: inW, writable: true, enumerable: true, configurable: true });
+  };
+  const build = () => {
+    const { n, outStart, outAdj, outW, inStart } = g;
+    const inAdj = new Int32Array(g.arcs);
+    const inW = new Float64Array(g.arcs);
+    // Walk the out-lists in order of source.
+    const iPos = inStart.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      for (let p = outStart[i]; p < outStart[i + 1]; p++) {
+        const q = iPos[outAdj[p]]++;
+        inAdj[q] = i;
+        inW[q] = outW[p];
+      }
     }
+    settle(inAdj, inW);
+  };
+  for (const key of ["inAdj", "inW"] as const) {
+    Object.defineProperty(g, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (build(), g[key]),
+      set: (value: Int32Array & Float64Array) => {
+        build();
+        Object.defineProperty(g, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
   }
-  return withIdIndex({ n, ids: ids.slice(), outStart, outAdj, outW, inStart, inAdj, inW, loops, arcs, loopCount });
+  return g;
 }
 
 /**
