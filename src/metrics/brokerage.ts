@@ -60,6 +60,8 @@ export interface BrokerageOptions {
 
 export interface BrokerageActor extends BrokerageRoles {
   id: string;
+  /** The actor's label (its id when it has none). */
+  label: string;
   /** The actor's group under the partition. */
   group: string;
   expected: BrokerageRoles;
@@ -402,13 +404,15 @@ function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): Brokerage
   const g = ctx.digraph("binary");
   const labels = partitionLabelsOrRefuse(graph, partition, g.ids);
   const a = brokerageOnDigraph(g, labels, partialCredit);
+  const records = graph.actorRecords;
   const actors: BrokerageActor[] = g.ids.map((id, i) => {
     const raw = roles(a.raw, i * 6);
     const expected = roles(a.expected, i * 6);
     const sd = roles(a.sd, i * 6);
     const z = {} as BrokerageRoles;
     for (const r of BROKERAGE_ROLES) z[r] = (raw[r] - expected[r]) / sd[r];
-    return { id, group: labels[i], ...raw, expected, sd, z };
+    const record = graph.ids[i] === id ? records[i] : graph.getNodeAttributes(id);
+    return { id, label: record.label ?? id, group: labels[i], ...raw, expected, sd, z };
   });
   const rawT = roles(a.rawTotal);
   const expT = roles(a.expectedTotal);
