@@ -1,11 +1,12 @@
 /**
  * One viewer build for all the e2e files of a run: vitest runs test files side by side, and a second
- * `vite build` (which empties viz/dist first) would pull the page out from under the first file's
- * server. A lock directory serialises the builds; a build finished after this file started waiting is
- * fresh enough and is not repeated.
+ * `vite build` (which empties viz/dist first) would pull the page out from under another file's server.
+ * A lock directory serialises the builds, and a build is repeated only when a source it is made from
+ * (src/, viz/src/, the page, the Vite config, package.json) changed after it started: the files of one
+ * run, which start at different times, share the first one's build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +18,19 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const LOCK = join(tmpdir(), `clusterflow-viewer-build-${createHash("sha1").update(REPO).digest("hex").slice(0, 10)}`);
 const STAMP = join(REPO, "viz", "dist", ".built-at");
 
+/** The latest modification time (ms) of the files the viewer is built from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (path: string) => {
+    const st = statSync(path);
+    if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["src", "viz/src", "viz/index.html", "viz/vite.config.ts", "package.json"]) if (existsSync(join(REPO, p))) walk(join(REPO, p));
+  return newest;
+}
+
 export async function buildViewerOnce(): Promise<void> {
-  const start = Date.now();
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -30,9 +42,10 @@ export async function buildViewerOnce(): Promise<void> {
     }
   }
   try {
-    if (existsSync(STAMP) && Number(readFileSync(STAMP, "utf8")) >= start) return;
+    if (existsSync(STAMP) && Number(readFileSync(STAMP, "utf8")) >= newestSource()) return;
+    const started = Date.now();
     await buildViewer();
-    writeFileSync(STAMP, String(Date.now()));
+    writeFileSync(STAMP, String(started));
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
