@@ -112,11 +112,17 @@ write.csv(b$raw.nli, stdout())
 `,
   );
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  // Runs alternate (ours as CSV, ours as JSON, R) so that a drift of the machine's speed touches all three;
+  // Runs alternate (ours as text, as CSV, as JSON, then R) so that a drift of the machine's speed touches all four;
   // median of 7 each. The CSV is the R script's output (raw counts per actor); the JSON adds each actor's
   // expected counts, standard deviations and z-scores, the import report and the view.
-  const runs: { csv: ReturnType<typeof measured>; json: ReturnType<typeof measured>; r: ReturnType<typeof measured> }[] = [];
-  for (let k = 0; k < 7; k++) runs.push({ csv: measured(["node", cli, "brokerage", dir, "--csv"]), json: measured(["node", cli, "brokerage", dir, "--json"]), r: measured(["Rscript", rFile, dir], 1800) });
+  const runs: { text: ReturnType<typeof measured>; csv: ReturnType<typeof measured>; json: ReturnType<typeof measured>; r: ReturnType<typeof measured> }[] = [];
+  for (let k = 0; k < 7; k++)
+    runs.push({
+      text: measured(["node", cli, "brokerage", dir]),
+      csv: measured(["node", cli, "brokerage", dir, "--csv"]),
+      json: measured(["node", cli, "brokerage", dir, "--json"]),
+      r: measured(["Rscript", rFile, dir], 1800),
+    });
   const t = med(runs.map((x) => x.r.seconds));
   const tc = med(runs.map((x) => x.r.cpu));
   const line = (what: string, xs: ReturnType<typeof measured>[]) => {
@@ -127,7 +133,8 @@ write.csv(b$raw.nli, stdout())
   };
   console.log(`\n## whole process, 5,000 actors / 115,000 ties (median of 7 alternating runs)`);
   console.log(`Rscript + sna::brokerage, raw counts written as CSV: ${t.toFixed(2)} s wall, ${tc.toFixed(2)} s CPU (peak ${med(runs.map((x) => x.r.peakMB)).toFixed(0)} MB)`);
-  console.log(line("--csv (the same table)", runs.map((x) => x.csv)));
+  console.log(line("(the table of every actor, as text)", runs.map((x) => x.text)));
+  console.log(line("--csv (the same table as CSV)", runs.map((x) => x.csv)));
   console.log(line("--json (with expected, sd, z and the import report)", runs.map((x) => x.json)));
 }
 for (const size of sizes) {
