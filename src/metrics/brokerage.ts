@@ -376,10 +376,9 @@ export function actorAttributes(graph: ClusterGraph): string[] {
  * has a value for the attribute, naming the attributes that exist.
  */
 export function partitionLabelsOrRefuse(graph: ClusterGraph, attribute: string, ids: string[] = graph.nodes()): string[] {
-  let any = false;
-  graph.forEachNode((_id, a) => {
+  const any = graph.actorRecords.some((a) => {
     const v = a[attribute];
-    if (v !== undefined && v !== null && v !== "") any = true;
+    return v !== undefined && v !== null && v !== "";
   });
   if (!any) {
     throw new AnalysisRefused(`no actor has the partition attribute "${attribute}"; available actor attributes: ${actorAttributes(graph).join(", ") || "none"}`);
@@ -405,15 +404,42 @@ function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): Brokerage
   const labels = partitionLabelsOrRefuse(graph, partition, g.ids);
   const a = brokerageOnDigraph(g, labels, partialCredit);
   const records = graph.actorRecords;
-  const actors: BrokerageActor[] = g.ids.map((id, i) => {
-    const raw = roles(a.raw, i * 6);
-    const expected = roles(a.expected, i * 6);
-    const sd = roles(a.sd, i * 6);
-    const z = {} as BrokerageRoles;
-    for (const r of BROKERAGE_ROLES) z[r] = (raw[r] - expected[r]) / sd[r];
+  // Expected counts and standard deviations depend on the broker's group alone: the actors of one group
+  // share one frozen record of each (sna repeats the group's row for every actor).
+  const groupOf = new Map(a.groupLabels.map((label, k) => [label, k]));
+  const expectedOf = a.groupLabels.map((_l, k) => Object.freeze(roles(a.groupExpected[k])));
+  const sdOf = a.groupLabels.map((_l, k) => Object.freeze(roles(a.groupVariance[k].map(Math.sqrt))));
+  const raw = a.raw;
+  const actors: BrokerageActor[] = new Array(g.n);
+  for (let i = 0; i < g.n; i++) {
+    const id = g.ids[i];
+    const k = groupOf.get(labels[i])!;
+    const expected = expectedOf[k];
+    const sd = sdOf[k];
+    const o = i * 6;
     const record = graph.ids[i] === id ? records[i] : graph.getNodeAttributes(id);
-    return { id, label: record.label ?? id, group: labels[i], ...raw, expected, sd, z };
-  });
+    actors[i] = {
+      id,
+      label: record.label ?? id,
+      group: labels[i],
+      coordinator: raw[o],
+      itinerant: raw[o + 1],
+      representative: raw[o + 2],
+      gatekeeper: raw[o + 3],
+      liaison: raw[o + 4],
+      total: raw[o + 5],
+      expected,
+      sd,
+      z: {
+        coordinator: (raw[o] - expected.coordinator) / sd.coordinator,
+        itinerant: (raw[o + 1] - expected.itinerant) / sd.itinerant,
+        representative: (raw[o + 2] - expected.representative) / sd.representative,
+        gatekeeper: (raw[o + 3] - expected.gatekeeper) / sd.gatekeeper,
+        liaison: (raw[o + 4] - expected.liaison) / sd.liaison,
+        total: (raw[o + 5] - expected.total) / sd.total,
+      },
+    };
+  }
   const rawT = roles(a.rawTotal);
   const expT = roles(a.expectedTotal);
   const sdT = roles(a.varianceTotal.map(Math.sqrt));
@@ -425,7 +451,7 @@ function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): Brokerage
     ties: a.m,
     loops: g.loopCount,
     density: a.density,
-    groups: a.groupLabels.map((group, k) => ({ group, size: a.groupSizes[k], expected: roles(a.groupExpected[k]), sd: roles(a.groupVariance[k].map(Math.sqrt)) })),
+    groups: a.groupLabels.map((group, k) => ({ group, size: a.groupSizes[k], expected: expectedOf[k], sd: sdOf[k] })),
     actors,
     network: { raw: rawT, expected: expT, sd: sdT, z: zT },
   };

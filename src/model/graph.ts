@@ -82,17 +82,25 @@ export function describeDirection(direction: NominationDirection): string {
 /** Relations present in the graph, sorted. */
 export function relationsOf(input: NetworkInput): string[] {
   const graph = asNetwork(input);
-  const used = new Uint8Array(graph.relationNames.length);
-  const codes = graph.tieRelation;
-  for (let e = 0; e < codes.length; e++) used[codes[e]] = 1;
-  return graph.relationNames.filter((_r, c) => used[c]).sort();
+  return namesUsed(graph.relationNames, graph.tieRelation);
+}
+
+/** The names whose codes occur in `codes` (−1: none), sorted; the scan stops once every name is seen. */
+function namesUsed(names: readonly string[], codes: Int32Array): string[] {
+  const used = new Uint8Array(names.length);
+  let seen = 0;
+  for (let e = 0; e < codes.length && seen < names.length; e++) {
+    const c = codes[e];
+    if (c >= 0 && used[c] === 0) {
+      used[c] = 1;
+      seen++;
+    }
+  }
+  return names.filter((_n, c) => used[c]).sort();
 }
 
 /** Waves present in the graph, sorted. */
 export function wavesOf(input: NetworkInput): string[] {
   const graph = asNetwork(input);
-  const used = new Uint8Array(graph.waveNames.length);
-  const codes = graph.tieWave;
-  for (let e = 0; e < codes.length; e++) if (codes[e] >= 0) used[codes[e]] = 1;
-  return graph.waveNames.filter((_w, c) => used[c]).sort();
+  return namesUsed(graph.waveNames, graph.tieWave);
 }

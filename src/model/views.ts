@@ -381,8 +381,11 @@ export function arcWeight(g: Digraph, i: number, j: number): number {
 export function partitionOf(input: NetworkInput, attribute: string, ids?: readonly string[]): string[] {
   const graph = asNetwork(input);
   const label = (v: unknown) => (v === undefined || v === null || v === "" ? "(none)" : String(v));
-  if (ids === undefined) return graph.actorRecords.map((a) => label(a[attribute]));
-  return ids.map((id) => label(graph.getNodeAttribute(id, attribute)));
+  const records = graph.actorRecords;
+  if (ids === undefined || ids === graph.ids) return records.map((a) => label(a[attribute]));
+  // The digraph's ids are the network's, in its order (a copy): read the records by index where they agree.
+  const own = graph.ids;
+  return ids.map((id, i) => label(own[i] === id ? records[i][attribute] : graph.getNodeAttribute(id, attribute)));
 }
 
 /**
