@@ -13,7 +13,7 @@
  * {@link traceBuilds} records every build (structure, view) for tests and profiling.
  */
 import { ClusterNetwork } from "./network.js";
-import { asNetwork, type NetworkInput } from "./graphology.js";
+import { asNetwork, type NetworkInput } from "./networkInput.js";
 import { filterTies, indexDigraph, undirectedView, type Digraph, type Undirected, type WeightRule } from "./views.js";
 import { recordBuild as record, viewId } from "./trace.js";
 

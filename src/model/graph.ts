@@ -4,7 +4,7 @@
 import type { ActorAttributes, ClusterAttributes, ClusterGraph, NominationDirection, TieType } from "./types.js";
 import { resolveTieType } from "./tieType.js";
 import { ClusterNetwork, record, tieTypeCode } from "./network.js";
-import { asNetwork, type NetworkInput } from "./graphology.js";
+import { asNetwork, type NetworkInput } from "./networkInput.js";
 
 /** An empty network (ties stored as knowledge flow; `direction` records how the input was read). */
 export function createClusterGraph(attributes: Partial<ClusterAttributes> = {}, capacity = 0): ClusterGraph {

@@ -11,7 +11,7 @@
  */
 import type { ClusterGraph, TieType } from "./types.js";
 import { TIE_TYPES } from "./types.js";
-import { asNetwork, type NetworkInput } from "./graphology.js";
+import { asNetwork, type NetworkInput } from "./networkInput.js";
 import { traceDigraphBuild } from "./trace.js";
 
 export interface TieFilter {

@@ -77,6 +77,27 @@ describe("the packed package", () => {
     expect(out).toEqual(JSON.parse(JSON.stringify({ order: graph.order, size: graph.size, thresholds: r.thresholds, ranking: r.ranking.map((g) => [g.id, g.score, g.role]) })));
   });
 
+  it("exports the network, its analysis context and the bridge to graphology", async () => {
+    writeFileSync(
+      join(consumer, "bridge.mjs"),
+      [
+        'import { loadInput, toGraphology, asNetwork, contextOf, ClusterNetwork, brokerage } from "clusterflow";',
+        "const { graph } = await loadInput(process.argv[2]);",
+        "const g = toGraphology(graph);",
+        "const back = asNetwork(g);",
+        "const ctx = contextOf(graph);",
+        "const rows = (r) => r.actors.map((a) => [a.id, a.total, a.gatekeeper]);",
+        "console.log(JSON.stringify({ network: graph instanceof ClusterNetwork, type: g.type, multi: g.multi, order: g.order, size: g.size, back: [back.order, back.size], sameContext: contextOf(graph) === ctx, arcs: ctx.digraph(\"binary\").arcs, viaGraphology: rows(brokerage(g)), direct: rows(brokerage(graph)) }));",
+        "",
+      ].join("\n"),
+    );
+    const out = JSON.parse(run(process.execPath, ["bridge.mjs", DATASET], consumer).stdout);
+    const { graph } = await loadInput(DATASET);
+    expect(out).toMatchObject({ network: true, type: "directed", multi: true, order: graph.order, size: graph.size, back: [graph.order, graph.size], sameContext: true });
+    expect(out.arcs).toBeGreaterThan(0);
+    expect(out.viaGraphology).toEqual(out.direct);
+  });
+
   it("runs the installed command without tsx: --version, and info as the sources print it", async () => {
     const bin = join(consumer, "node_modules", ".bin", "clusterflow");
     expect(existsSync(bin)).toBe(true);
@@ -107,8 +128,11 @@ describe("the packed package", () => {
     writeFileSync(
       join(consumer, "good.ts"),
       [
-        'import { loadInput, gatekeepers, COGNITIVE_ROLE_LABELS, type GatekeepersResult } from "clusterflow";',
+        'import { loadInput, gatekeepers, COGNITIVE_ROLE_LABELS, toGraphology, contextOf, type GatekeepersResult, type ClusterGraphology } from "clusterflow";',
         'const { graph } = await loadInput("datasets/taiwan-flowers");',
+        "const g: ClusterGraphology = toGraphology(graph);",
+        'const arcs: number = contextOf(graph).digraph("binary").arcs + g.order;',
+        "console.log(arcs);",
         'const r: GatekeepersResult = gatekeepers(graph, { partition: "inCluster", top: 3 });',
         "const first: number = r.ranking[0].score;",
         "console.log(first, COGNITIVE_ROLE_LABELS[r.ranking[0].role]);",
