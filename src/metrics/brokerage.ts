@@ -124,6 +124,10 @@ const roles = (values: ArrayLike<number>, offset = 0): BrokerageRoles => ({
   total: values[offset + 5],
 });
 
+/** `z = (raw − expected) / sd` per role (0/0 = NaN, as R). */
+const zScores = (raw: BrokerageRoles, expected: BrokerageRoles, sd: BrokerageRoles): BrokerageRoles =>
+  roles(BROKERAGE_ROLES.map((r) => (raw[r] - expected[r]) / sd[r]));
+
 /**
  * Raw brokerage counts per actor on a digraph, `groups[i]` an integer group code per actor. Returns N × 6
  * row-major counts (sna column order). Runs in O(Σ_b indeg(b)·outdeg(b)) using a marker array for the
@@ -418,33 +422,13 @@ function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): Brokerage
     const sd = sdOf[k];
     const o = i * 6;
     const record = graph.ids[i] === id ? records[i] : graph.getNodeAttributes(id);
-    actors[i] = {
-      id,
-      label: record.label ?? id,
-      group: labels[i],
-      coordinator: raw[o],
-      itinerant: raw[o + 1],
-      representative: raw[o + 2],
-      gatekeeper: raw[o + 3],
-      liaison: raw[o + 4],
-      total: raw[o + 5],
-      expected,
-      sd,
-      z: {
-        coordinator: (raw[o] - expected.coordinator) / sd.coordinator,
-        itinerant: (raw[o + 1] - expected.itinerant) / sd.itinerant,
-        representative: (raw[o + 2] - expected.representative) / sd.representative,
-        gatekeeper: (raw[o + 3] - expected.gatekeeper) / sd.gatekeeper,
-        liaison: (raw[o + 4] - expected.liaison) / sd.liaison,
-        total: (raw[o + 5] - expected.total) / sd.total,
-      },
-    };
+    const counts = roles(raw, o);
+    actors[i] = { id, label: record.label ?? id, group: labels[i], ...counts, expected, sd, z: zScores(counts, expected, sd) };
   }
   const rawT = roles(a.rawTotal);
   const expT = roles(a.expectedTotal);
   const sdT = roles(a.varianceTotal.map(Math.sqrt));
-  const zT = {} as BrokerageRoles;
-  for (const r of BROKERAGE_ROLES) zT[r] = (rawT[r] - expT[r]) / sdT[r];
+  const zT = zScores(rawT, expT, sdT);
   return {
     options: { partition, partialCredit },
     n: g.n,

@@ -1,9 +1,10 @@
 /**
  * What the e2e files share: Debian's Chromium launched headless (fail, never skip, when it is missing) and
- * the pixels of a screenshot, decoded by the browser from the PNG bytes (never read from the WebGL canvas).
+ * the pixels of a screenshot, decoded from the PNG bytes (never read from the WebGL canvas).
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
+import { decodePng, pixelAt } from "./png.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -16,22 +17,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** RGBA of screenshot pixels at the given points (page coordinates). */
-export async function screenshotPixels(page: Page, png: Buffer, points: { x: number; y: number }[]): Promise<number[][]> {
-  return page.evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement("canvas");
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      return points.map((p) => Array.from(ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data));
-    },
-    { b64: png.toString("base64"), points },
-  );
+/** RGBA of screenshot pixels at the given points (page coordinates), decoded from the PNG bytes (tests/e2e/png.ts). */
+export function screenshotPixels(png: Buffer, points: { x: number; y: number }[]): number[][] {
+  const picture = decodePng(png);
+  return points.map((p) => pixelAt(picture, p.x, p.y));
 }
 
 export function hexRgb(hex: string): number[] {

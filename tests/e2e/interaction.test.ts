@@ -14,6 +14,7 @@ import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { writeTidy } from "../../src/io/tidy.js";
 import { generateCluster, generatedToGraph } from "../../src/model/generate.js";
+import { decodePng, type Pixels } from "./png.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const SERVED = "datasets/jepara-furniture";
@@ -26,6 +27,28 @@ type Api = any;
 const api = <T>(page: Page, fn: (a: Api) => T | Promise<T>): Promise<T> => page.evaluate(`(${fn.toString()})(window.__app)`) as Promise<T>;
 /** The same, with one JSON argument. */
 const apiWith = <T, A>(page: Page, fn: (a: Api, arg: A) => T | Promise<T>, arg: A): Promise<T> => page.evaluate(`(${fn.toString()})(window.__app, ${JSON.stringify(arg)})`) as Promise<T>;
+
+/**
+ * Ink of a printed picture: pixels darker than near-white, those in the right-hand fifth (where the key is
+ * printed), and per colour the pixels within 24 (sum over R, G, B) of it.
+ */
+function inkOf(p: Pixels, colours: string[]): { perColour: number[]; ink: number; keyInk: number; total: number } {
+  const rgb = colours.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]);
+  const d = p.data;
+  const perColour = new Array<number>(colours.length).fill(0);
+  let ink = 0;
+  let keyInk = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) {
+      ink++;
+      if ((i / 4) % p.width > p.width * 0.8) keyInk++;
+    }
+    rgb.forEach((q, j) => {
+      if (Math.abs(d[i] - q[0]) + Math.abs(d[i + 1] - q[1]) + Math.abs(d[i + 2] - q[2]) < 24) perColour[j]++;
+    });
+  }
+  return { perColour, ink, keyInk, total: d.length / 4 };
+}
 
 async function open(page: Page, query: string): Promise<void> {
   await page.goto(`${server.url}${query}`);
@@ -218,36 +241,8 @@ describe("printing", () => {
       // coordinates move when the page is resized to its full height).
       await page.screenshot({ fullPage: true, path: `${ARTIFACTS}print-media-desktop.png` });
       const png = await page.locator(".print-map").screenshot();
-      // Decode the picture in the page and count pixels of each actor colour.
-      const counts = await page.evaluate(
-        async ({ b64, colours }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement("canvas");
-          c.width = img.width;
-          c.height = img.height;
-          const ctx = c.getContext("2d")!;
-          ctx.drawImage(img, 0, 0);
-          const d = ctx.getImageData(0, 0, img.width, img.height).data;
-          const rgb = colours.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]);
-          const n = new Array(colours.length).fill(0);
-          let ink = 0;
-          let keyInk = 0;
-          for (let i = 0; i < d.length; i += 4) {
-            if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) {
-              ink++;
-              // The key (title and legend) is the picture's right-hand column.
-              if ((i / 4) % img.width > img.width * 0.8) keyInk++;
-            }
-            rgb.forEach((q, j) => {
-              if (Math.abs(d[i] - q[0]) + Math.abs(d[i + 1] - q[1]) + Math.abs(d[i + 2] - q[2]) < 24) n[j]++;
-            });
-          }
-          return { perColour: n, ink, keyInk, total: d.length / 4 };
-        },
-        { b64: png.toString("base64"), colours: colours.filter((c) => /^#[0-9a-f]{6}$/.test(c)) },
-      );
+      // Decode the picture and count pixels of each actor colour.
+      const counts = inkOf(decodePng(png), colours.filter((c) => /^#[0-9a-f]{6}$/.test(c)));
       expect(counts.ink / counts.total).toBeGreaterThan(0.01);
       // The key is printed beside the map (the page's own legend is hidden in print, the picture's is not).
       expect(counts.keyInk).toBeGreaterThan(500);

@@ -118,7 +118,7 @@ async function nodeOnPage(id: string): Promise<{ x: number; y: number; r: number
   return { x: box.x + p.x, y: box.y + p.y, r: p.r };
 }
 
-const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(page, png, points);
+const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(png, points);
 
 const near = (px: number[], hex: string, tol = 45) => hexRgb(hex).every((v, k) => Math.abs(v - px[k]) <= tol);
 

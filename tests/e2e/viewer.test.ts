@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startViewerAndBrowser } from "./build.js";
 import { hexRgb, screenshotPixels } from "./chromium.js";
+import { decodePng, differingPixels } from "./png.js";
 import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { parseTidy } from "../../src/io/tidy.js";
@@ -60,31 +61,10 @@ async function shot(name: string): Promise<Buffer> {
 }
 
 /** RGBA of screenshot pixels, decoded by the browser from the PNG bytes (never read from the WebGL canvas). */
-const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(page, png, points);
+const pixels = (png: Buffer, points: { x: number; y: number }[]) => screenshotPixels(png, points);
 
 /** Number of pixels that differ between two screenshots of the same size. */
-async function diffCount(a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
-    async ({ a, b }) => {
-      const load = async (s: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${s}`;
-        await img.decode();
-        const c = document.createElement("canvas");
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext("2d")!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, c.width, c.height).data;
-      };
-      const [x, y] = await Promise.all([load(a), load(b)]);
-      let n = 0;
-      for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 30) n++;
-      return n;
-    },
-    { a: a.toString("base64"), b: b.toString("base64") },
-  );
-}
+const diffCount = (a: Buffer, b: Buffer) => differingPixels(decodePng(a), decodePng(b));
 
 /** Page coordinates of an actor's centre. */
 async function nodePoint(id: string): Promise<{ x: number; y: number }> {
@@ -279,12 +259,8 @@ describe("viewer", () => {
   it("exports the view as PNG, and the analysed view with its metrics as GEXF and JSON", async () => {
     const png = await page.evaluate(() => (window as unknown as { __app: { pngDataUrl(): Promise<string> } }).__app.pngDataUrl());
     expect(png.startsWith("data:image/png;base64,")).toBe(true);
-    const size = await page.evaluate(async (src) => {
-      const img = new Image();
-      img.src = src;
-      await img.decode();
-      return { w: img.width, h: img.height };
-    }, png);
+    const picture = decodePng(Buffer.from(png.slice("data:image/png;base64,".length), "base64"));
+    const size = { w: picture.width, h: picture.height };
     const graphBox = (await page.locator("#graph").boundingBox())!;
     expect(size.w).toBeGreaterThan(graphBox.width); // the graph and the legend beside it
     const json = JSON.parse(await page.evaluate(() => (window as unknown as { __app: { viewerJson(): string } }).__app.viewerJson()));
