@@ -4,9 +4,9 @@
  */
 import type { AttributeValue } from "../model/types.js";
 import { RESERVED_ATTRIBUTES } from "../model/types.js";
-import { coerce, inferColumnType, type InferredType } from "./format.js";
+import { coerce, inferColumnType, type InferredType, type InputFile } from "./format.js";
 import type { ImportReport } from "./report.js";
-import type { CsvTable } from "./csv.js";
+import { parseCsv, type CsvTable } from "./csv.js";
 import { dict, safeAttributeName, UNSAFE_NAMES } from "../model/dict.js";
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_\-.]+/g, "");
@@ -125,6 +125,25 @@ export function extraValues(row: string[], typed: { index: number; name: string;
     if (v !== undefined) out[t.name] = v;
   }
   return out;
+}
+
+/**
+ * A whole CSV file read as a table for the importers that need all its rows (matrix, roster), its
+ * syntax problems, swallowed rows, byte-order mark and odd line endings reported; undefined (with an
+ * error) when it is empty. `exportAgain` completes the hint "export … again": what to export.
+ */
+export function readCsvFile(file: InputFile, report: ImportReport, exportAgain: string): CsvTable | undefined {
+  report.files.push(file.name);
+  const t = parseCsv(file.text);
+  for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
+  reportSwallowedRows(t, file.name, report);
+  if (t.rows.length === 0) {
+    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, `export ${exportAgain}`);
+    return undefined;
+  }
+  if (t.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
+  if (t.lineEnding === "CR" || t.lineEnding === "mixed") report.info(file.name, "line-endings", `line endings: ${t.lineEnding}`, { line: 1 });
+  return t;
 }
 
 /**

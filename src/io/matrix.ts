@@ -33,11 +33,11 @@
 import type { ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
 import { collapse, filterTies } from "../model/views.js";
-import { parseCsv, writeCsv, type CsvTable, type Delimiter } from "./csv.js";
+import { parseCsv, writeCsv, type Delimiter } from "./csv.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, parseNumber, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
-import { reportSwallowedRows } from "./columns.js";
+import { readCsvFile } from "./columns.js";
 
 /** A cell coded missing: the tie source → target (knowledge flow) is unknown, not absent. */
 export interface MissingTie {
@@ -75,19 +75,7 @@ export function cellCodes(options: ReadOptions): { missing: Set<string>; blankMi
   return { missing, blankMissing, structural: options.structuralCodes === true, scale };
 }
 
-function readTable(file: InputFile, report: ImportReport): CsvTable | undefined {
-  report.files.push(file.name);
-  const t = parseCsv(file.text);
-  for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
-  reportSwallowedRows(t, file.name, report);
-  if (t.rows.length === 0) {
-    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the matrix again with its label row and column");
-    return undefined;
-  }
-  if (t.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
-  if (t.lineEnding === "CR" || t.lineEnding === "mixed") report.info(file.name, "line-endings", `line endings: ${t.lineEnding}`, { line: 1 });
-  return t;
-}
+const readTable = (file: InputFile, report: ImportReport) => readCsvFile(file, report, "the matrix again with its label row and column");
 
 const isNodesFile = (f: InputFile) => /(^|[\\/])(nodes|actors|vertices)[^\\/]*\.(csv|tsv|txt)$/i.test(f.name);
 

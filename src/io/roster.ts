@@ -58,8 +58,8 @@
  */
 import type { ActorAttributes, AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph, relationsOf, wavesOf } from "../model/graph.js";
-import { parseCsv, writeCsv, type CsvTable } from "./csv.js";
-import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, reportSwallowedRows } from "./columns.js";
+import { parseCsv, writeCsv } from "./csv.js";
+import { ACTOR_COLUMN_ALIASES, extraValues, inferExtras, readCsvFile } from "./columns.js";
 import { readNodesTable } from "./tidy.js";
 import { finishImport, baseName, parseBoolean, parseNumber, weightProblem, type Format, type ImportResult, type InputFile, type ReadOptions, type WriteOptions, type WriteResult } from "./format.js";
 import { ImportReport, InputError } from "./report.js";
@@ -324,19 +324,7 @@ type Column =
   | { kind: "field"; index: number; field: string }
   | { kind: "extra"; index: number; name: string };
 
-function readTable(file: InputFile, report: ImportReport): CsvTable | undefined {
-  report.files.push(file.name);
-  const t = parseCsv(file.text);
-  for (const p of t.problems) report.error(file.name, "csv-syntax", p.message, { line: p.line, column: p.column }, "fix the quoting in this row");
-  reportSwallowedRows(t, file.name, report);
-  if (t.rows.length === 0) {
-    report.error(file.name, "empty-file", "the file is empty", { line: 1, column: 1 }, "export the survey again with its header row");
-    return undefined;
-  }
-  if (t.hadBom) report.info(file.name, "bom", "UTF-8 byte-order mark removed", { line: 1, column: 1 });
-  if (t.lineEnding === "CR" || t.lineEnding === "mixed") report.info(file.name, "line-endings", `line endings: ${t.lineEnding}`, { line: 1 });
-  return t;
-}
+const readTable = (file: InputFile, report: ImportReport) => readCsvFile(file, report, "the survey again with its header row");
 
 /** Split a list cell into names (see the module comment). `known` tells whether a text is an actor. */
 export function splitNames(cell: string, known: (name: string) => boolean): string[] {
