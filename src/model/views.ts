@@ -232,26 +232,68 @@ export function indexDigraph(input: NetworkInput, options: CollapseOptions = {})
     outAdj[p] = dst[k];
     outW[p] = weight[k];
   }
-  return withLazyInLists(withIdIndex({ n, ids: ids.slice(), outStart, outAdj, outW, inStart, inAdj: EMPTY_INT, inW: EMPTY_FLOAT, loops, arcs, loopCount }));
+  return new LazyDigraph({ n, ids: ids.slice(), outStart, outAdj, outW, inStart, loops, arcs, loopCount });
 }
 
-const EMPTY_INT = new Int32Array(0);
-const EMPTY_FLOAT = new Float64Array(0);
-
 /**
- * A digraph whose in-lists (`inAdj`, `inW`, sorted by source) are filled from its out-lists the first
- * time either is read: brokerage, out-closeness and the out-degree measures never read them. Once filled
- * they are plain data properties (the loops that read `g.inAdj[p]` meet no accessor).
+ * The digraph {@link indexDigraph} returns. Two parts are built the first time they are read: the in-lists
+ * (`inAdj`, `inW`, sorted by source, filled from the out-lists: brokerage, out-closeness and the out-degree
+ * measures never read them) and `index` (id → node: most metrics never look an id up, and on a million
+ * actors the map costs more than the rest of the build). A class, because its getters keep V8's fast
+ * property layout: accessors in an object literal, or redefined on one, turn the object into a dictionary,
+ * and every `g.inStart[v]` in a kernel's inner loop into a hash lookup.
  */
-function withLazyInLists(g: Digraph): Digraph {
-  const settle = (inAdj: Int32Array, inW: Float64Array) => {
-    Object.defineProperty(g, "inAdj", { value: inAdj, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(g, "inW", { value: inW, writable: true, enumerable: true, configurable: true });
-  };
-  const build = () => {
-    const { n, outStart, outAdj, outW, inStart } = g;
-    const inAdj = new Int32Array(g.arcs);
-    const inW = new Float64Array(g.arcs);
+class LazyDigraph implements Digraph {
+  n: number;
+  ids: string[];
+  outStart: Int32Array;
+  outAdj: Int32Array;
+  outW: Float64Array;
+  inStart: Int32Array;
+  loops: Float64Array;
+  arcs: number;
+  loopCount: number;
+  private _inAdj: Int32Array | undefined = undefined;
+  private _inW: Float64Array | undefined = undefined;
+  private _index: Map<string, number> | undefined = undefined;
+
+  constructor(parts: Omit<Digraph, "inAdj" | "inW" | "index">) {
+    this.n = parts.n;
+    this.ids = parts.ids;
+    this.outStart = parts.outStart;
+    this.outAdj = parts.outAdj;
+    this.outW = parts.outW;
+    this.inStart = parts.inStart;
+    this.loops = parts.loops;
+    this.arcs = parts.arcs;
+    this.loopCount = parts.loopCount;
+  }
+
+  get inAdj(): Int32Array {
+    return this._inAdj ?? this.fillInLists()[0];
+  }
+  set inAdj(value: Int32Array) {
+    if (this._inW === undefined) this.fillInLists();
+    this._inAdj = value;
+  }
+  get inW(): Float64Array {
+    return this._inW ?? this.fillInLists()[1];
+  }
+  set inW(value: Float64Array) {
+    if (this._inAdj === undefined) this.fillInLists();
+    this._inW = value;
+  }
+  get index(): Map<string, number> {
+    return (this._index ??= new Map(this.ids.map((id, i) => [id, i] as const)));
+  }
+  set index(value: Map<string, number>) {
+    this._index = value;
+  }
+
+  private fillInLists(): [Int32Array, Float64Array] {
+    const { n, outStart, outAdj, outW, inStart } = this;
+    const inAdj = new Int32Array(this.arcs);
+    const inW = new Float64Array(this.arcs);
     // Walk the out-lists in order of source.
     const iPos = inStart.slice(0, n);
     for (let i = 0; i < n; i++) {
@@ -261,36 +303,10 @@ function withLazyInLists(g: Digraph): Digraph {
         inW[q] = outW[p];
       }
     }
-    settle(inAdj, inW);
-  };
-  for (const key of ["inAdj", "inW"] as const) {
-    Object.defineProperty(g, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (build(), g[key]),
-      set: (value: Int32Array & Float64Array) => {
-        build();
-        Object.defineProperty(g, key, { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
+    this._inAdj = inAdj;
+    this._inW = inW;
+    return [inAdj, inW];
   }
-  return g;
-}
-
-/**
- * A digraph whose `index` (id → node) is built the first time it is read: most metrics never look an
- * id up, and on a million actors the map costs more than the rest of the build.
- */
-function withIdIndex(g: Omit<Digraph, "index">): Digraph {
-  let index: Map<string, number> | undefined;
-  return Object.defineProperty(g, "index", {
-    enumerable: true,
-    configurable: true,
-    get: () => (index ??= new Map(g.ids.map((id, i) => [id, i] as const))),
-    set: (value: Map<string, number>) => {
-      index = value;
-    },
-  }) as Digraph;
 }
 
 /** Build a {@link Digraph} from node ids and weighted arcs (duplicates must already be merged). */
