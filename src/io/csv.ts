@@ -269,10 +269,11 @@ export class CsvRows {
   readonly delimiter: Delimiter;
   readonly hadBom: boolean;
   private st: ScanState;
-  // Line, offset and line start of every row read (typed, grown by doubling: millions of rows).
+  // Line and offset of every row read (typed, grown by doubling: millions of rows). A row always starts a
+  // line (after a line break, or at the start of the text), so its offset is also its line's start; a
+  // string's length stays below 2^30, so an offset fits an Int32.
   private rowLine = new Int32Array(1024);
-  private rowOffset = new Float64Array(1024);
-  private rowLineStart = new Float64Array(1024);
+  private rowOffset = new Int32Array(1024);
   private count = 0;
   private done = false;
 
@@ -288,18 +289,16 @@ export class CsvRows {
 
   private remember(at: { line: number; offset: number; lineStart: number }): void {
     if (this.count === this.rowLine.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
         b.set(a);
         return b;
       };
       this.rowLine = grow(this.rowLine);
       this.rowOffset = grow(this.rowOffset);
-      this.rowLineStart = grow(this.rowLineStart);
     }
     this.rowLine[this.count] = at.line;
-    this.rowOffset[this.count] = at.offset;
-    this.rowLineStart[this.count++] = at.lineStart;
+    this.rowOffset[this.count++] = at.offset;
   }
 
   /** An upper bound of the number of rows (line breaks + 1), for reserving space before reading. */
@@ -380,13 +379,13 @@ export class CsvRows {
 
   private fieldsOf(r: number): string[] {
     if (r >= this.count) return [];
-    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowLineStart[r], problems: [] };
+    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowOffset[r], problems: [] };
     return nextRow(st) ?? [];
   }
 
   private position(r: number): RowPosition | undefined {
     if (r >= this.count) return undefined;
-    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowLineStart[r], problems: [] };
+    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowOffset[r], problems: [] };
     const columns: number[] = [];
     nextRow(st, columns);
     return { line: this.rowLine[r], columns };
