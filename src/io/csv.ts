@@ -379,16 +379,19 @@ export class CsvRows {
 
   private fieldsOf(r: number): string[] {
     if (r >= this.count) return [];
-    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowOffset[r], problems: [] };
-    return nextRow(st) ?? [];
+    return nextRow(this.stateAt(r)) ?? [];
   }
 
   private position(r: number): RowPosition | undefined {
     if (r >= this.count) return undefined;
-    const st: ScanState = { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowOffset[r], problems: [] };
     const columns: number[] = [];
-    nextRow(st, columns);
+    nextRow(this.stateAt(r), columns);
     return { line: this.rowLine[r], columns };
+  }
+
+  /** A scan state at the start of row r (read again to locate its fields). */
+  private stateAt(r: number): ScanState {
+    return { ...this.st, i: this.rowOffset[r], line: this.rowLine[r], lineStart: this.rowOffset[r], problems: [] };
   }
 }
 

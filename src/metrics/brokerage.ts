@@ -413,16 +413,14 @@ function brokerageIn(ctx: AnalysisContext, options: BrokerageOptions): Brokerage
   const groupOf = new Map(a.groupLabels.map((label, k) => [label, k]));
   const expectedOf = a.groupLabels.map((_l, k) => Object.freeze(roles(a.groupExpected[k])));
   const sdOf = a.groupLabels.map((_l, k) => Object.freeze(roles(a.groupVariance[k].map(Math.sqrt))));
-  const raw = a.raw;
   const actors: BrokerageActor[] = new Array(g.n);
   for (let i = 0; i < g.n; i++) {
     const id = g.ids[i];
     const k = groupOf.get(labels[i])!;
     const expected = expectedOf[k];
     const sd = sdOf[k];
-    const o = i * 6;
     const record = graph.ids[i] === id ? records[i] : graph.getNodeAttributes(id);
-    const counts = roles(raw, o);
+    const counts = roles(a.raw, i * 6);
     actors[i] = { id, label: record.label ?? id, group: labels[i], ...counts, expected, sd, z: zScores(counts, expected, sd) };
   }
   const rawT = roles(a.rawTotal);

@@ -15,6 +15,7 @@ import { readInput } from "../../src/io/load.js";
 import { writeTidy } from "../../src/io/tidy.js";
 import { generateCluster, generatedToGraph } from "../../src/model/generate.js";
 import { decodePng, type Pixels } from "./png.js";
+import { hexRgb } from "./chromium.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const SERVED = "datasets/jepara-furniture";
@@ -33,7 +34,7 @@ const apiWith = <T, A>(page: Page, fn: (a: Api, arg: A) => T | Promise<T>, arg: 
  * printed), and per colour the pixels within 24 (sum over R, G, B) of it.
  */
 function inkOf(p: Pixels, colours: string[]): { perColour: number[]; ink: number; keyInk: number; total: number } {
-  const rgb = colours.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]);
+  const rgb = colours.map(hexRgb);
   const d = p.data;
   const perColour = new Array<number>(colours.length).fill(0);
   let ink = 0;
