@@ -45,6 +45,8 @@ export interface InputOptions {
   absentIfIsolated?: boolean;
   /** Set by commands that compare every round (waves, report): no "analysing round …" note. */
   comparesRounds?: boolean;
+  /** Set by commands that analyse each relation alone (layers): no "relations pooled" note. */
+  comparesRelations?: boolean;
   encoding?: "utf8" | "latin1";
   decimalComma?: boolean;
   idCase?: "exact" | "fold";
@@ -69,13 +71,18 @@ export function readOptions(cmd: Command): Command {
 
 /** Options for restricting the analysed view (relation, wave, tie type, local actors). */
 export function viewOptions(cmd: Command): Command {
-  cmd
-    .option("--relation <names>", "only ties of these relations (comma-separated; repeatable)", list)
-    .option("--wave <waves>", "survey rounds: a bare label (2012, or 2012,2015 to pool them) selects rounds to analyse; 2012=file reads a round from its own file (repeatable, one per round)", waveList)
-    .option("--pool-waves", "pool every survey round into one view (ties of all rounds summed); by default a multi-round network is analysed one round at a time");
-  return cellOptions(cmd)
+  cmd.option("--relation <names>", "only ties of these relations (comma-separated; repeatable)", list);
+  return roundOptions(cmd)
     .option("--tie-type <types>", "only ties of these types: horizontal, vertical, external", list)
     .option("--local-only", "only actors inside the cluster");
+}
+
+/** Options for choosing the survey rounds analysed (one round, a list pooled, or all pooled) and reading their cells. */
+export function roundOptions(cmd: Command): Command {
+  cmd
+    .option("--wave <waves>", "survey rounds: a bare label (2012, or 2012,2015 to pool them) selects rounds to analyse; 2012=file reads a round from its own file (repeatable, one per round)", waveList)
+    .option("--pool-waves", "pool every survey round into one view (ties of all rounds summed); by default a multi-round network is analysed one round at a time");
+  return cellOptions(cmd);
 }
 
 /** Options for combining inputs and reading cells: attribute files, missing and structural codes, scale, absence. */
@@ -228,7 +235,7 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   }
   const relations = relationSelection(graph, view, opts.relation);
   relationSelections.set(opts, relations);
-  if (!opts.json && !opts.quiet && relations.pooled) ctx.io.err(`relations ${relations.used.join(", ")}: ${relations.statement}\n`);
+  if (!opts.json && !opts.quiet && !opts.comparesRelations && relations.pooled) ctx.io.err(`relations ${relations.used.join(", ")}: ${relations.statement}\n`);
   const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }

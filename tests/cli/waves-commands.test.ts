@@ -125,7 +125,18 @@ describe("convert and --wave", () => {
 });
 
 describe("no command pools rounds silently", () => {
-  const commands: string[][] = [["info"], ["centrality"], ["brokerage", "--partition", "group"], ["holes"], ["gatekeepers"], ["groups"], ["fragmentation"]];
+  const commands: string[][] = [
+    ["info"],
+    ["centrality"],
+    ["brokerage", "--partition", "group"],
+    ["holes"],
+    ["gatekeepers"],
+    ["groups"],
+    ["fragmentation"],
+    ["layers", "--reps", "20"],
+    ["qap", "--y", "technical-advice", "--x", "business", "--reps", "20"],
+    ["profile", "--by", "kind"],
+  ];
   for (const c of commands) {
     it(`${c[0]} analyses the last round by default, says so, and pools only when asked`, async () => {
       const r = await run(...c, sialkot, "--json");
@@ -136,8 +147,19 @@ describe("no command pools rounds silently", () => {
       expect(pooled.view.rounds).toMatchObject({ used: ["1994", "1997"], pooled: true });
       const text = await run(...c, sialkot);
       expect(text.err).toContain("rounds: wave 1997, the last of 1994, 1997");
+      const first = JSON.parse((await run(...c, sialkot, "--json", "--wave", "1994")).out);
+      expect(first.view.rounds).toMatchObject({ used: ["1994"], pooled: false });
     });
   }
+
+  it("layers and qap analyse each relation alone and do not say they pooled them", async () => {
+    for (const c of [["layers", "--reps", "20"], ["qap", "--y", "technical-advice", "--x", "business", "--reps", "20"]]) {
+      const text = await run(...c, sialkot);
+      expect(text.code).toBe(0);
+      expect(text.err).not.toContain("relations pooled");
+    }
+    expect((await run("info", sialkot)).err).toContain("2 of 2 relations pooled");
+  });
 
   it("info counts one round's ties, or both when pooled", async () => {
     expect(JSON.parse((await run("info", sialkot, "--json")).out).ties.total).toBe(sialkotTies("1997"));

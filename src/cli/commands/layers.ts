@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { WeightRule } from "../../model/views.js";
-import { intOption, load, readOptions, viewUsed, type Context, type InputOptions } from "../common.js";
+import { intOption, load, readOptions, roundOptions, viewUsed, type Context, type InputOptions } from "../common.js";
 import { fmt, table, analysisJson } from "../output.js";
 
 interface LayersCliOptions extends InputOptions {
@@ -29,12 +29,14 @@ export function registerLayers(program: Command, ctx: Context): void {
     .option("--top <n>", "actors listed per pair", "5")
     .option("--partition <attribute>", "partition of the per-relation gatekeeper ranking", "inCluster")
     .option("--local-only", "only actors inside the cluster");
-  readOptions(cmd).action(async (input: string, opts: LayersCliOptions) => {
+  readOptions(roundOptions(cmd)).action(async (input: string, opts: LayersCliOptions) => {
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
     const top = intOption("--top", opts.top, 5, 0);
     const [{ layers }, { COGNITIVE_ROLE_LABELS }] = await Promise.all([import("../../diagnosis/layers.js"), import("../../diagnosis/roles.js")]);
-    const loaded = await load(input, { ...opts, relation: undefined }, ctx);
+    // The same options object, so that the outputs echo the rounds this load chose.
+    opts.comparesRelations = true;
+    const loaded = await load(input, opts, ctx);
     const { view, rounds } = loaded;
     const r = layers(view, { relations: opts.layer, reps, seed, weight: opts.weight, top, gatekeeper: { partition: opts.partition } });
     if (opts.json) {

@@ -67,6 +67,8 @@ export function registerQap(program: Command, ctx: Context): void {
     const reps = intOption("--reps", opts.reps, 1000, 1);
     const seed = intOption("--seed", opts.seed, 1, 0);
     const [{ dyadicTerm, relationMatrix, UnknownTerm }, { mrqap }] = await Promise.all([import("../../model/dyadic.js"), import("../../metrics/mrqap.js")]);
+    // Each relation is a matrix of its own (--y, --x): no relation is pooled into another.
+    opts.comparesRelations = true;
     const loaded = await load(input, opts, ctx);
     const { view, rounds } = loaded;
     const ids = view.nodes();
