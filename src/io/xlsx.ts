@@ -168,7 +168,24 @@ const TIE_FIXED = ["source", "target", "relation", "weight", "wave", "tieType", 
 
 function cellValue(v: AttributeValue | undefined): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
-  return v;
+  return typeof v === "string" ? xstring(v) : v;
+}
+
+/** Characters XML 1.0 cannot hold, and CR (which an XML reader turns into LF). */
+const NOT_IN_XML = /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/g;
+
+/**
+ * A text cell in OOXML's own escape (ECMA-376 Part 1, §22.9.2.19 ST_Xstring): a character XML cannot hold is
+ * written `_xHHHH_`, and an underscore that would start such an escape as `_x005F_`. Excel, LibreOffice and
+ * exceljs decode it on reading, so control characters and CRs come back as they were (exceljs writes them
+ * raw otherwise, and drops them).
+ */
+function xstring(text: string): string {
+  NOT_IN_XML.lastIndex = 0;
+  if (!NOT_IN_XML.test(text) && !text.includes("_x")) return text;
+  return text
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+    .replace(NOT_IN_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** Write a workbook with a nodes sheet and a ties sheet (ties in flow direction). */
@@ -185,17 +202,17 @@ export async function writeXlsx(graph: ClusterGraph): Promise<Uint8Array> {
   });
   const actorCols = [...ACTOR_FIXED, ...[...extraActor].sort()];
   const nodes = wb.addWorksheet("nodes");
-  nodes.addRow(actorCols);
-  graph.forEachNode((id, a) => nodes.addRow(actorCols.map((c) => (c === "id" ? id : cellValue(a[c])))));
+  nodes.addRow(actorCols.map(xstring));
+  graph.forEachNode((id, a) => nodes.addRow(actorCols.map((c) => (c === "id" ? xstring(id) : cellValue(a[c])))));
   const extraTie = new Set<string>();
   graph.forEachEdge((_e, a) => {
     for (const k of Object.keys(a)) if (!TIE_FIXED.includes(k) && a[k] !== undefined && a[k] !== null) extraTie.add(k);
   });
   const tieCols = [...TIE_FIXED, ...[...extraTie].sort()];
   const ties = wb.addWorksheet("ties");
-  ties.addRow(tieCols);
+  ties.addRow(tieCols.map(xstring));
   graph.forEachEdge((_e, a, s, t) =>
-    ties.addRow(tieCols.map((c) => (c === "source" ? s : c === "target" ? t : c === "tieTypeGiven" ? a.tieTypeGiven === true : cellValue(a[c])))),
+    ties.addRow(tieCols.map((c) => (c === "source" ? xstring(s) : c === "target" ? xstring(t) : c === "tieTypeGiven" ? a.tieTypeGiven === true : cellValue(a[c])))),
   );
   for (const ws of [nodes, ties]) ws.getRow(1).font = { bold: true };
   const buffer = await wb.xlsx.writeBuffer();

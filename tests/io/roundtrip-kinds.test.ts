@@ -1,7 +1,8 @@
 /**
  * Round trips per attribute kind: for every format clusterflow writes, each kind of information the network
  * holds — non-response (respondent flags and the per-relation nonRespondents), tie types given in the data,
- * actor kind, inside/outside, stage, numeric and text attributes, empty text, rounds and relations — either
+ * actor kind, inside/outside, stage, numeric and text attributes, empty text, control characters, an attribute
+ * mixing numbers, text and booleans, the network's own attributes, rounds and relations — either
  * comes back identical after write → read, or the writer's notes say that the format cannot hold it (the
  * table in src/io/losses.ts and the writers' own notes). Nothing is dropped silently.
  */
@@ -15,10 +16,10 @@ import { CANNOT_HOLD } from "../../src/io/losses.js";
 
 /** Two relations, two rounds, tie types given (one contradicting the actors), non-response, every attribute kind. */
 function network(): ClusterGraph {
-  const g = createClusterGraph({ name: "kinds", direction: "flow" });
-  addActor(g, "a", { label: "Alpha", kind: "firm", inCluster: true, stage: "production", group: "north", respondent: true, employees: 12, note: "x, y" });
-  addActor(g, "b", { label: "Beta", kind: "supplier", inCluster: true, stage: "inputs", group: "south", respondent: true, employees: 3.5, note: "" });
-  addActor(g, "c", { label: "Gamma", kind: "lab", inCluster: false, stage: "research", respondent: false, note: "z" });
+  const g = createClusterGraph({ name: "kinds", direction: "flow", seed: 7 });
+  addActor(g, "a", { label: "Alpha", kind: "firm", inCluster: true, stage: "production", group: "north", respondent: true, employees: 12, note: "x, y", memo: "tab\there\u0001bell\rreturn _x0041_", code: 5 });
+  addActor(g, "b", { label: "Beta", kind: "supplier", inCluster: true, stage: "inputs", group: "south", respondent: true, employees: 3.5, note: "", code: "x5" });
+  addActor(g, "c", { label: "Gamma", kind: "lab", inCluster: false, stage: "research", respondent: false, note: "z", code: true });
   addActor(g, "d", { label: "Delta", kind: "firm", inCluster: true, stage: "production", respondent: true, employees: 7 });
   g.setAttribute("nonRespondents", { advice: ["d"] });
   addTie(g, "a", "b", { relation: "advice", wave: "2020", weight: 2 });
@@ -28,8 +29,8 @@ function network(): ClusterGraph {
   return g;
 }
 
-type Kind = "nonResponse" | "givenTieType" | "kind" | "inCluster" | "stage" | "numeric" | "text" | "emptyText" | "rounds" | "relations";
-const KINDS: Kind[] = ["nonResponse", "givenTieType", "kind", "inCluster", "stage", "numeric", "text", "emptyText", "rounds", "relations"];
+type Kind = "nonResponse" | "givenTieType" | "kind" | "inCluster" | "stage" | "numeric" | "text" | "emptyText" | "controlCharacters" | "mixedTypes" | "graphAttributes" | "rounds" | "relations";
+const KINDS: Kind[] = ["nonResponse", "givenTieType", "kind", "inCluster", "stage", "numeric", "text", "emptyText", "controlCharacters", "mixedTypes", "graphAttributes", "rounds", "relations"];
 
 const sorted = (xs: string[]) => [...xs].sort();
 /** What the network holds of one kind, in a comparable form. */
@@ -59,6 +60,12 @@ function holds(g: ClusterGraph, kind: Kind): unknown {
       return actors((_id, a) => (a.note === "" ? null : (a.note ?? null)));
     case "emptyText":
       return actors((_id, a) => a.note === "");
+    case "controlCharacters":
+      return actors((_id, a) => a.memo ?? null);
+    case "mixedTypes":
+      return actors((_id, a) => a.code ?? null);
+    case "graphAttributes":
+      return { name: g.getAttribute("name") ?? null, seed: g.getAttribute("seed") ?? null };
     case "rounds":
       return ties((a) => [a.wave ?? null]);
     case "relations":
@@ -66,16 +73,25 @@ function holds(g: ClusterGraph, kind: Kind): unknown {
   }
 }
 
+/** The notes of a format that writes actor tables: a mixed attribute read back as text, the network's attributes but `kept`. */
+function tables(where: string, kept?: "name"): Partial<Record<Kind, RegExp>> {
+  const lost = kept === "name" ? "seed = 7" : 'name = "kinds", seed = 7';
+  return {
+    mixedTypes: new RegExp(`the actor attribute "code" mixes booleans and numbers and text: written as it is, it reads back from ${where} as one column of text`),
+    graphAttributes: new RegExp(`the network's own attribute\\(s\\) ${lost} are not written in ${where}; JSON keeps them`),
+  };
+}
+
 /** For each format: the kinds it cannot hold and the note that says so. */
 const LOST: Record<string, Partial<Record<Kind, RegExp>>> = {
   json: {},
-  tidy: { emptyText: /empty text value\(s\) \(e\.g\. note of actor "b"\) are written as empty in tidy files/ },
-  xlsx: { emptyText: /empty text value.*in XLSX/ },
-  gexf: { emptyText: /empty text value.*in GEXF/ },
-  graphml: { emptyText: /empty text value.*in GraphML/ },
-  dl: { emptyText: /empty text value.*in DL/, givenTieType: /2 tie type\(s\) given in the data are not written in DL.*\(1 of them then differ/ },
-  "dl-edgelist1": { emptyText: /empty text value.*in a DL edge list/, givenTieType: /1 tie type\(s\) given in the data are not written in a DL edge list/ },
-  pajek: { emptyText: /empty text value.*in Pajek/, givenTieType: /2 tie type\(s\) given in the data are not written in Pajek/ },
+  tidy: { emptyText: /empty text value\(s\) \(e\.g\. note of actor "b"\) are written as empty in tidy files/, ...tables("tidy files") },
+  xlsx: { emptyText: /empty text value.*in XLSX/, ...tables("XLSX") },
+  gexf: { emptyText: /empty text value.*in GEXF/, ...tables("GEXF", "name"), controlCharacters: /1 text value\(s\) hold control characters \(e\.g\. memo of actor "a"\), which XML 1\.0 cannot hold: they are left out in GEXF/ },
+  graphml: { emptyText: /empty text value.*in GraphML/, ...tables("GraphML", "name"), controlCharacters: /1 text value\(s\) hold control characters \(e\.g\. memo of actor "a"\).*left out in GraphML/ },
+  dl: { emptyText: /empty text value.*in DL/, givenTieType: /2 tie type\(s\) given in the data are not written in DL.*\(1 of them then differ/, ...tables("DL") },
+  "dl-edgelist1": { emptyText: /empty text value.*in a DL edge list/, givenTieType: /1 tie type\(s\) given in the data are not written in a DL edge list/, ...tables("a DL edge list") },
+  pajek: { emptyText: /empty text value.*in Pajek/, givenTieType: /2 tie type\(s\) given in the data are not written in Pajek/, ...tables("Pajek", "name") },
   matrix: {
     nonResponse: /a matrix cannot mark missing answers/,
     givenTieType: /tie type\(s\) given in the data are not written in a matrix/,
@@ -85,6 +101,9 @@ const LOST: Record<string, Partial<Record<Kind, RegExp>>> = {
     numeric: /actor attributes are not written in a matrix/,
     text: /actor attributes are not written in a matrix/,
     emptyText: /actor attributes are not written in a matrix/,
+    controlCharacters: /actor attributes are not written in a matrix/,
+    mixedTypes: /actor attributes are not written in a matrix/,
+    graphAttributes: /the network's own attribute\(s\) name = "kinds", seed = 7 are not written in a matrix/,
     rounds: /the survey round \(2020\) is not written in a matrix: read it back with --wave 2020/,
     relations: /the relation name \(advice\) is not written in a matrix: read it back with --relation advice/,
   },
@@ -97,6 +116,9 @@ const LOST: Record<string, Partial<Record<Kind, RegExp>>> = {
     numeric: /actor attributes are not written/,
     text: /actor attributes are not written/,
     emptyText: /actor attributes are not written/,
+    controlCharacters: /actor attributes are not written/,
+    mixedTypes: /actor attributes are not written/,
+    graphAttributes: /the network's own attribute\(s\) name = "kinds", seed = 7 are not written in a roster/,
     rounds: /the survey round \(2020\) is not written in a roster/,
   },
 };
@@ -136,12 +158,14 @@ describe("round trips per attribute kind, every written format", () => {
 
   it("a network holding nothing a format cannot hold gets no loss note", async () => {
     const g = network();
-    g.updateEachNodeAttributes((_id, a) => ({ ...a, note: a.note === "" ? "e" : a.note }));
+    g.updateEachNodeAttributes((_id, a) => ({ ...a, note: a.note === "" ? "e" : a.note, memo: undefined, code: typeof a.code === "string" ? a.code : undefined }));
+    g.setAttribute("seed", undefined);
+    g.setAttribute("name", undefined);
     g.forEachEdge((e) => g.setEdgeAttribute(e, "tieTypeGiven", false));
     for (const format of ["tidy", "xlsx", "gexf", "graphml", "dl", "pajek"]) {
       const notes: string[] = [];
       await formatByName(format)!.write!(g, "out/net", { notes });
-      expect(notes.filter((n) => /empty text|tie type\(s\) given|not written in/.test(n)), format).toEqual([]);
+      expect(notes.filter((n) => /empty text|tie type\(s\) given|not written in|control characters|mixes/.test(n)), format).toEqual([]);
     }
   });
 });

@@ -25,6 +25,8 @@ export function registerConvert(program: Command, ctx: Context): void {
     .addOption(new Option("--write-direction <convention>", "matrix and roster output: flow = row gives knowledge to column (matrix default); asks = row asks column (roster default)").choices(["flow", "asks"]))
     .description("convert a network between formats (the view options select relations, waves, tie types)");
   readOptions(viewOptions(cmd)).action(async (input: string, opts: ConvertOptions) => {
+    // Each relation's ties are written as ties of their own (a writer that cannot tell relations apart says so).
+    opts.comparesRelations = true;
     const loaded = await load(input, opts, ctx);
     const { view, format } = loaded;
     const out = outputFormat(opts.output, opts.to);
