@@ -4,12 +4,17 @@
  * survey response. Selection and formatting only; every figure comes from the Diagnosis.
  */
 import type { Diagnosis } from "../diagnosis/diagnose.js";
-import { TYPE_TITLES } from "../diagnosis/typology.js";
+import { TYPE_TITLES, type ClusterType } from "../diagnosis/typology.js";
 import { MIX_CLASSES } from "../metrics/tieTypeMix.js";
 import type { Block, Cell, Section } from "./document.js";
 import { actorName, num, pct } from "./words.js";
 
 const steps = (x: number) => (Number.isFinite(x) ? String(x) : "never");
+
+/** A cluster type's evidence, thresholds and needed attributes in the report's words (report and viewer). */
+export function clusterTypeFacts(x: ClusterType): [string, string][] {
+  return [...typeFacts(x.evidence, x.thresholds), ...(x.needs.length ? ([["attributes needed", x.needs.join(", ")]] as [string, string][]) : [])];
+}
 
 function typeFacts(e: Record<string, any>, t: Record<string, number>): [string, string][] {
   const out: [string, string][] = [];
@@ -39,7 +44,7 @@ export function findingSections(d: Diagnosis): Section[] {
         kind: "p",
         text: `${holding.length ? `The network shows: ${holding.join("; ")}.` : "No cluster type of the typology holds on this evidence."} Several types may hold at once; each is judged on its own thresholds (project choices, listed with each). Lead actors: inside actors with at least ${num(ty.leads.length ? (ty.types[0].evidence.leadCut as number) : Math.max(ty.thresholds.minLeadDegree, 0))} partners${ty.leads.length ? ` — ${ty.leads.slice(0, 8).map((l) => `${name(l.id)} (${l.partners} partners, ${pct(l.outsideInShare)} of its inflow from outside)`).join("; ")}` : " — none"}.`,
       },
-      ...ty.types.map((x): Block => ({ kind: "verdict", verdict: x, title: TYPE_TITLES[x.name], facts: [...typeFacts(x.evidence, x.thresholds), ...(x.needs.length ? ([["attributes needed", x.needs.join(", ")]] as [string, string][]) : [])] })),
+      ...ty.types.map((x): Block => ({ kind: "verdict", verdict: x, title: TYPE_TITLES[x.name], facts: clusterTypeFacts(x) })),
     ],
   });
 

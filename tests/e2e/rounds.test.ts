@@ -367,6 +367,22 @@ describe("comparing two survey rounds in the viewer", () => {
     await page.screenshot({ path: `${ARTIFACTS}rounds-diffusion-thai-1440.png` });
     expect(errors).toEqual([]);
   });
+
+  it("the diagnosis names the cluster types in their three states, as the report does (Thai: a satellite cluster)", async () => {
+    await open(`${server.url}?dataset=thai-automotive`);
+    await page.evaluate(() => (window as unknown as Win).__app.showTab("diagnosis"));
+    await expect.poll(() => page.locator("[data-cluster-type]").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const report = JSON.parse(execFileSync(process.execPath, ["src/cli/bin.mjs", "report", "datasets/thai-automotive", "--format", "json"], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 26 })) as {
+      typology: { types: { name: string; state: string }[] };
+    };
+    const shown = await page.locator("[data-cluster-type]").evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.clusterType, (e as HTMLElement).dataset.state ?? (e.closest("[data-state]") as HTMLElement).dataset.state]));
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(report.typology.types.map((t) => [t.name, t.state])));
+    expect(await page.locator('[data-cluster-type="satellite"] h4').textContent()).toBe("● Satellite cluster: holds");
+    expect(await page.locator(".verdict-summary").textContent()).toContain("Cluster type: satellite cluster.");
+    await page.locator('[data-cluster-type="satellite"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}rounds-typology-thai-1440.png` });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("the viewer's role quadrant", () => {

@@ -1,12 +1,17 @@
 /**
  * The cluster diagnosis (src/diagnosis/diagnose.ts) as `clusterflow report` computes it: the four
- * verdicts with their summary, evidence and thresholds; then critical actors and bridging opportunities.
+ * verdicts with their summary, evidence and thresholds; the cluster types of the typology (several may
+ * hold; those the data cannot judge listed together with their reasons); then critical actors and
+ * bridging opportunities.
  * The evidence is given in the report's words and units; actor ids become buttons that focus the actor.
  */
 import type { App } from "../app.js";
 import { fmt, h, type Child } from "../dom.js";
 import { verdictFacts } from "../../../src/report/document.js";
 import { KEY_PLAYER_RULE } from "../../../src/diagnosis/fragmentationProfile.js";
+import { TYPE_TITLES } from "../../../src/diagnosis/typology.js";
+import { VERDICT_STATE_WORDS } from "../../../src/diagnosis/verdict.js";
+import { clusterTypeFacts } from "../../../src/report/findings.js";
 
 function label(app: App, id: string): string {
   return app.analysis?.diagnosis?.labels[id] ?? (app.data?.hasNode(id) ? app.data.getNodeAttribute(id, "label") || id : id);
@@ -50,13 +55,16 @@ export function renderVerdicts(app: App): Child[] {
   const holding = d.verdicts.filter((v) => v.holds === true);
   const unjudged = d.verdicts.filter((v) => v.holds === null);
   const stateWord = (v: (typeof d.verdicts)[number]) => (v.holds === true ? "yes" : v.holds === false ? "no" : "cannot judge");
+  const types = d.typology?.types ?? [];
+  const typesHolding = types.filter((x) => x.state === "holds").map((x) => TYPE_TITLES[x.name].toLowerCase());
   out.push(h("h3", {}, "Verdicts"));
   out.push(
     h(
       "p",
       { class: "verdict-summary" },
       (holding.length === 0 ? "None of the verdicts that could be judged holds on this view." : `This cluster is ${holding.map((v) => v.name).join(", ")}.`) +
-        (unjudged.length ? ` Cannot judge: ${unjudged.map((v) => v.name).join(", ")}.` : ""),
+        (unjudged.length ? ` Cannot judge: ${unjudged.map((v) => v.name).join(", ")}.` : "") +
+        (typesHolding.length ? ` Cluster type: ${typesHolding.join("; ")}.` : ""),
     ),
   );
   for (const v of d.verdicts) {
@@ -76,6 +84,30 @@ export function renderVerdicts(app: App): Child[] {
         details,
       ),
     );
+  }
+  if (types.length > 0) {
+    out.push(h("h3", {}, "Cluster type"));
+    out.push(h("p", { class: "muted small" }, "Each type judged on its own thresholds (listed with each); several may hold."));
+    const card = (x: (typeof types)[number]) =>
+      h(
+        "div",
+        { class: `verdict ${x.state === "holds" ? "yes" : x.state === "does-not-hold" ? "no" : "unclear"}`, dataset: { clusterType: x.name, state: x.state } },
+        h("h4", {}, `${x.state === "holds" ? "●" : x.state === "does-not-hold" ? "○" : "?"} ${TYPE_TITLES[x.name]}: ${VERDICT_STATE_WORDS[x.state]}`),
+        h("p", {}, x.summary),
+        h("details", {}, h("summary", { class: "muted small" }, "evidence and thresholds"), h("table", { class: "kv evidence" }, ...clusterTypeFacts(x).map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, v))))),
+      );
+    for (const x of types) if (x.state !== "cannot-judge") out.push(card(x));
+    const unjudgedTypes = types.filter((x) => x.state === "cannot-judge");
+    if (unjudgedTypes.length > 0) {
+      out.push(
+        h(
+          "details",
+          { class: "unjudged-types", dataset: { state: "cannot-judge" } },
+          h("summary", { class: "muted small" }, `? Cannot judge: ${unjudgedTypes.map((x) => TYPE_TITLES[x.name]).join(", ")}`),
+          h("ul", { class: "reasons muted small" }, ...unjudgedTypes.map((x) => h("li", { dataset: { clusterType: x.name } }, x.reason ?? x.summary))),
+        ),
+      );
+    }
   }
   const c = d.criticalActors;
   if (c && c.set.length > 0) {
