@@ -11,7 +11,7 @@
  * Run: npx tsx datasets/fepach-fruit-processing/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1991;
 
@@ -89,8 +89,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `The benchmarking forum: 70 % of processors report their figures to the federation and 70 % receive the comparison back (business, medium). ${brief("benchmarking forum")}. The shares are assumptions.`,
       `Managers of the eight large processors share knowledge: technical advice among them with density 0.5 (strong, 60 % answered in return). ${brief("knowledge shared among managers of large processors")}. The count and density are assumptions.`,
       `Managers moving between firms: 14 moves between processors drawn at random (large or not), each a technical-advice tie from the firm left to the firm joined (medium), answered in half of the cases (weak). ${brief("and through managers moving between firms")}. The number of moves is an assumption.`,
-      "Not drawn because the source does not state them: ties among the smaller processors other than through moving managers, growers and other suppliers of fruit, buyers and importers, government agencies. Their absence here is the absence of a statement, not a finding: an analysis of this dataset says nothing about them.",
-      "Invented: actor counts, names and labels, employees, size classes of the smaller processors. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
+      `Not drawn because the source does not state them: ties among the smaller processors other than through moving managers, growers and other suppliers of fruit, buyers and importers, government agencies. Their absence here is the absence of a statement, not a finding: an analysis of this dataset says nothing about them. ${noSourceSentence("what the source does not state is left out; the absence is the absence of a statement, not a finding.")}`,
+      `Invented: actor counts, names and labels, employees, size classes of the smaller processors. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "The federation as the gatekeeper of international standards: the top gatekeeper (Gould–Fernandez, partition `inCluster`) and the only inside actor receiving from outside, passing it on to most processors. The gatekeeper-dependent verdict cannot be judged: two ties come in from outside and its rule needs at least three — the source gives no count of outside sources, and none is added to reach the minimum.",

@@ -12,7 +12,7 @@
  * Run: npx tsx datasets/gamarra-garments/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedActor } from "../../src/model/plant.js";
-import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 2003;
 
@@ -68,9 +68,9 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `Inside: 80 garment producers only, in four product lines of 20 (the \`group\` column: jeans, t-shirts, knitwear, childrenswear), each in one of six commercial buildings. ${brief("producers learned from each other, in a relatively closed system (cognitive inbreeding)")}. Input traders, service workshops, market stalls and an association are not drawn: the source states no role for them in the cluster's learning.`,
       `Producers in the same building copy from each other: technical advice with density 0.30 (strong, 60 % answered in return), whatever their product line; across buildings 0.03 within a product line and 0.008 across lines. ${brief("new ideas become public quickly on a local scale (Visser): dense internal diffusion")} (case brief, last section). The building as the unit of \"local scale\" and the densities are assumptions.`,
       `Then every open advice two-path a → b → c among producers is closed by a → c with probability 0.12 — copying from the people one's contacts copy from — which makes the network highly transitive. ${brief("clustering reinforced existing practice")}; ${brief("producers learned from each other, in a relatively closed system (cognitive inbreeding)")}. The probability is an assumption.`,
-      `Business ties (orders, prices, market news) among producers: density 0.12 in the same building (half answered), 0.02 across buildings. The source does not separate kinds of knowledge; the two relations are this reconstruction's split of what producers pass on.`,
-      "Not drawn because the source does not state them: the dispersed producers elsewhere in Lima that clustered producers outperformed (they are not part of the cluster's network), support organisations, buyers.",
-      "Invented: actor counts, names and labels, product lines, buildings, employees. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
+      `Business ties (orders, prices, market news) among producers: density 0.12 in the same building (half answered), 0.02 across buildings. ${brief("producers learned from each other")}; ${brief("dense internal ties")}. ${noSourceSentence("the source does not separate kinds of knowledge, and no sentence of it names business ties among producers; the split into two relations is this reconstruction's, so that the example carries two relations like a survey with two questions (as every example does). What producers pass on is the source's; the second relation, its densities and the building rule are not.")}`,
+      `Not drawn because the source does not state them: the dispersed producers elsewhere in Lima that clustered producers outperformed (they are not part of the cluster's network), support organisations, buyers. ${noSourceSentence("what the source does not state is left out; the absence is the absence of a statement, not a finding.")}`,
+      `Invented: actor counts, names and labels, product lines, buildings, employees. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "Very low external openness: three outside ties in all, reaching two producers; under 1 % of the ties entering inside actors come from outside (the closed verdict's first condition holds).",

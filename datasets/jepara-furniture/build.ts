@@ -11,7 +11,7 @@
  * Run: npx tsx datasets/jepara-furniture/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedActor } from "../../src/model/plant.js";
-import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 2002;
 
@@ -137,8 +137,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `Worker rotation: weak technical-advice ties between suppliers of different families anywhere in the cluster (density 0.03) — skills carried by workers moving between firms. ${brief("worker rotation between firms")} (case brief, last section). Sawmills and timber traders sell to component makers and finishers with density 0.05 (business, weak), the local chain of parts and raw material.`,
       `Common collective action through the producers' association: it passes business information to half of the local firms (medium) and 30 % of them bring matters to it (weak). ${brief("common collective action")} (case brief, last section). The source does not say who organises collective action; one association stands for it, and the shares are assumptions.`,
       `About 6 % of suppliers are drawn high-road (attribute only; no tie depends on it). ${brief("Only a small share of firms take the \"high road\" of upgrading")}.`,
-      "Not drawn because the source does not state them: government offices, training centres, ties from buyers to suppliers, ties back from exporters to buyers.",
-      "Invented: actor counts (3 buyers, 3 principals, 2 foreign-owned firms, 96 suppliers), names and labels, employees, supplier stages (per family: 20 % raw material, 65 % components, 15 % finishing). Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
+      `Not drawn because the source does not state them: government offices, training centres, ties from buyers to suppliers, ties back from exporters to buyers. ${noSourceSentence("what the source does not state is left out; the absence is the absence of a statement, not a finding.")}`,
+      `Invented: actor counts (3 buyers, 3 principals, 2 foreign-owned firms, 96 suppliers), names and labels, employees, supplier stages (per family: 20 % raw material, 65 % components, 15 % finishing). Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "The three principal subcontractors ranked the top gatekeepers (Gould–Fernandez gatekeeper counts from the buyers into the cluster, partition `inCluster`), each with a buyer as outside source and large local outflow; the trader next.",

@@ -13,12 +13,12 @@
  * Run: npx tsx datasets/sialkot-surgical/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK, type PlantedTie } from "../../src/model/plant.js";
-import { runDatasetBuilder, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1994;
 
 /** A sentence of the source (as summarised in the case brief) that an assumption rests on. */
-const src = (sentence: string) => `*Source:* “${sentence}”`;
+const src = sourceSentence;
 
 export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   const p = new PlantedCluster(SEED);
@@ -62,7 +62,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.fan(makers, suppliers, { relation: BU, perSource: [2, 5], strength: STRONG, wave: W1 });
   for (const t of [...p.tiesPlanted]) if (t.wave === W1 && t.relation === BU && makers.includes(t.source) && suppliers.includes(t.target) && p.rng() < 0.6) p.tie(t.source, t.target, TA, p.strength(MEDIUM), W1);
   p.block(suppliers, makers, { relation: BU, density: 0.02, strength: WEAK, wave: W1 });
-  // Horizontal: little bilateral co-operation; the association is a thin club.
+  // Horizontal: bilateral co-operation between manufacturers is low; the association is a thin club.
   p.block(makers, makers, { relation: TA, density: 0.01, strength: WEAK, wave: W1 });
   p.fan([association], makers, { relation: BU, perSource: [10, 10], strength: WEAK, wave: W1 });
   // Joint-venture partners hold the technical responsibility for ISO 9000 in two large firms (both waves).
@@ -116,8 +116,9 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   p.block([consultancy], suppliers, { relation: TA, density: 0.15, strength: WEAK, wave: W2 });
   p.block([lab], makers, { relation: TA, density: 0.35, strength: MEDIUM, wave: W2 });
   p.block([training], [...makers, ...suppliers], { relation: TA, density: 0.2, strength: MEDIUM, wave: W2 });
-  // Rising multilateral horizontal co-operation (working groups of the association) and some bilateral.
-  p.block(makers, makers, { relation: TA, density: 0.035, strength: WEAK, wave: W2 });
+  // Multilateral horizontal co-operation rises through the association (the ties to and from it above);
+  // bilateral co-operation between manufacturers stays as low as in 1994: the source states no rise.
+  p.block(makers, makers, { relation: TA, density: 0.01, strength: WEAK, wave: W2 });
 
   const meta: DatasetMeta = {
     name: "sialkot-surgical",
@@ -146,18 +147,20 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `1994: each buyer places business with 5–8 large or medium manufacturers (strong) and 1–2 small ones (medium), and advises 1–2 large ones (weak); each foreign manufacturer advises 1–2 large ones; the regulator's notice reaches two large manufacturers. ${src("Foreign buyers and manufacturers were a main source of quality know-how; co-operation in buyer ties was the variable most associated with better performance")}.`,
       `Joint ventures: two large manufacturers are joint ventures (\`ownership\`) whose foreign partner advises them strongly in both waves. ${src("joint-venture partners held the technical responsibility for ISO 9000")}.`,
       `Every manufacturer puts work out to 2–5 suppliers (strong business) and, for 60 % of those ties, tells them how; suppliers report back with density 0.02. ${src("strong vertical ties to suppliers")}.`,
-      `1994, the association: it passes business information to 10 members and receives nothing from outside — it is not yet a gatekeeper. ${src("Before the 1994 crisis the association is not the gatekeeper")}. Manufacturers advise each other with density 0.01.`,
+      `1994, the association: it passes business information to 10 members and receives nothing from outside — it is not yet a gatekeeper. ${src("Before the 1994 crisis the association is not the gatekeeper")}. Manufacturers advise each other with density 0.01 (bilateral horizontal co-operation, low). ${src("bilateral horizontal co-operation low")} (case brief, across the mature clusters).`,
       `1997: 85 % of the 1994 market and supplier ties persist (same strengths); of the buyers' 1994 advice ties, half are gone and the rest one step weaker. ${src("after certification the technical ties between buyers and Sialkot producers often weakened")}. Three large firms get quality know-how from consultants abroad directly. ${src("a few large firms obtained quality know-how privately through their foreign buyers or consultants")}.`,
       `1997, the association as the channel: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer advise (or support) the association; it hires the consultancy (which also learns from its head office abroad, the certification body and the regulator's rules) and sets up the lab and the training facility. ${src("the local trade association channelled outside know-how on quality assurance: it lobbied for support, hired a quality-assurance consultancy, and metal-testing labs and training facilities were set up")}; ${src("by 1997 it is the channel for most SMEs")}.`,
-      `1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises two in three manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. ${src("the association's consultancy trained about 200 firms to GMP level")} (200 of about 300). Manufacturers advise each other with density 0.035. ${src("rising multilateral horizontal co-operation through the association")}. The shares other than two in three are assumptions.`,
-      "The two waves are separate ties in ties.csv (column `wave`); the whole file, both waves together, is what `clusterflow report` analyses unless `--wave` is given.",
-      "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, densities and strengths not quoted above are assumptions; only the shape comes from the case.",
+      `1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises two in three manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. ${src("the association's consultancy trained about 200 firms to GMP level")} (200 of about 300). The shares other than two in three are assumptions.`,
+      `1997, co-operation among manufacturers: the multilateral co-operation rises as ties to and from the association — in 1994 it reaches 10 members with business information and hears from none; in 1997 it advises 80 % of them and half of them bring matters to it (the ties above) — while bilateral ties between manufacturers stay as in 1994 (technical advice, density 0.01, weak, drawn afresh). ${src("rising multilateral horizontal co-operation through the association")}; ${src("bilateral horizontal co-operation low, multilateral co-operation through associations varying")} (case brief, across the mature clusters). ${noSourceSentence("the source states no change in bilateral co-operation in Sialkot between the rounds; the 1994 density is kept rather than a rise or fall invented.")}`,
+      `The two waves are separate ties in ties.csv (column \`wave\`). \`clusterflow report\` diagnoses each round separately and adds a section on the change between them; \`clusterflow waves\` sets the rounds side by side; the other commands analyse the last round (1997) unless \`--wave\` or \`--pool-waves\` is given. ${noSourceSentence("the source describes the cluster after the 1994 restrictions and by 1997 in words; two rounds of ties are how this reconstruction shows that change.")}`,
+      `Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, densities and strengths not quoted above are assumptions; only the shape comes from the case. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "The association becomes the main channel between the rounds: in 1994 it receives nothing from outside and is not a gatekeeper; in 1997 it is the top gatekeeper (Gould–Fernandez gatekeeper counts, partition `inCluster`), and most small and medium manufacturers lose their two-step reach to outside knowledge without it and its consultancy.",
       "Large firms keep private channels: in 1997 most large manufacturers still hear directly from outside (buyers, joint-venture partners, consultants).",
       "The buyers' technical ties weaken between the rounds.",
       "Strong vertical ties from manufacturers to suppliers; institutional ties rise between the rounds (tie-type mix per round).",
+      "Co-operation among manufacturers rises through the association, not bilaterally: ties between manufacturers and the association go from 10 (1994, all from it) to about 70 (1997, both ways), the association links over a thousand pairs of manufacturers in two steps in 1997 and none in 1994, while direct manufacturer-to-manufacturer ties stay low (density about 0.01 in both rounds). An earlier version of this example drew the bilateral ties rising from 0.01 to 0.035 and its test asked them to double; the source states no such rise, so both were dropped.",
     ],
   };
   return { planted: p, meta };

@@ -13,7 +13,7 @@
  * Run: npx tsx datasets/suame-magazine/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1987;
 
@@ -89,8 +89,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `Inside: 56 repair workshops (group \`repair-workshops\`), 9 workshops that moved into manufacturing and 7 machining shops (group \`manufacturing-workshops\`), 20 spare-parts dealers (group \`parts-dealers\`); nearly all informal. ${brief("Vehicle repair and spare-parts workshops, micro and small")}; ${brief("workshops that moved into manufacturing fared better")} (an attribute of the group, not a tie).`,
       `Linkages among users and suppliers: each dealer supplies 4–7 repair workshops, each manufacturing workshop sells to 4–8 repairers or dealers (business, medium, 30 % answered with the user's feedback) and advises 1–3 repairers (weak); each machining shop advises 2–4 repairers or manufacturers; each repairer tells at most one manufacturer or machinist what fails (weak). ${brief("the dynamism came from the proliferation of linkages among users and suppliers as well as the university's Technology Consultancy Centre")} (case brief, last section). The numbers are assumptions.`,
       `Horizontal ties are few: repairers advise each other with density 0.012, manufacturers each other with density 0.1. ${brief("informal clusters (little trust, co-operation and learning)")} (UNCTAD's typology, case brief \"Other facts\").`,
-      "Not drawn because the source does not state them: donors or foreign suppliers of the centre, ties between the government programme and the centre, ties of workshops to the importers.",
-      "Invented: actor counts, names and labels, trades, employees. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated.",
+      `Not drawn because the source does not state them: donors or foreign suppliers of the centre, ties between the government programme and the centre, ties of workshops to the importers. ${noSourceSentence("what the source does not state is left out; the absence is the absence of a statement, not a finding.")}`,
+      `Invented: actor counts, names and labels, trades, employees. Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "The university centre as the bridge between the university and the workshops: the top broker (betweenness), the university's representative to the workshops (the largest Gould–Fernandez representative count, partition `group`), the critical actor removed first, and the source of technical advice of most workshops.",

@@ -10,7 +10,7 @@
  * Run: npx tsx datasets/thai-automotive/build.ts [outDir]
  */
 import { MEDIUM, PlantedCluster, STRONG, WEAK } from "../../src/model/plant.js";
-import { runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
+import { noSourceSentence, runDatasetBuilder, sourceSentence, type DatasetMeta } from "../../src/io/dataset.js";
 
 export const SEED = 1997;
 
@@ -111,8 +111,8 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `About 30 % of first-tier firms belong to the Toyota-sponsored club (\`clubMember\`); Toyota advises every member (medium) and members advise each other with density 0.05 (weak). ${brief("a Toyota-sponsored club reaches first tiers only")}. The share and density are assumptions.`,
       `Second and third tier (group \`thai-smes\`): 70 second-tier and 15 third-tier Thai SMEs (70 : 49 is the source's 1,000 : 700; the third-tier count is an assumption), every tenth ISO-certified. About 20 % of first-tier firms pass orders to one or two second-tier SMEs, half of those also advice to one (weak); about 30 % of third-tier SMEs supply a second-tier SME; no assembler deals with an SME. ${brief("Second- and third-tier Thai SMEs are barely tied in (only about 10 % of Thai suppliers hold ISO 9000/14000/18000)")}; ${brief("knowledge reaching lower tiers, if at all, only through first-tier firms")}.`,
       `Two weak advice ties among Thai SMEs in all. ${brief("collaboration among Thai SMEs is almost absent")}.`,
-      "Not drawn because the source does not state them: a parts association or government institute, R&D centres or regional headquarters of the parents, ties back from suppliers to assemblers, ties among assemblers.",
-      "Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, shares and densities not quoted above are assumptions; only the shape comes from the case.",
+      `Not drawn because the source does not state them: a parts association or government institute, R&D centres or regional headquarters of the parents, ties back from suppliers to assemblers, ties among assemblers. ${noSourceSentence("what the source does not state is left out; the absence is the absence of a statement, not a finding.")}`,
+      `Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, shares and densities not quoted above are assumptions; only the shape comes from the case. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
     expected: [
       "A satellite cluster (typology): the lead actors are the assemblers, local subsidiaries whose own knowledge comes from their parents abroad; most inside actors are more than two ties from any outside source or never reached.",

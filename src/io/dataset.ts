@@ -20,6 +20,14 @@ export function sourceSentence(sentence: string): string {
   return `*Source:* “${sentence}”`;
 }
 
+/**
+ * The mark of a structural assumption that no sentence of the source states: said plainly, with why the
+ * reconstruction needs it. Every assumption of a case README carries {@link sourceSentence} or this.
+ */
+export function noSourceSentence(why: string): string {
+  return `*No source sentence:* a modelling assumption — ${why}`;
+}
+
 export interface DatasetMeta {
   /** Folder name, e.g. taiwan-flowers. */
   name: string;

@@ -51,7 +51,7 @@ describe("one key-player rule for fragmentation and report", () => {
     const r = JSON.parse((await run("report", ds, "--json", "--reps", "199")).out);
     expect(f.keyPlayers.options.criterion).toBe(r.criticalActors.criterion);
     expect(f.keyPlayers.set).toEqual(r.criticalActors.set);
-    for (const id of f.keyPlayers.set) expect(id).not.toMatch(/^(hq|buyer|globalrd)/);
+    for (const id of f.keyPlayers.set) expect(id).not.toMatch(/^(hq|client|usoutsourcer|diaspora)/);
     expect(f.keyPlayerRule).toMatch(/inside the cluster/);
     expect((await run("fragmentation", ds)).out).toMatch(/^rule: key players are judged among the actors inside the cluster/m);
     expect((await run("report", ds, "--reps", "199")).out).toMatch(/Rule: key players are judged/);

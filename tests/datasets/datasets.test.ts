@@ -17,6 +17,21 @@ const FILES = ["nodes.csv", "ties.csv", "manifest.json", "README.md"];
 const temp = mkdtempSync(join(tmpdir(), "clusterflow-datasets-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+const BRIEF = readFileSync(join(REPO, "docs", "cases.md"), "utf8");
+
+/** The quotations marked `*Source:* “…”` in a text (a quotation may hold a quotation of its own). */
+function quotations(text: string): string[] {
+  const out: string[] = [];
+  const key = "*Source:* “";
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i)) {
+    let k = i + key.length;
+    for (let depth = 1; depth > 0 && k < text.length; k++) depth += text[k] === "“" ? 1 : text[k] === "”" ? -1 : 0;
+    out.push(text.slice(i + key.length, k - 1));
+    i = k;
+  }
+  return out;
+}
+
 describe.each(Object.keys(CASES))("dataset %s", (name) => {
   it("imports with no error and no warning, with the fields a survey has", async () => {
     const { graph, report } = await readInput(datasetDir(name));
@@ -62,6 +77,19 @@ describe.each(Object.keys(CASES))("dataset %s", (name) => {
     expect(readme).toMatch(/knowledge flow: `source` gives knowledge to `target`/);
     expect(readme).toContain("## Structural assumptions");
     expect(readme).toContain(manifest.source);
+  });
+
+  it("rests every structural assumption on a sentence of the case brief, or says plainly that none does", () => {
+    const readme = readFileSync(join(datasetDir(name), "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Structural assumptions"), readme.indexOf("## What the analysis should find"));
+    const bullets = section.split("\n").filter((l) => l.startsWith("- "));
+    expect(bullets.length).toBeGreaterThan(3);
+    for (const b of bullets) expect(b.includes("*Source:* “") || b.includes("*No source sentence:* a modelling assumption — "), b).toBe(true);
+    // Each quotation is in the brief (docs/cases.md), word for word: whitespace, emphasis and quote marks aside,
+    // and with an ellipsis standing for what is left out.
+    const flat = (t: string) => t.replace(/\*/g, "").replace(/[“”]/g, '"').replace(/\s+/g, " ");
+    const brief = flat(BRIEF);
+    for (const q of quotations(section)) for (const part of q.split("…").map((x) => x.trim()).filter(Boolean)) expect(brief.includes(flat(part)), `${name}: “${part}” is not in docs/cases.md`).toBe(true);
   });
 
   it("is byte for byte what its builder renders", () => {
