@@ -120,6 +120,14 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
   // bilateral co-operation between manufacturers stays as low as in 1994: the source states no rise.
   p.block(makers, makers, { relation: TA, density: 0.01, strength: WEAK, wave: W2 });
 
+  // Presence (the column present_1994): the consultancy, the lab and the training facility were set up after
+  // the 1994 restrictions, so they are absent from the first round rather than isolated in it.
+  const setUpLater = new Set([consultancy, lab, training]);
+  for (const a of p.actorsPlanted) {
+    a.attributes.present_1994 = !setUpLater.has(a.id);
+    a.attributes.present_1997 = true;
+  }
+
   const meta: DatasetMeta = {
     name: "sialkot-surgical",
     title: "Sialkot surgical-instrument cluster, Pakistan (stylised reconstruction)",
@@ -152,6 +160,7 @@ export function build(): { planted: PlantedCluster; meta: DatasetMeta } {
       `1997, the association as the channel: the regulator, the certification body, the export agency, two foreign manufacturers and one buyer advise (or support) the association; it hires the consultancy (which also learns from its head office abroad, the certification body and the regulator's rules) and sets up the lab and the training facility. ${src("the local trade association channelled outside know-how on quality assurance: it lobbied for support, hired a quality-assurance consultancy, and metal-testing labs and training facilities were set up")}; ${src("by 1997 it is the channel for most SMEs")}.`,
       `1997, out to the firms: the association advises 80 % of manufacturers (strong) and 30 % of suppliers (weak); half of the manufacturers report to it; the consultancy advises two in three manufacturers (strong) and 15 % of suppliers (weak), the lab 35 % (medium), the training facility 20 % of manufacturers and suppliers. ${src("the association's consultancy trained about 200 firms to GMP level")} (200 of about 300). The shares other than two in three are assumptions.`,
       `1997, co-operation among manufacturers: the multilateral co-operation rises as ties to and from the association — in 1994 it reaches 10 members with business information and hears from none; in 1997 it advises 80 % of them and half of them bring matters to it (the ties above) — while bilateral ties between manufacturers stay as in 1994 (technical advice, density 0.01, weak, drawn afresh). ${src("rising multilateral horizontal co-operation through the association")}; ${src("bilateral horizontal co-operation low, multilateral co-operation through associations varying")} (case brief, across the mature clusters). ${noSourceSentence("the source states no change in bilateral co-operation in Sialkot between the rounds; the 1994 density is kept rather than a rise or fall invented.")}`,
+      `Presence: the consultancy, the metal-testing lab and the training facility are absent from the 1994 round (\`present_1994\` false; every other actor true; every actor \`present_1997\`) and enter in 1997, so the 1994 analysis neither counts them as isolates nor includes them in its thresholds. ${src("hired a quality-assurance consultancy, and metal-testing labs and training facilities were set up")}.`,
       `The two waves are separate ties in ties.csv (column \`wave\`). \`clusterflow report\` diagnoses each round separately and adds a section on the change between them; \`clusterflow waves\` sets the rounds side by side; the other commands analyse the last round (1997) unless \`--wave\` or \`--pool-waves\` is given. ${noSourceSentence("the source describes the cluster after the 1994 restrictions and by 1997 in words; two rounds of ties are how this reconstruction shows that change.")}`,
       `Tie strengths: strong ties are 1/2/3 with probabilities 0.15/0.45/0.40, medium 0.35/0.45/0.20, weak 0.70/0.25/0.05, except where a strength is stated. Sizes, densities and strengths not quoted above are assumptions; only the shape comes from the case. ${noSourceSentence("the source gives no counts or strengths; a network needs them.")}`,
     ],
