@@ -56,6 +56,8 @@ import { ImportReport } from "./report.js";
 import { ActorResolver, addRosterAnswers, parseScale, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
 import { readNodesTable } from "./tidy.js";
+import { checkKoboOptions } from "./koboOptions.js";
+import { scanJson } from "./json.js";
 import { dict } from "../model/dict.js";
 
 export interface KoboOptions {
@@ -190,14 +192,21 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   let o: KoboOptions = {};
   if (optionFile) {
     report.files.push(optionFile.name);
+    const text = optionFile.text.replace(/^\uFEFF/, "");
+    let parsed: { value: unknown } | undefined;
     try {
-      o = JSON.parse(optionFile.text) as KoboOptions;
-      report.note(`options read from ${optionFile.name}`);
+      parsed = { value: JSON.parse(text) };
     } catch (e) {
-      report.error(optionFile.name, "bad-options", `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { line: 1, column: 1 });
+      // JSON.parse names no line; the scan gives the place (and a plainer message).
+      const at = scanJson(text).error;
+      report.error(optionFile.name, "bad-options", `not valid JSON: ${at?.message ?? (e instanceof Error ? e.message : String(e))}`, at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, "fix the JSON syntax at this place");
+    }
+    if (parsed) {
+      o = checkKoboOptions(parsed.value, optionFile.name, report, text);
+      report.note(`options read from ${optionFile.name}`);
     }
   }
-  o = { ...o, ...((options.kobo as KoboOptions | undefined) ?? {}) };
+  if (options.kobo !== undefined) o = { ...o, ...checkKoboOptions(options.kobo, "options.kobo", report) };
   if (!exportFile) {
     report.error(files[0]?.name ?? "(input)", "missing-file", "no survey export among the files", {}, "give the CSV or XLSX export of the submissions");
     return done();
@@ -259,7 +268,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     report.note(`choice list "${rosterList}" taken as the roster (lists: ${lists.join(", ")}); pass the rosterList option to choose another`);
   } else if (rosterList === undefined) rosterList = lists[0];
   if (rosterList !== undefined && lists.length > 0 && !lists.includes(rosterList)) {
-    report.error(choiceTable!.name, "kobo-roster-list", `no choice list "${rosterList}" (lists: ${lists.join(", ")})`, {}, "name one of the lists");
+    report.error(choiceTable!.name, "kobo-roster-list", `no choice list "${rosterList}" (lists: ${lists.join(", ")})`, { line: choiceTable!.line(0), column: 1 }, "set the rosterList option to one of the lists");
   }
   choices = choices.filter((c) => c.list === rosterList);
   if (o.choices) {
@@ -320,7 +329,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     return undefined;
   };
   const questionOf = lastSegment;
-  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : o.questions;
+  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : dict(o.questions);
   const strengthNames = new Map<string, string>(); // follow-up question → roster question
   const roles: ColumnRole[] = header.map(() => ({ role: "attribute" }));
   const isMeta = (h: string) => META.has(h.toLowerCase()) || META.has(lastSegment(h).toLowerCase()) || /^meta[/-]/i.test(h) || /^_/.test(lastSegment(h));
@@ -608,7 +617,6 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
 
   // Non-respondents: per question, those who skipped it, those with no submission.
   const mode = o.nonRespondents ?? "missing";
-  if (mode !== "missing" && mode !== "reconstruct") report.error(file, "bad-options", `nonRespondents must be "missing" or "reconstruct", not "${String(mode)}"`, {});
   const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   for (const q of questions) {
     const rel = relationOf(q);

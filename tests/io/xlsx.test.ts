@@ -191,12 +191,6 @@ const row = (r: string | number, ...cells: string[]) => `<row r="${r}">${cells.j
 describe("XLSX: Excel's bounds on rows and columns", () => {
   const header = row(1, cell("A1", "source"), cell("B1", "target"));
 
-  it("the hand-written workbook reads (the helper is sound)", async () => {
-    const { graph, report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + row(1048576, cell("A1048576", "b"), cell("B1048576", "c"))));
-    expect(report.errors).toEqual([]);
-    expect(ties(graph)).toEqual(["a>b:1", "b>c:1"]);
-  });
-
   it.each([200_000_000, 2 ** 31])("row %i: a located error naming the sheet and cell, in well under a second", async (n) => {
     const started = performance.now();
     const { report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + row(n, cell(`A${n}`, "b"), cell(`B${n}`, "c"))));
@@ -210,6 +204,10 @@ describe("XLSX: Excel's bounds on rows and columns", () => {
     const { graph, report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b"), cell("XFE2", "x")) + row(3, cell("A3", "b"), cell("B3", "c"))));
     expect(report.errors.map((i) => [i.file, i.line, i.message])).toEqual([["survey.xlsx[ties]", 2, "cell XFE2 in row 2 is outside Excel's columns A–XFD (1–16,384); the cell is not read"]]);
     expect(ties(graph)).toEqual(["a>b:1", "b>c:1"]);
+    // The hand-written workbook reads, up to Excel's last row.
+    const sound = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + row(1048576, cell("A1048576", "b"), cell("B1048576", "c"))));
+    expect(sound.report.errors).toEqual([]);
+    expect(ties(sound.graph)).toEqual(["a>b:1", "b>c:1"]);
   });
 
   it("a merged range over a million cells is an error and not applied (exceljs fills every cell of it)", async () => {
