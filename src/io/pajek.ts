@@ -299,6 +299,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
         if (labels[i - 1] !== undefined) report.warn(f, "duplicate-id", `vertex ${i} is described twice; the later line wins`, at(l, first));
         const lab = l.words[1];
         labels[i - 1] = lab ? lab.text : undefined;
+        if (lab && lab.text.trim() === "") report.warn(f, "empty-label", `vertex ${i} has an empty label; its number ${i} is used as the actor id`, at(l, lab), "give every vertex a label, or leave the labels out to number all vertices");
         const nums = l.words.slice(2);
         const c: { x?: number; y?: number; z?: number } = {};
         let k = 0;
