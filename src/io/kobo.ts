@@ -510,10 +510,12 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
       if (v === "") continue;
       if (field === "inCluster") {
         const b = parseBoolean(v);
-        if (b !== undefined) attrs.inCluster = b;
+        if (b === undefined) report.warn(file, "bad-boolean", `inCluster "${v}" is not true/false; ignored`, at(r, index), "write true/false, yes/no or 1/0");
+        else attrs.inCluster = b;
       } else if (field === "x" || field === "y") {
         const num = parseNumber(v);
-        if (num !== undefined) attrs[field] = num;
+        if (num === undefined) report.warn(file, "bad-number", `${field} "${v}" is not a number; ignored`, at(r, index));
+        else attrs[field] = num;
       } else attrs[field] = field === "kind" ? v.toLowerCase() : v;
     }
     const current = graph.getNodeAttributes(id);

@@ -201,3 +201,16 @@ describe("Kobo options file: checked against its documented shape", () => {
     expect(ties(inCode.graph)).toEqual(["f02>f01:3@advice", "f03>f01:1@advice"]);
   });
 });
+
+describe("Kobo respondent fields", () => {
+  it("an inCluster or x that cannot be read is a located warning, not dropped silently", async () => {
+    const text = "_uuid,firm_id,inCluster,x,advice\nu1,f01,maybe,east,f02 f03\nu2,f02,no,2,f01 f03\n";
+    const { graph, report } = await parseKobo([f("x.csv", text), f("choices.csv", CHOICES)]);
+    expect(graph.getNodeAttribute("f02", "inCluster")).toBe(false);
+    expect(graph.getNodeAttribute("f02", "x")).toBe(2);
+    expect(report.warnings.filter((i) => i.code === "bad-boolean" || i.code === "bad-number").map(formatIssue)).toEqual([
+      'x.csv:2:8: warning: inCluster "maybe" is not true/false; ignored [bad-boolean]\n    → write true/false, yes/no or 1/0',
+      'x.csv:2:14: warning: x "east" is not a number; ignored [bad-number]',
+    ]);
+  });
+});
