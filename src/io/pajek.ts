@@ -491,7 +491,7 @@ function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name
   }
   if (values.length !== ids.length) {
     const pos = values[Math.min(values.length, ids.length) - (values.length > ids.length ? 0 : 1)];
-    report.error(file.name, "pajek-count", `the ${isVector ? "vector" : "partition"} holds ${values.length} values, not ${ids.length}`, pos ? { line: pos.line, column: pos.column } : {}, "one value per vertex, in vertex order");
+    report.error(file.name, "pajek-count", `the ${isVector ? "vector" : "partition"} holds ${values.length} values, not ${ids.length}`, pos ? { line: pos.line, column: pos.column } : { line: text.split(/\r\n|\r|\n/).length, column: 1 }, "one value per vertex, in vertex order");
   }
   // The attribute's name: a field of the model, or a free attribute (reserved names renamed, reported).
   const cols = mapColumns([name], ACTOR_FIELD_ALIASES, report, file.name, 1, () => 1);

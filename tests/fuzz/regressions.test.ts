@@ -9,6 +9,7 @@ import { CsvRows } from "../../src/io/csv.js";
 import { parseGraphml } from "../../src/io/graphml.js";
 import { parseGexf } from "../../src/io/gexf.js";
 import { deepestElement, unclosedElement } from "../../src/io/xml.js";
+import { parsePajek } from "../../src/io/pajek.js";
 
 describe("fuzz regressions", () => {
   it("tidy case 423 (seed 1): a header of 23,000 empty column names is refused in well under a second, not minutes", () => {
@@ -79,5 +80,11 @@ describe("fuzz regressions", () => {
       expect(unclosedElement(text)?.name).toBe("b");
       expect(deepestElement(text, 1)).toBe(3);
     }
+  });
+
+  it("pajek case 64 (seed 1, companions mutated): a partition file cut before its first value is refused with a line", () => {
+    const net = '*Vertices 2\n1 "a"\n2 "b"\n*Arcs\n1 2\n';
+    const { report } = parsePajek([{ name: "t.net", text: net }, { name: "t.kind.clu", text: "*Vertices 2\n" }]);
+    expect(report.errors.map((e) => [e.file, e.line, e.message])).toEqual([["t.kind.clu", 2, "the partition holds 0 values, not 2"]]);
   });
 });
