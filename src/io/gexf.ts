@@ -12,7 +12,9 @@
  * `viz:color` → `color_` (`#rrggbb`, or `rgba(r,g,b,a)` when a < 1); `viz:size` → `size_`; `viz:shape` →
  * `shape_`; on edges `viz:thickness` → `thickness_`. Edge `weight` → tie weight; edge `kind` → relation
  * when no `relation` attribute is given; undirected and mutual edges → two ties marked `undirected`
- * (properties.ts).
+ * (properties.ts). A file holds one network: a second `<graph>` is refused (an error at its line), not
+ * merged into the first or left out. A value for an undeclared attribute is read under its `for` name and
+ * mapped like a declared one (an undeclared `inCluster` is the boolean field).
  *
  * Writing emits GEXF 1.2draft (read by Gephi 0.8+, Gephi Lite, networkx, graphology; `gexfVersion: "1.3"`
  * for 1.3). Colours are written as `viz:color r g b` with no `a` unless the alpha is below 1 (Gephi Lite

@@ -44,7 +44,8 @@
  *
  * Options (`options.kobo`, or a `<stem>.kobo.json` file beside the export): `questions` (names, or
  * name → relation), `respondent`, `separator`, `strength`, `nonRespondents`, `sentinels`, `none`,
- * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`).
+ * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`). Both are
+ * checked against this shape first (koboOptions.ts): a wrong value is a located error and is not used.
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph } from "../model/graph.js";

@@ -263,6 +263,22 @@ function dataRecords(text: string): number {
   return parseCsv(text).rows.slice(1).filter((r) => r.some((c) => c.trim() !== "")).length;
 }
 
+/** The ties a graphology JSON document states: one per edge, two per undirected edge between two nodes. */
+function jsonTies(text: string): number | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return undefined;
+  }
+  const d = doc as { options?: { type?: unknown }; edges?: unknown };
+  if (!Array.isArray(d.edges)) return undefined;
+  const undirectedGraph = d.options?.type === "undirected";
+  let n = 0;
+  for (const e of d.edges as { source?: unknown; target?: unknown; undirected?: unknown }[]) n += (undirectedGraph || e?.undirected === true) && String(e?.source) !== String(e?.target) ? 2 : 1;
+  return n;
+}
+
 /** Run one case in this thread. */
 export async function runCase(format: FuzzFormat, seeds: InputFile[], seed: number, index: number): Promise<CaseResult> {
   const { files, mutations } = caseInput(seeds, format, seed, index);
@@ -290,6 +306,11 @@ export async function runCase(format: FuzzFormat, seeds: InputFile[], seed: numb
       // Each data row of the ties file is one tie unless the report counts it as dropped (no undirected column in the seed).
       const rows = dataRecords(files[0].text);
       if (graph.size !== rows - report.counts.rowsDropped) return result("unaccounted", `${graph.size} ties from ${rows} data rows with ${report.counts.rowsDropped} counted as dropped`);
+    }
+    if (format === "json" && report.counts.rowsDropped === 0) {
+      // Each edge of the document is one tie, an undirected one (not a loop) two.
+      const expected = jsonTies(files[0].text);
+      if (expected !== undefined && graph.size !== expected) return result("unaccounted", `${graph.size} ties from a document of ${expected} (undirected edges counted twice), none counted as dropped`);
     }
     return result("clean");
   } catch (e) {
