@@ -379,8 +379,8 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     if (!split && declared) {
       // Declared questions: any `question<sep>option` column, known code or not.
       for (const q of Object.keys(declared)) {
-        const m = new RegExp(`(^|[/\\-_:.])${q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([/\\-_:.])(.+)$`).exec(h);
-        if (m) split = { path: h.slice(0, h.length - m[3].length - 1), code: m[3] };
+        const code = optionAfter(h, q);
+        if (code !== undefined) split = { path: h.slice(0, h.length - code.length - 1), code };
       }
     }
     if (!split) return;
@@ -671,6 +671,25 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   }
   if (noRow.length > 0) report.note(`${noRow.length} roster member(s) sent no submission (respondent = false): ${noRow.slice(0, 20).join(", ")}${noRow.length > 20 ? ", …" : ""}`);
   return done();
+}
+
+const OPTION_SEPARATORS = new Set(["/", "-", "_", ":", "."]);
+
+/**
+ * The option code of a header `…<sep>question<sep>code` for a declared question (the first place the question
+ * stands between separators, or at the start, with a code of one line after it), or undefined. A string search:
+ * a question name is data, and a regular expression built from a long one is refused by the engine.
+ */
+function optionAfter(header: string, question: string): string | undefined {
+  if (question === "") return undefined;
+  for (let i = header.indexOf(question); i >= 0; i = header.indexOf(question, i + 1)) {
+    const end = i + question.length;
+    if ((i === 0 || OPTION_SEPARATORS.has(header[i - 1])) && OPTION_SEPARATORS.has(header[end] ?? "") && end + 1 < header.length) {
+      const code = header.slice(end + 1);
+      if (!/[\n\r\u2028\u2029]/.test(code)) return code;
+    }
+  }
+  return undefined;
 }
 
 /** Does a header row look like a survey platform's export (Kobo, ODK, SurveyCTO meta columns)? */
