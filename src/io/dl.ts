@@ -260,6 +260,9 @@ class DlReader {
   /** Labels met in the data (embedded): per axis, label → index. */
   rowNames: string[] = [];
   colNames: string[] = [];
+  /** Where each embedded label stands (for messages about the label itself). */
+  rowNameTokens: Token[] = [];
+  colNameTokens: Token[] = [];
   missing = 0;
 
   constructor(
@@ -478,16 +481,21 @@ function readMatrices(r: DlReader, h: Header, nr: number, nc: number, data: Curs
   const isNum = (t: Token | undefined) => !!t && !t.quoted && (parseNumber(t.text) !== undefined || MISSING.has(t.text.toUpperCase()));
   for (let k = 0; k < h.nm; k++) {
     if (h.colEmbedded && (k === 0 || (data.peek() !== undefined && !isNum(data.peek())))) {
-      const names: string[] = [];
-      for (let j = 0; j < nc && data.peek() !== undefined; j++) names.push(data.next()!.text);
-      if (k === 0) r.colNames = names;
+      const names: Token[] = [];
+      for (let j = 0; j < nc && data.peek() !== undefined; j++) names.push(data.next()!);
+      if (k === 0) {
+        r.colNames = names.map((t) => t.text);
+        r.colNameTokens = names;
+      }
     }
     for (let i = 0; i < nr; i++) {
       if (h.rowEmbedded) {
         const t = data.next();
         if (!t) break;
-        if (k === 0) r.rowNames[i] = t.text;
-        else if (r.rowNames[i] !== t.text) report.warn(file, "dl-label", `row ${i + 1} of matrix ${k + 1} is labelled "${t.text}", not "${r.rowNames[i]}" as in the first matrix; the first label is kept`, { line: t.line, column: t.column });
+        if (k === 0) {
+          r.rowNames[i] = t.text;
+          r.rowNameTokens[i] = t;
+        } else if (r.rowNames[i] !== t.text) report.warn(file, "dl-label", `row ${i + 1} of matrix ${k + 1} is labelled "${t.text}", not "${r.rowNames[i]}" as in the first matrix; the first label is kept`, { line: t.line, column: t.column });
       }
       const count = perRow(i);
       for (let c = 0; c < count; c++) {
@@ -529,6 +537,8 @@ function* lines(data: Cursor): Generator<Token[]> {
 class Axis {
   private byName = new Map<string, number>();
   names: (string | undefined)[];
+  /** Where each label met in the data stands. */
+  tokens: (Token | undefined)[] = [];
   constructor(
     public size: number,
     labels: string[] | undefined,
@@ -565,6 +575,7 @@ class Axis {
       return this.size - 1;
     }
     this.names[free] = t.text;
+    this.tokens[free] = t;
     this.byName.set(t.text, free);
     return free;
   }
@@ -693,12 +704,19 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     report.error(file.name, "dl-count", `MATRIX LABELS: holds ${h.matrixLabels.length} labels, not ${h.nm} (NM)`, t ? { line: t.line, column: t.column } : { line: head.line, column: head.column }, "give one label per matrix, or correct NM");
   }
   const data = r.data(h);
+  /** The token of each actor's label, wherever it stands (header block or data). */
+  let rowTokens: (Token | undefined)[] | undefined = h.rowLabels;
+  let colTokens: (Token | undefined)[] | undefined = h.colLabels;
   if (h.format === "fullmatrix" || h.format === "lowerhalf" || h.format === "upperhalf") {
     readMatrices(r, h, nr, nc, data, file.name, report);
     if (h.rowEmbedded) rowLabels = r.rowNames;
     if (h.colEmbedded) colLabels = r.colNames.length > 0 ? r.colNames : rowLabels;
     if (!twoMode && h.rowEmbedded && !h.colEmbedded) colLabels = rowLabels;
     if (!twoMode && h.colEmbedded && !h.rowEmbedded) rowLabels = colLabels;
+    if (h.rowEmbedded) rowTokens = r.rowNameTokens;
+    if (h.colEmbedded) colTokens = r.colNameTokens.length > 0 ? r.colNameTokens : rowTokens;
+    if (!twoMode && h.rowEmbedded && !h.colEmbedded) colTokens = rowTokens;
+    if (!twoMode && h.colEmbedded && !h.rowEmbedded) rowTokens = colTokens;
   } else {
     const rows = new Axis(nr, rowLabels, h.rowEmbedded, twoModeFormat ? "row" : "actor");
     const cols = twoMode ? new Axis(nc, colLabels, h.colEmbedded, "column") : rows;
@@ -708,6 +726,8 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
       given || embedded ? axis.names.map((x, i) => x ?? `#${i + 1}`) : undefined;
     rowLabels = named(rows, rowLabels, h.rowEmbedded);
     colLabels = twoMode ? named(cols, colLabels, h.colEmbedded) : rowLabels;
+    rowTokens = rows.names.map((_x, i) => h.rowLabels?.[i] ?? rows.tokens[i]);
+    colTokens = twoMode ? cols.names.map((_x, j) => h.colLabels?.[j] ?? cols.tokens[j]) : rowTokens;
     const unnamed = rows.names.filter((x) => x === undefined).length + (twoMode ? cols.names.filter((x) => x === undefined).length : 0);
     if ((h.rowEmbedded || h.colEmbedded) && unnamed > 0) {
       report.warn(file.name, "dl-count", `${unnamed} actor(s) declared by the header never appear in the data; created without a label as #k`, { line: head.line, column: 1 }, "correct N in the header, or list isolates on a line of their own");
@@ -723,6 +743,9 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
   const used = new Set<string>();
   const idFor = (label: string | undefined, fallback: string, where: Token | undefined): string => {
     let id = label !== undefined && label.trim() !== "" ? label.trim() : fallback;
+    if (label !== undefined && label.trim() === "") {
+      report.warn(file.name, "empty-label", `actor ${fallback} has an empty label; its number ${fallback} is used as the actor id`, where ? { line: where.line, column: where.column } : { line: head.line, column: head.column }, "give every actor a label, or leave the labels out to number all actors");
+    }
     if (used.has(id)) {
       const base = id;
       let k = 2;
@@ -733,7 +756,6 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     used.add(id);
     return id;
   };
-  const labelToken = (axis: Token[] | undefined, i: number) => axis?.[i];
   const created: string[] = [];
   const ensure = (id: string, attrs: Record<string, number>) => {
     if (!graph.hasNode(id)) {
@@ -742,13 +764,13 @@ export function parseDl(files: InputFile[], options: ReadOptions = {}): ImportRe
     } else if (Object.keys(attrs).length > 0) graph.mergeNodeAttributes(id, attrs);
   };
   for (let i = 0; i < nr; i++) {
-    const id = idFor(rowLabels?.[i], String(i + 1), labelToken(h.rowLabels, i));
+    const id = idFor(rowLabels?.[i], String(i + 1), rowTokens?.[i]);
     rowIds.push(id);
     ensure(id, twoMode ? { mode: 1 } : {});
   }
   if (twoMode) {
     for (let j = 0; j < nc; j++) {
-      const id = idFor(colLabels?.[j], String(nr + j + 1), labelToken(h.colLabels, j));
+      const id = idFor(colLabels?.[j], String(nr + j + 1), colTokens?.[j]);
       colIds.push(id);
       ensure(id, { mode: 2 });
     }

@@ -12,7 +12,9 @@
  * `viz:color` → `color_` (`#rrggbb`, or `rgba(r,g,b,a)` when a < 1); `viz:size` → `size_`; `viz:shape` →
  * `shape_`; on edges `viz:thickness` → `thickness_`. Edge `weight` → tie weight; edge `kind` → relation
  * when no `relation` attribute is given; undirected and mutual edges → two ties marked `undirected`
- * (properties.ts).
+ * (properties.ts). A file holds one network: a second `<graph>` is refused (an error at its line), not
+ * merged into the first or left out. A value for an undeclared attribute is read under its `for` name and
+ * mapped like a declared one (an undeclared `inCluster` is the boolean field).
  *
  * Writing emits GEXF 1.2draft (read by Gephi 0.8+, Gephi Lite, networkx, graphology; `gexfVersion: "1.3"`
  * for 1.3). Colours are written as `viz:color r g b` with no `a` unless the alpha is below 1 (Gephi Lite
@@ -95,7 +97,12 @@ function readAttributes(graphEl: Element, cls: "node" | "edge", file: string, re
   return out;
 }
 
-function readValues(el: Element, model: Map<string, GexfAttribute>, file: string, report: ImportReport, what: string): Map<string, AttributeValue> {
+/**
+ * The values of a node or edge by attribute title. A value for an undeclared attribute is read under its
+ * `for` name, and the name is added to `undeclared` (with where it was first met) so that it is mapped like a
+ * declared one: a model field (inCluster, weight …) is parsed as that field, any other name kept as text.
+ */
+function readValues(el: Element, model: Map<string, GexfAttribute>, file: string, report: ImportReport, what: string, undeclared: Map<string, PropertyDecl>): Map<string, AttributeValue> {
   const values = new Map<string, AttributeValue>();
   for (const a of model.values()) {
     if (a.default !== undefined) {
@@ -111,8 +118,9 @@ function readValues(el: Element, model: Map<string, GexfAttribute>, file: string
     const raw = av.getAttribute("value") ?? "";
     const decl = model.get(key);
     if (!decl) {
-      report.warn(file, "undeclared-attribute", `${what} has a value for attribute "${key}", which is not declared; kept as text`, where(av), "declare the attribute in <attributes>");
+      report.warn(file, "undeclared-attribute", `${what} has a value for attribute "${key}", which is not declared; read under that name (as text, or as the model's field of that name)`, where(av), "declare the attribute in <attributes>");
       values.set(key, raw);
+      if (!undeclared.has(key)) undeclared.set(key, { name: key, at: where(av) });
       continue;
     }
     if (seen.has(key)) {
@@ -147,10 +155,15 @@ export function parseGexf(files: InputFile[], options: ReadOptions = {}): Import
     report.error(file.name, "not-gexf", `the root element is <${root.nodeName}>, not <gexf>`, where(root), "is this a GraphML file? use --format graphml");
     return empty();
   }
-  const graphEl = child(root, "graph");
+  const graphs = children(root, "graph");
+  const graphEl = graphs[0];
   if (!graphEl) {
     report.error(file.name, "not-gexf", "no <graph> element", where(root), "a GEXF file holds one <graph>");
     return empty();
+  }
+  // Two graphs are two networks, not one: refused rather than merged, or the second silently left out.
+  for (const other of graphs.slice(1, 11)) {
+    report.error(file.name, "gexf-several-graphs", `another <graph> element (${graphs.length} in all): a GEXF file holds one network, and only one graph per file is read`, where(other), "write each network to a file of its own");
   }
   if (graphEl.getAttribute("mode") === "dynamic") report.warn(file.name, "gexf-dynamic", "dynamic network: time spells are ignored, every node and edge is read", where(graphEl), "export one static network per wave");
   const nodeModel = readAttributes(graphEl, "node", file.name, report);
@@ -167,12 +180,14 @@ export function parseGexf(files: InputFile[], options: ReadOptions = {}): Import
   for (const a of nodeModel.values()) nodeKeys.set(a.title, { name: a.title, at: a.at });
   for (const a of edgeModel.values()) edgeKeys.set(a.title, { name: a.title, at: a.at });
   let colours = 0;
+  const undeclaredNode = new Map<string, PropertyDecl>();
+  const undeclaredEdge = new Map<string, PropertyDecl>();
 
   const nodesEl = children(graphEl, "nodes");
   const walkNodes = (container: Element, parent?: string) => {
     for (const n of children(container, "node")) {
       const id = n.getAttribute("id") ?? "";
-      const values = readValues(n, nodeModel, file.name, report, `node "${id}"`);
+      const values = readValues(n, nodeModel, file.name, report, `node "${id}"`, undeclaredNode);
       const label = n.getAttribute("label");
       if (label !== null && label !== "" && !values.has("label")) {
         values.set("label", label);
@@ -216,7 +231,7 @@ export function parseGexf(files: InputFile[], options: ReadOptions = {}): Import
       const source = e.getAttribute("source") ?? "";
       const target = e.getAttribute("target") ?? "";
       const type = (e.getAttribute("type") || defaultType).toLowerCase();
-      const values = readValues(e, edgeModel, file.name, report, `edge ${source} → ${target}`);
+      const values = readValues(e, edgeModel, file.name, report, `edge ${source} → ${target}`, undeclaredEdge);
       const weight = e.getAttribute("weight");
       if (weight !== null && weight !== "") {
         values.set("weight", parseNumber(weight) ?? weight);
@@ -250,6 +265,8 @@ export function parseGexf(files: InputFile[], options: ReadOptions = {}): Import
       net.edges.push({ source, target, directed: type !== "undirected" && type !== "mutual", values, at: where(e) } satisfies PropertyEdge);
     }
   }
+  for (const [name, decl] of undeclaredNode) if (!nodeKeys.has(name)) nodeKeys.set(name, decl);
+  for (const [name, decl] of undeclaredEdge) if (!edgeKeys.has(name)) edgeKeys.set(name, decl);
   net.nodeKeys = [...nodeKeys.values()];
   net.edgeKeys = [...edgeKeys.values()];
   if (colours > 0) report.note(`${colours} node colour(s) from viz:color kept as actor attribute color_ (sigma reserves "color")`);

@@ -73,6 +73,8 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
   net.edgeKeys = edgeKeys.map((k): PropertyDecl => ({ name: k.name, at: k.at }));
 
   let yedLabels = 0;
+  const undeclaredNode = new Map<string, PropertyDecl>();
+  const undeclaredEdge = new Map<string, PropertyDecl>();
   const values = (el: Element, declared: Key[], what: string): Map<string, AttributeValue> => {
     const out = new Map<string, AttributeValue>();
     for (const k of declared) {
@@ -95,8 +97,11 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
           }
           continue;
         }
-        report.warn(file.name, "undeclared-attribute", `${what} has data for key "${keyId}", which is not declared; kept as text`, where(d), "declare the key with <key id=… attr.name=… attr.type=…>");
+        report.warn(file.name, "undeclared-attribute", `${what} has data for key "${keyId}", which is not declared; read under that name (as text, or as the model's field of that name)`, where(d), "declare the key with <key id=… attr.name=… attr.type=…>");
         if (raw.trim() !== "") out.set(keyId, raw);
+        // Mapped like a declared name: a model field (inCluster, weight …) is parsed as that field.
+        const seen = declared === nodeKeys ? undeclaredNode : undeclaredEdge;
+        if (!seen.has(keyId)) seen.set(keyId, { name: keyId, at: where(d) });
         continue;
       }
       const v = typed(raw, k.type);
@@ -145,6 +150,9 @@ export function parseGraphml(files: InputFile[], options: ReadOptions = {}): Imp
     }
   };
   for (const g of graphs) walk(g, false);
+  for (const [keys, seen] of [[net.nodeKeys, undeclaredNode], [net.edgeKeys, undeclaredEdge]] as const) {
+    for (const [name, decl] of seen) if (!keys.some((k) => k.name === name)) keys.push(decl);
+  }
   if (yedLabels > 0) {
     report.note(`${yedLabels} node label(s) taken from yEd NodeLabel graphics`);
     if (!net.nodeKeys.some((k) => k.name === "label")) net.nodeKeys.push({ name: "label", at: {} });

@@ -44,7 +44,8 @@
  *
  * Options (`options.kobo`, or a `<stem>.kobo.json` file beside the export): `questions` (names, or
  * name → relation), `respondent`, `separator`, `strength`, `nonRespondents`, `sentinels`, `none`,
- * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`).
+ * `rosterList`, `choices` (code → actor id), `unknownCodes` (`drop` default, `error`, `create`). Both are
+ * checked against this shape first (koboOptions.ts): a wrong value is a located error and is not used.
  */
 import type { AttributeValue, ClusterGraph, NominationDirection } from "../model/types.js";
 import { addActor, addTie, createClusterGraph } from "../model/graph.js";
@@ -56,6 +57,8 @@ import { ImportReport } from "./report.js";
 import { ActorResolver, addRosterAnswers, parseScale, type RosterAnswer, type RosterNomination } from "./roster.js";
 import { readWorkbook, type SheetTable } from "./sheets.js";
 import { readNodesTable } from "./tidy.js";
+import { checkKoboOptions } from "./koboOptions.js";
+import { scanJson } from "./json.js";
 import { dict } from "../model/dict.js";
 
 export interface KoboOptions {
@@ -190,14 +193,21 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   let o: KoboOptions = {};
   if (optionFile) {
     report.files.push(optionFile.name);
+    const text = optionFile.text.replace(/^\uFEFF/, "");
+    let parsed: { value: unknown } | undefined;
     try {
-      o = JSON.parse(optionFile.text) as KoboOptions;
-      report.note(`options read from ${optionFile.name}`);
+      parsed = { value: JSON.parse(text) };
     } catch (e) {
-      report.error(optionFile.name, "bad-options", `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { line: 1, column: 1 });
+      // JSON.parse names no line; the scan gives the place (and a plainer message).
+      const at = scanJson(text).error;
+      report.error(optionFile.name, "bad-options", `not valid JSON: ${at?.message ?? (e instanceof Error ? e.message : String(e))}`, at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, "fix the JSON syntax at this place");
+    }
+    if (parsed) {
+      o = checkKoboOptions(parsed.value, optionFile.name, report, text);
+      report.note(`options read from ${optionFile.name}`);
     }
   }
-  o = { ...o, ...((options.kobo as KoboOptions | undefined) ?? {}) };
+  if (options.kobo !== undefined) o = { ...o, ...checkKoboOptions(options.kobo, "options.kobo", report) };
   if (!exportFile) {
     report.error(files[0]?.name ?? "(input)", "missing-file", "no survey export among the files", {}, "give the CSV or XLSX export of the submissions");
     return done();
@@ -259,7 +269,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     report.note(`choice list "${rosterList}" taken as the roster (lists: ${lists.join(", ")}); pass the rosterList option to choose another`);
   } else if (rosterList === undefined) rosterList = lists[0];
   if (rosterList !== undefined && lists.length > 0 && !lists.includes(rosterList)) {
-    report.error(choiceTable!.name, "kobo-roster-list", `no choice list "${rosterList}" (lists: ${lists.join(", ")})`, {}, "name one of the lists");
+    report.error(choiceTable!.name, "kobo-roster-list", `no choice list "${rosterList}" (lists: ${lists.join(", ")})`, { line: choiceTable!.line(0), column: 1 }, "set the rosterList option to one of the lists");
   }
   choices = choices.filter((c) => c.list === rosterList);
   if (o.choices) {
@@ -320,7 +330,7 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     return undefined;
   };
   const questionOf = lastSegment;
-  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : o.questions;
+  const declared = o.questions === undefined ? undefined : Array.isArray(o.questions) ? dict(o.questions.map((q) => [q, q] as const)) : dict(o.questions);
   const strengthNames = new Map<string, string>(); // follow-up question → roster question
   const roles: ColumnRole[] = header.map(() => ({ role: "attribute" }));
   const isMeta = (h: string) => META.has(h.toLowerCase()) || META.has(lastSegment(h).toLowerCase()) || /^meta[/-]/i.test(h) || /^_/.test(lastSegment(h));
@@ -369,8 +379,8 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
     if (!split && declared) {
       // Declared questions: any `question<sep>option` column, known code or not.
       for (const q of Object.keys(declared)) {
-        const m = new RegExp(`(^|[/\\-_:.])${q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([/\\-_:.])(.+)$`).exec(h);
-        if (m) split = { path: h.slice(0, h.length - m[3].length - 1), code: m[3] };
+        const code = optionAfter(h, q);
+        if (code !== undefined) split = { path: h.slice(0, h.length - code.length - 1), code };
       }
     }
     if (!split) return;
@@ -501,10 +511,12 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
       if (v === "") continue;
       if (field === "inCluster") {
         const b = parseBoolean(v);
-        if (b !== undefined) attrs.inCluster = b;
+        if (b === undefined) report.warn(file, "bad-boolean", `inCluster "${v}" is not true/false; ignored`, at(r, index), "write true/false, yes/no or 1/0");
+        else attrs.inCluster = b;
       } else if (field === "x" || field === "y") {
         const num = parseNumber(v);
-        if (num !== undefined) attrs[field] = num;
+        if (num === undefined) report.warn(file, "bad-number", `${field} "${v}" is not a number; ignored`, at(r, index));
+        else attrs[field] = num;
       } else attrs[field] = field === "kind" ? v.toLowerCase() : v;
     }
     const current = graph.getNodeAttributes(id);
@@ -608,7 +620,6 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
 
   // Non-respondents: per question, those who skipped it, those with no submission.
   const mode = o.nonRespondents ?? "missing";
-  if (mode !== "missing" && mode !== "reconstruct") report.error(file, "bad-options", `nonRespondents must be "missing" or "reconstruct", not "${String(mode)}"`, {});
   const nonResp = dict<string[]>(graph.getAttribute("nonRespondents") ?? {});
   for (const q of questions) {
     const rel = relationOf(q);
@@ -660,6 +671,25 @@ export async function parseKobo(files: InputFile[], options: ReadOptions = {}): 
   }
   if (noRow.length > 0) report.note(`${noRow.length} roster member(s) sent no submission (respondent = false): ${noRow.slice(0, 20).join(", ")}${noRow.length > 20 ? ", …" : ""}`);
   return done();
+}
+
+const OPTION_SEPARATORS = new Set(["/", "-", "_", ":", "."]);
+
+/**
+ * The option code of a header `…<sep>question<sep>code` for a declared question (the first place the question
+ * stands between separators, or at the start, with a code of one line after it), or undefined. A string search:
+ * a question name is data, and a regular expression built from a long one is refused by the engine.
+ */
+function optionAfter(header: string, question: string): string | undefined {
+  if (question === "") return undefined;
+  for (let i = header.indexOf(question); i >= 0; i = header.indexOf(question, i + 1)) {
+    const end = i + question.length;
+    if ((i === 0 || OPTION_SEPARATORS.has(header[i - 1])) && OPTION_SEPARATORS.has(header[end] ?? "") && end + 1 < header.length) {
+      const code = header.slice(end + 1);
+      if (!/[\n\r\u2028\u2029]/.test(code)) return code;
+    }
+  }
+  return undefined;
 }
 
 /** Does a header row look like a survey platform's export (Kobo, ODK, SurveyCTO meta columns)? */

@@ -6,6 +6,10 @@
 /** Deepest nesting of JSON values or XML elements read. Real exports nest fewer than 20 levels. */
 export const MAX_DEPTH = 500;
 
+/** Excel's own sheet size: rows 1–1,048,576 and columns A–XFD (16,384). Cells beyond are refused, by reference. */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+
 /** Longest single field (cell, label, attribute value) in characters. */
 export const MAX_FIELD_LENGTH = 1_000_000;
 

@@ -299,6 +299,7 @@ export function parsePajek(files: InputFile[], options: ReadOptions = {}): Impor
         if (labels[i - 1] !== undefined) report.warn(f, "duplicate-id", `vertex ${i} is described twice; the later line wins`, at(l, first));
         const lab = l.words[1];
         labels[i - 1] = lab ? lab.text : undefined;
+        if (lab && lab.text.trim() === "") report.warn(f, "empty-label", `vertex ${i} has an empty label; its number ${i} is used as the actor id`, at(l, lab), "give every vertex a label, or leave the labels out to number all vertices");
         const nums = l.words.slice(2);
         const c: { x?: number; y?: number; z?: number } = {};
         let k = 0;
@@ -464,7 +465,8 @@ function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name
     if (t.startsWith("%")) {
       const m = /^%\s*clusterflow\s+"((?:[^"\\]|\\.)*)"\s*:\s*(.*)$/.exec(t);
       if (m) {
-        for (const part of m[2].matchAll(/(\d+)\s*=\s*("(?:[^"\\]|\\.)*"|true|false|-?[\d.eE+-]+)/g)) {
+        // A class number starts after a non-digit: tried from inside a run of 50,000 digits it was quadratic.
+        for (const part of m[2].matchAll(/(?<!\d)(\d+)\s*=\s*("(?:[^"\\]|\\.)*"|true|false|-?[\d.eE+-]+)/g)) {
           try {
             legend.set(Number(part[1]), JSON.parse(part[2]) as AttributeValue);
           } catch {
@@ -490,7 +492,7 @@ function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name
   }
   if (values.length !== ids.length) {
     const pos = values[Math.min(values.length, ids.length) - (values.length > ids.length ? 0 : 1)];
-    report.error(file.name, "pajek-count", `the ${isVector ? "vector" : "partition"} holds ${values.length} values, not ${ids.length}`, pos ? { line: pos.line, column: pos.column } : {}, "one value per vertex, in vertex order");
+    report.error(file.name, "pajek-count", `the ${isVector ? "vector" : "partition"} holds ${values.length} values, not ${ids.length}`, pos ? { line: pos.line, column: pos.column } : { line: text.split(/\r\n|\r|\n/).length, column: 1 }, "one value per vertex, in vertex order");
   }
   // The attribute's name: a field of the model, or a free attribute (reserved names renamed, reported).
   const cols = mapColumns([name], ACTOR_FIELD_ALIASES, report, file.name, 1, () => 1);

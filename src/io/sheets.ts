@@ -2,7 +2,7 @@
  * Spreadsheets as tables: every sheet of an .xlsx workbook (read with exceljs) as rows of text cells that
  * keep their sheet row and column, for the tabular readers (tidy tables, matrix, roster, Kobo exports).
  */
-import { MAX_FIELD_LENGTH } from "./limits.js";
+import { MAX_FIELD_LENGTH, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "./limits.js";
 import type ExcelJSModule from "exceljs";
 import type { CsvTable } from "./csv.js";
 import type { InputFile } from "./format.js";
@@ -59,6 +59,79 @@ export function cellText(value: unknown): { text: string; error?: string } {
   return { text: String(value) };
 }
 
+/** The parts of exceljs's parsed workbook model that {@link boundSheets} reads (exceljs 4.4, between parsing and building). */
+interface LoadedModel {
+  worksheets?: ({ id?: number; name?: string; rows?: { number: number; cells?: { address?: string }[] }[]; cols?: { min?: number; max?: number }[]; mergeCells?: string[] } | undefined)[];
+}
+
+/** Column number of column letters (A → 1, XFD → 16,384); letters past 7 give a number over the bound without overflow. */
+function columnNumber(letters: string): number {
+  if (letters.length > 7) return Number.MAX_SAFE_INTEGER;
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & ~32) - 64;
+  return n;
+}
+
+/**
+ * Excel's limits on the cells of the parsed workbook, before exceljs builds its sheets: exceljs keeps rows and
+ * sheets in arrays indexed by their numbers and walks every index, so one row `r="200000000"` took seconds
+ * (a minute at 2^31), a row or cell reference it cannot index was dropped without a word, and a column past
+ * XFD made the whole workbook unreadable. Here each row numbered outside 1–1,048,576 (or not numbered) and
+ * each cell outside A–XFD (or without a reference) is an error naming its sheet and cell, and is not read;
+ * sheets get small ids in their order. Column formats (widths, styles: never read) are clamped to A–XFD, and
+ * merged ranges (exceljs fills every cell of one) outside the bounds or covering more than a million cells in
+ * all are errors and not applied. What is left costs in proportion to the cells present.
+ */
+function boundSheets(model: LoadedModel, book: string, report: ImportReport): void {
+  const sheets = model.worksheets ?? [];
+  let id = 0;
+  for (const ws of sheets) {
+    if (!ws) continue;
+    ws.id = ++id;
+    const name = `${book}[${ws.name ?? `sheet ${id}`}]`;
+    const kept: NonNullable<typeof ws.rows> = [];
+    for (const row of ws.rows ?? []) {
+      const first = row.cells?.find((c) => typeof c.address === "string")?.address;
+      const n = row.number;
+      if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SHEET_ROWS) {
+        const what = Number.isNaN(n) ? "a row without a row number" : `row ${n}`;
+        report.error(name, "xlsx-bound", `${what}${first ? ` (cell ${first.slice(0, 40)})` : ""} is outside Excel's rows 1–${MAX_SHEET_ROWS.toLocaleString("en")}; the row is not read`, { ...(Number.isSafeInteger(n) && n > 0 ? { line: n } : { line: 1 }), column: 1 }, "save the workbook again from Excel or LibreOffice, or export the sheet as CSV");
+        continue;
+      }
+      if (row.cells) {
+        row.cells = row.cells.filter((c) => {
+          const m = typeof c.address === "string" ? /^\$?([A-Z]+)\$?(\d+)$/.exec(c.address) : null;
+          const col = m ? columnNumber(m[1]) : NaN;
+          if (m && col >= 1 && col <= MAX_SHEET_COLUMNS) return true;
+          const ref = typeof c.address === "string" ? `cell ${c.address.slice(0, 40)}` : "a cell without a reference";
+          report.error(name, "xlsx-bound", `${ref} in row ${n} is outside Excel's columns A–XFD (1–${MAX_SHEET_COLUMNS.toLocaleString("en")}); the cell is not read`, { line: n, column: Number.isSafeInteger(col) && col >= 1 ? col : 1 }, "save the workbook again from Excel or LibreOffice, or export the sheet as CSV");
+          return false;
+        });
+      }
+      kept.push(row);
+    }
+    ws.rows = kept;
+    for (const c of ws.cols ?? []) {
+      if (typeof c.min === "number") c.min = Math.max(1, Math.min(MAX_SHEET_COLUMNS, c.min));
+      if (typeof c.max === "number") c.max = Math.max(1, Math.min(MAX_SHEET_COLUMNS, c.max));
+    }
+    let merged = 0;
+    ws.mergeCells = (ws.mergeCells ?? []).filter((range) => {
+      const m = typeof range === "string" ? /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range) : null;
+      const [c1, r1, c2, r2] = m ? [columnNumber(m[1]), Number(m[2]), columnNumber(m[3]), Number(m[4])] : [NaN, NaN, NaN, NaN];
+      const inside = [c1, c2].every((c) => c >= 1 && c <= MAX_SHEET_COLUMNS) && [r1, r2].every((r) => r >= 1 && r <= MAX_SHEET_ROWS);
+      const area = inside ? (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1) : Infinity;
+      if (inside && merged + area <= 1_000_000) {
+        merged += area;
+        return true;
+      }
+      const text = String(range).slice(0, 40);
+      report.error(name, "xlsx-bound", inside ? `merged range ${text} takes the merged cells of the sheet over 1,000,000; not applied` : `merged range ${text} is outside Excel's rows 1–${MAX_SHEET_ROWS.toLocaleString("en")} and columns A–XFD; not applied`, { line: inside ? Math.min(r1, r2) : 1, column: inside ? Math.min(c1, c2) : 1 }, "unmerge the cells, or export the sheet as CSV");
+      return false;
+    });
+  }
+}
+
 /** Read every sheet of a workbook as tables. Problems (unreadable file, error cells) go to the report. */
 export async function readWorkbook(file: InputFile, report: ImportReport): Promise<SheetTable[] | undefined> {
   const bytes = file.bytes;
@@ -74,6 +147,13 @@ export async function readWorkbook(file: InputFile, report: ImportReport): Promi
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   try {
+    // The parsed model passes Excel's bounds before exceljs builds sheets from it (see boundSheets).
+    const xlsx = wb.xlsx as unknown as { reconcile(model: LoadedModel, options: unknown): void };
+    const reconcile = xlsx.reconcile.bind(xlsx);
+    xlsx.reconcile = (model, opts) => {
+      reconcile(model, opts);
+      boundSheets(model, file.name, report);
+    };
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     await wb.xlsx.load(buffer);
   } catch (e) {

@@ -5,7 +5,7 @@
  * actors differ from the file.
  */
 import { describe, expect, it } from "vitest";
-import { FUZZ_FORMATS, runCase, seedFiles, type CaseResult } from "./harness.js";
+import { FUZZ_FORMATS, caseInput, runCase, seedFiles, zipText, type CaseResult } from "./harness.js";
 
 const N = 150;
 const BOUND_MS = 3000;
@@ -44,6 +44,39 @@ describe("mutation fuzzing of every importer (seed 1)", () => {
       expect(outcomes).toContain("unaccounted");
     } finally {
       tidy.read = original;
+    }
+  });
+
+  it("the oracle catches a tie dropped without a word (tidy), and reads the ids of a workbook", async () => {
+    const { formatByName } = await import("../../src/io/formats.js");
+    const tidy = formatByName("tidy")!;
+    const original = tidy.read;
+    tidy.read = async (files, options) => {
+      const r = await original(files, options);
+      const first = r.graph.edges()[0];
+      if (first !== undefined) r.graph.dropEdge(first);
+      r.report.counts.ties = r.graph.size;
+      return r;
+    };
+    try {
+      const seeds = await seedFiles("tidy");
+      const results = [];
+      for (let i = 0; i < 20; i++) results.push(await runCase("tidy", seeds, 1, i));
+      expect(results.map((r) => r.signature)).toContainEqual(expect.stringMatching(/ties from \d+ data rows/));
+    } finally {
+      tidy.read = original;
+    }
+    const [book] = await seedFiles("xlsx");
+    const xml = zipText(book.bytes!);
+    for (const id of ["f01", "Béta Glaze", "lab"]) expect(xml).toContain(id);
+  });
+
+  it("companion files are mutated too: the tidy nodes table, the Kobo options file", async () => {
+    for (const format of ["tidy", "kobo"] as const) {
+      const seeds = await seedFiles(format);
+      const mutated = new Set<string>();
+      for (let i = 0; i < 60; i++) mutated.add(seeds[caseInput(seeds, format, 1, i).mutated].name);
+      expect([...mutated].sort()).toEqual(format === "tidy" ? ["seed/nodes.csv", "seed/ties.csv"] : ["choices.csv", "export.csv", "export.kobo.json"]);
     }
   });
 });

@@ -7,13 +7,20 @@
  *
  * - `crash`: the parser throws anything but the documented {@link InputError};
  * - `unlocated`: an error (in the report or the thrown InputError's report) has no line;
- * - `unaccounted`: a read without errors whose counts disagree with the graph, or a read without
- *   warnings whose actor ids do not all occur in the file (an id guessed, merged or re-encoded silently);
+ * - `unaccounted`: a read without errors whose counts disagree with the graph; whose actor ids do not all
+ *   occur in the files (XLSX: in the workbook's inflated XML) unless an issue or note of the report names
+ *   the id (an id guessed, merged or re-encoded silently); or, for tidy tables, whose tie count differs from
+ *   the data rows of the ties file less the rows the report counts as dropped;
  * - `hang`: one input takes longer than the bound (measured here; run.ts also runs inputs in a worker
  *   with a watchdog so that an endless loop cannot stop the run).
  *
+ * Each case mutates the main file or, one time in four, one of its companion files (the tidy nodes.csv, the
+ * Kobo options file and choice list, the DL and Pajek actor tables and partitions).
+ *
  * Every case is a pure function of (format, seed, index), so a failure is reproduced by its triple.
  */
+import { inflateRawSync } from "node:zlib";
+import { parseCsv } from "../../src/io/csv.js";
 import { createClusterGraph, addActor, addTie } from "../../src/model/graph.js";
 import type { ClusterGraph } from "../../src/model/types.js";
 import { mulberry32, type Rng } from "../../src/model/random.js";
@@ -55,6 +62,21 @@ const KOBO_EXPORT = [
   "2024-03-01;2024-03-01;f03;7;f01;1;0;0;2;;;103",
 ].join("\n");
 const KOBO_CHOICES = "list_name,name,label\nfirms,f01,Alpha Tiles\nfirms,f02,Beta Glaze\nfirms,f03,Gamma Kilns\nfirms,-99,Refused\n";
+/** Every option of the Kobo reader, with the values the seed export reads the same with. */
+const KOBO_OPTIONS = `{
+  "questions": { "advice": "advice" },
+  "respondent": "firm_id",
+  "separator": ["/"],
+  "groupSeparator": "/",
+  "strength": { "advice": "advice_strength" },
+  "nonRespondents": "missing",
+  "sentinels": ["-99", "-88"],
+  "none": ["none", "0"],
+  "rosterList": "firms",
+  "choices": { "f01": "f01" },
+  "unknownCodes": "drop"
+}
+`;
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder("utf-8");
@@ -64,7 +86,7 @@ export async function seedFiles(format: FuzzFormat): Promise<InputFile[]> {
   const single = format === "matrix" || format === "roster" || format === "dl-edgelist1";
   const g = single ? filterTies(seedNetwork(), { relations: ["advice"], waves: ["2020"] }) : seedNetwork();
   const text = (name: string, t: string): InputFile => ({ name, text: t, bytes: utf8.encode(t) });
-  if (format === "kobo") return [text("export.csv", KOBO_EXPORT), text("choices.csv", KOBO_CHOICES)];
+  if (format === "kobo") return [text("export.csv", KOBO_EXPORT), text("choices.csv", KOBO_CHOICES), text("export.kobo.json", KOBO_OPTIONS)];
   const writerName = format;
   const f = formatByName(writerName)!;
   const written = await f.write!(g, format === "tidy" ? "seed" : `seed${extensionFor(format)}`, { notes: [] });
@@ -158,20 +180,25 @@ export interface CaseResult {
   signature?: string;
 }
 
-/** The input of case `index` of a format's run with `seed`: the seed files with the main one mutated 1–3 times. */
-export function caseInput(seeds: InputFile[], format: FuzzFormat, seed: number, index: number): { files: InputFile[]; mutations: Mutation[] } {
+/**
+ * The input of case `index` of a format's run with `seed`: the seed files with one of them mutated 1–3 times
+ * (the main file, or one time in four a companion file). `mutated` is the index of the file mutated.
+ */
+export function caseInput(seeds: InputFile[], format: FuzzFormat, seed: number, index: number): { files: InputFile[]; mutations: Mutation[]; mutated: number } {
   const rng = mulberry32((seed * 1_000_003 + index * 7919 + FUZZ_FORMATS.indexOf(format) * 104_729) >>> 0);
-  const binary = format === "xlsx";
   const count = 1 + Math.floor(rng() * 3);
+  const mutated = seeds.length > 1 && rng() < 0.25 ? 1 + Math.floor(rng() * (seeds.length - 1)) : 0;
+  const binary = format === "xlsx" && mutated === 0;
   const mutations: Mutation[] = [];
-  let bytes = seeds[0].bytes ?? utf8.encode(seeds[0].text);
+  const target = seeds[mutated];
+  let bytes = target.bytes ?? utf8.encode(target.text);
   for (let k = 0; k < count; k++) {
     const kind = pick(MUTATIONS, rng);
     mutations.push(kind);
     bytes = mutate(bytes, kind, rng, binary);
   }
-  const main: InputFile = binary ? { name: seeds[0].name, text: "", bytes } : { name: seeds[0].name, text: decoder.decode(bytes), bytes };
-  return { files: [main, ...seeds.slice(1)], mutations };
+  const changed: InputFile = binary ? { name: target.name, text: "", bytes } : { name: target.name, text: decoder.decode(bytes), bytes };
+  return { files: seeds.map((s, i) => (i === mutated ? changed : s)), mutations, mutated };
 }
 
 function signatureOf(e: unknown): string {
@@ -196,6 +223,62 @@ function occurs(id: string, text: string): boolean {
   return text.includes(id.replace(/"/g, '""'));
 }
 
+/**
+ * The text of the XML parts of a zip (an .xlsx), inflated; parts that cannot be read are left out (a reader
+ * that reads them anyway gives ids the check then finds missing: a failure to look at, not a pass).
+ */
+export function zipText(bytes: Uint8Array): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return "";
+  const parts: string[] = [];
+  let at = view.getUint32(end + 16, true);
+  for (let k = view.getUint16(end + 10, true); k > 0 && at + 46 <= bytes.length; k--) {
+    if (view.getUint32(at, true) !== 0x02014b50) break;
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (local + 30 > bytes.length) continue;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + size);
+    try {
+      parts.push(decoder.decode(method === 8 ? inflateRawSync(data) : data));
+    } catch {
+      // an unreadable part
+    }
+  }
+  return parts.join("\n");
+}
+
+/** Data records of a delimited text after its header, blank ones (every cell empty) left out. */
+function dataRecords(text: string): number {
+  return parseCsv(text).rows.slice(1).filter((r) => r.some((c) => c.trim() !== "")).length;
+}
+
+/** The ties a graphology JSON document states: one per edge, two per undirected edge between two nodes. */
+function jsonTies(text: string): number | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return undefined;
+  }
+  const d = doc as { options?: { type?: unknown }; edges?: unknown };
+  if (!Array.isArray(d.edges)) return undefined;
+  const undirectedGraph = d.options?.type === "undirected";
+  let n = 0;
+  for (const e of d.edges as { source?: unknown; target?: unknown; undirected?: unknown }[]) n += (undirectedGraph || e?.undirected === true) && String(e?.source) !== String(e?.target) ? 2 : 1;
+  return n;
+}
+
 /** Run one case in this thread. */
 export async function runCase(format: FuzzFormat, seeds: InputFile[], seed: number, index: number): Promise<CaseResult> {
   const { files, mutations } = caseInput(seeds, format, seed, index);
@@ -209,13 +292,25 @@ export async function runCase(format: FuzzFormat, seeds: InputFile[], seed: numb
       return u ? result("unlocated", u) : result("refused");
     }
     if (report.counts.actors !== graph.order || report.counts.ties !== graph.size) return result("unaccounted", "counts disagree with the graph");
-    if (report.warnings.length === 0 && format !== "xlsx") {
-      const text = files.map((x) => x.text).join("\n");
-      let missing: string | undefined;
-      graph.forEachNode((id) => {
-        if (missing === undefined && !occurs(id, text)) missing = id;
-      });
-      if (missing !== undefined) return result("unaccounted", `actor id ${JSON.stringify(missing.slice(0, 30))} does not occur in the file and no warning says why`);
+    // Every actor id occurs in the files, or the report names it (a renamed duplicate, a numbered vertex …).
+    const text = files.map((x) => (x.bytes && x.bytes[0] === 0x50 && x.bytes[1] === 0x4b ? zipText(x.bytes) : x.text)).join("\n");
+    let said: string | undefined;
+    let missing: string | undefined;
+    graph.forEachNode((id) => {
+      if (missing !== undefined || occurs(id, text)) return;
+      said ??= [...report.issues.map((i) => i.message), ...report.notes].join("\n");
+      if (!occurs(id, said)) missing = id;
+    });
+    if (missing !== undefined) return result("unaccounted", `actor id ${JSON.stringify(missing.slice(0, 30))} does not occur in the file and the report does not name it`);
+    if (format === "tidy") {
+      // Each data row of the ties file is one tie unless the report counts it as dropped (no undirected column in the seed).
+      const rows = dataRecords(files[0].text);
+      if (graph.size !== rows - report.counts.rowsDropped) return result("unaccounted", `${graph.size} ties from ${rows} data rows with ${report.counts.rowsDropped} counted as dropped`);
+    }
+    if (format === "json" && report.counts.rowsDropped === 0) {
+      // Each edge of the document is one tie, an undirected one (not a loop) two.
+      const expected = jsonTies(files[0].text);
+      if (expected !== undefined && graph.size !== expected) return result("unaccounted", `${graph.size} ties from a document of ${expected} (undirected edges counted twice), none counted as dropped`);
     }
     return result("clean");
   } catch (e) {

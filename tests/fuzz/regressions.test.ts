@@ -9,6 +9,8 @@ import { CsvRows } from "../../src/io/csv.js";
 import { parseGraphml } from "../../src/io/graphml.js";
 import { parseGexf } from "../../src/io/gexf.js";
 import { deepestElement, unclosedElement } from "../../src/io/xml.js";
+import { parsePajek } from "../../src/io/pajek.js";
+import { parseKobo } from "../../src/io/kobo.js";
 
 describe("fuzz regressions", () => {
   it("tidy case 423 (seed 1): a header of 23,000 empty column names is refused in well under a second, not minutes", () => {
@@ -79,5 +81,32 @@ describe("fuzz regressions", () => {
       expect(unclosedElement(text)?.name).toBe("b");
       expect(deepestElement(text, 1)).toBe(3);
     }
+  });
+
+  it("pajek case 64 (seed 1, companions mutated): a partition file cut before its first value is refused with a line", () => {
+    const net = '*Vertices 2\n1 "a"\n2 "b"\n*Arcs\n1 2\n';
+    const { report } = parsePajek([{ name: "t.net", text: net }, { name: "t.kind.clu", text: "*Vertices 2\n" }]);
+    expect(report.errors.map((e) => [e.file, e.line, e.message])).toEqual([["t.kind.clu", 2, "the partition holds 0 values, not 2"]]);
+  });
+
+  it("pajek case 782 (seed 2, companions mutated): a partition legend holding a run of 50,000 digits is read in well under a second", () => {
+    const net = '*Vertices 2\n1 "a"\n2 "b"\n*Arcs\n1 2\n';
+    const clu = `% clusterflow "group": 1 = "north", ${"9".repeat(50_000)} "outside", 2 = "south"\n*Vertices 2\n1\n2\n`;
+    const t0 = performance.now();
+    const { graph, report } = parsePajek([{ name: "t.net", text: net }, { name: "t.group.clu", text: clu }]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(report.errors).toEqual([]);
+    expect(graph.getNodeAttribute("a", "group")).toBe("north");
+    expect(graph.getNodeAttribute("b", "group")).toBe("south");
+  });
+
+  it("kobo case 1182 (seed 2, options file mutated): a declared question of 100,000 characters is no crash; declared questions still find their option columns", async () => {
+    const text = "_uuid,firm_id,grp/advice/x1,grp/advice/x2\nu1,f01,1,0\nu2,f02,0,1\n";
+    const long = `con${",".repeat(60_000)}${"(".repeat(40_000)}structor`;
+    const huge = await parseKobo([{ name: "e.csv", text }, { name: "e.kobo.json", text: JSON.stringify({ questions: { [long]: "x" } }) }]);
+    expect(huge.report.errors.map((e) => e.code)).toEqual(["no-nominations"]);
+    const { graph, report } = await parseKobo([{ name: "e.csv", text }, { name: "e.kobo.json", text: '{"questions":{"advice":"advice"}}' }]);
+    expect(report.errors).toEqual([]);
+    expect(graph.edges().map((e) => `${graph.source(e)}>${graph.target(e)}`).sort()).toEqual(["x1>f01", "x2>f02"]);
   });
 });

@@ -204,3 +204,23 @@ describe("DL: writing and detection", () => {
     expect(ties(read(text).graph)).toEqual(ties(graph));
   });
 });
+
+describe("DL: empty labels", () => {
+  const warnings = (r: ImportReport) => r.warnings.filter((i) => i.code === "empty-label").map(formatIssue);
+  const hint = "\n    → give every actor a label, or leave the labels out to number all actors";
+
+  it("an empty label in a LABELS: block: the actor number is the id, with a warning at the label", () => {
+    const { graph, report } = read('DL N=3\nLABELS:\n"",b,c\nDATA:\n0 1 0\n1 0 0\n0 0 0\n');
+    expect(graph.nodes()).toEqual(["1", "b", "c"]);
+    expect(warnings(report)).toEqual([`t.dl:3:1: warning: actor 1 has an empty label; its number 1 is used as the actor id [empty-label]${hint}`]);
+  });
+
+  it("an empty embedded row label in a full matrix, and an empty label met in an edge list", () => {
+    const matrix = read('DL N=2\nLABELS EMBEDDED\nDATA:\na b\n"" 0 1\nb 1 0\n');
+    expect(matrix.graph.nodes()).toEqual(["1", "b"]);
+    expect(warnings(matrix.report)).toEqual([`t.dl:5:1: warning: actor 1 has an empty label; its number 1 is used as the actor id [empty-label]${hint}`]);
+    const list = read('DL N=2 FORMAT=EDGELIST1\nLABELS EMBEDDED\nDATA:\na ""\n');
+    expect(list.graph.nodes()).toEqual(["a", "2"]);
+    expect(warnings(list.report)).toEqual([`t.dl:4:3: warning: actor 2 has an empty label; its number 2 is used as the actor id [empty-label]${hint}`]);
+  });
+});

@@ -156,3 +156,61 @@ describe("Kobo through readInput", () => {
     expect(report.warnings.find((w) => w.code === "duplicate-respondent")?.file).toBe(`${join(dir, "export.xlsx")}[Cluster survey]`);
   });
 });
+
+describe("Kobo options file: checked against its documented shape", () => {
+  const withOptions = (json: string) => parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES), f("export.kobo.json", json)]);
+  const problems = async (json: string) => (await withOptions(json)).report.issues.filter((i) => i.file === "export.kobo.json").map((i) => `${i.severity} ${i.line}:${i.column} ${i.message}`);
+
+  it.each([
+    ['{"separator":5}', "error 1:14 separator: expected a text or a non-empty list of texts, e.g. [\"/\", \"-\"], found the number 5; this option is not used"],
+    ['{"questions":"advice"}', 'error 1:14 questions: expected a list of question names (["advice"]) or an object of question → relation ({"advice": "technical-advice"}), found the text "advice"; this option is not used'],
+    ['{"questions":{"advice":7}}', "error 1:24 questions.advice: expected a non-empty text, found the number 7; this option is not used"],
+    ['{"choices":[1,2]}', 'error 1:12 choices: expected an object of names to names, e.g. {"1": "f01"}, found an array; this option is not used'],
+    ['{"none":5}', 'error 1:9 none: expected a list of texts, e.g. ["-88", "-99"], found the number 5; this option is not used'],
+    ['{"unknownCodes":"maybe"}', 'error 1:17 unknownCodes: expected one of "drop", "error", "create", found the text "maybe"; this option is not used'],
+    ['{"strength":3}', 'error 1:13 strength: expected an object of names to names, e.g. {"advice": "advice_freq"}, found the number 3; this option is not used'],
+    ["[1]", "error 1:1 the options: expected an object of options, found an array; no option is used"],
+    ["null", "error 1:1 the options: expected an object of options, found null; no option is used"],
+    ['{\n  "sentinels": ["-88",\n    -99]\n}', "error 3:5 sentinels[1]: expected a non-empty text (codes are written in quotes), found the number -99; this option is not used"],
+    ['{"nonRespondents":"reconstruct",\n "unknownCode":"drop"}', 'warning 2:2 "unknownCode" is no option of the Kobo reader; ignored (did you mean "unknownCodes"?)'],
+    ['{"colour":"red"}', 'warning 1:2 "colour" is no option of the Kobo reader; ignored'],
+  ])("%s", async (json, expected) => {
+    expect(await problems(json)).toEqual([expected]);
+  });
+
+  it("a wrong option is an error with a hint, never a crash, and the export is still read with the defaults", async () => {
+    const { graph, report } = await withOptions('{"separator":5,"questions":{"advice":7}}');
+    expect(report.errors.map((i) => i.code)).toEqual(["bad-options", "bad-options"]);
+    expect(report.errors[0].hint).toBe("write separator as a text or a non-empty list of texts, e.g. [\"/\", \"-\"] (see the options of the Kobo reader in the README)");
+    expect(ties(graph)).toEqual(["f01>f04:1@market", "f02>f01:3@advice", "f03>f01:1@advice", "f04>f01:1@market"]);
+  });
+
+  it("invalid JSON is located where the scan stops", async () => {
+    expect(await problems('{\n  "questions": ["advice",]\n}')).toEqual(["error 2:26 not valid JSON: a comma before ] (trailing commas are not JSON)"]);
+  });
+
+  it("options given in code are checked too (no line: they are no file)", async () => {
+    const { report } = await parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES)], { kobo: { nonRespondents: "guess" } as never });
+    expect(report.errors.map((i) => [i.file, i.line, i.message])).toEqual([["options.kobo", undefined, 'nonRespondents: expected one of "missing", "reconstruct", found the text "guess"; this option is not used']]);
+    // Valid options, in a file or in code, are used and raise nothing.
+    const valid = await withOptions('{"questions":{"advice":"technical-advice"},"separator":["/"],"unknownCodes":"error","sentinels":["-88","-99"]}');
+    expect(valid.report.issues.filter((i) => i.file === "export.kobo.json")).toEqual([]);
+    expect(ties(valid.graph)).toEqual(["f02>f01:3@technical-advice", "f03>f01:1@technical-advice"]);
+    const inCode = await parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES)], { kobo: { questions: ["advice"] } });
+    expect(inCode.report.errors).toEqual([]);
+    expect(ties(inCode.graph)).toEqual(["f02>f01:3@advice", "f03>f01:1@advice"]);
+  });
+});
+
+describe("Kobo respondent fields", () => {
+  it("an inCluster or x that cannot be read is a located warning, not dropped silently", async () => {
+    const text = "_uuid,firm_id,inCluster,x,advice\nu1,f01,maybe,east,f02 f03\nu2,f02,no,2,f01 f03\n";
+    const { graph, report } = await parseKobo([f("x.csv", text), f("choices.csv", CHOICES)]);
+    expect(graph.getNodeAttribute("f02", "inCluster")).toBe(false);
+    expect(graph.getNodeAttribute("f02", "x")).toBe(2);
+    expect(report.warnings.filter((i) => i.code === "bad-boolean" || i.code === "bad-number").map(formatIssue)).toEqual([
+      'x.csv:2:8: warning: inCluster "maybe" is not true/false; ignored [bad-boolean]\n    → write true/false, yes/no or 1/0',
+      'x.csv:2:14: warning: x "east" is not a number; ignored [bad-number]',
+    ]);
+  });
+});

@@ -181,3 +181,13 @@ describe("Pajek .clu and .vec", () => {
     ]);
   });
 });
+
+describe("Pajek: empty labels", () => {
+  it('a vertex labelled "": its number is the id, with a warning at the label; unlabelled vertices are numbered without one', () => {
+    const { graph, report } = read('*Vertices 3\n1 ""\n2 "b"\n*Arcs\n1 2\n2 3\n');
+    expect(graph.nodes()).toEqual(["1", "b", "3"]);
+    expect(report.warnings.map(formatIssue)).toEqual([
+      "t.net:2:3: warning: vertex 1 has an empty label; its number 1 is used as the actor id [empty-label]\n    → give every vertex a label, or leave the labels out to number all vertices",
+    ]);
+  });
+});

@@ -114,3 +114,111 @@ describe("XLSX: matrix and roster sheets", () => {
     expect(detectFormat({ name: "a.xlsx", text: "", bytes: await workbook({ ties: [["source", "target"]] }) })?.name).toBe("xlsx");
   });
 });
+
+/** A stored (uncompressed) zip of the given entries: enough for a hand-written workbook. */
+function storedZip(entries: Record<string, string>): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (b: Uint8Array) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const data = new TextEncoder().encode(text);
+    const fname = new TextEncoder().encode(name);
+    const head = (size: number) => new DataView(new ArrayBuffer(size));
+    const local = head(30);
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint32(14, crc32(data), true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, data.length, true);
+    local.setUint16(26, fname.length, true);
+    const dir = head(46);
+    dir.setUint32(0, 0x02014b50, true);
+    dir.setUint16(4, 20, true);
+    dir.setUint16(6, 20, true);
+    dir.setUint32(16, crc32(data), true);
+    dir.setUint32(20, data.length, true);
+    dir.setUint32(24, data.length, true);
+    dir.setUint16(28, fname.length, true);
+    dir.setUint32(42, offset, true);
+    parts.push(new Uint8Array(local.buffer), fname, data);
+    central.push(new Uint8Array(dir.buffer), fname);
+    offset += 30 + fname.length + data.length;
+  }
+  const dirSize = central.reduce((a, b) => a + b.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, Object.keys(entries).length, true);
+  end.setUint16(10, Object.keys(entries).length, true);
+  end.setUint32(12, dirSize, true);
+  end.setUint32(16, offset, true);
+  const all = [...parts, ...central, new Uint8Array(end.buffer)];
+  const out = new Uint8Array(all.reduce((a, b) => a + b.length, 0));
+  let at = 0;
+  for (const p of all) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A one-sheet workbook ("ties") whose sheetData is given as XML (inline strings). */
+function handWorkbook(sheetData: string, after = ""): Uint8Array {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  return storedZip({
+    "[Content_Types].xml":
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels":
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets><sheet name="ties" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels":
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    "xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetData}</sheetData>${after}</worksheet>`,
+  });
+}
+const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const row = (r: string | number, ...cells: string[]) => `<row r="${r}">${cells.join("")}</row>`;
+
+describe("XLSX: Excel's bounds on rows and columns", () => {
+  const header = row(1, cell("A1", "source"), cell("B1", "target"));
+
+  it.each([200_000_000, 2 ** 31])("row %i: a located error naming the sheet and cell, in well under a second", async (n) => {
+    const started = performance.now();
+    const { report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + row(n, cell(`A${n}`, "b"), cell(`B${n}`, "c"))));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(report.errors.map(formatIssue)).toEqual([
+      `survey.xlsx[ties]:${n}:1: error: row ${n} (cell A${n}) is outside Excel's rows 1–1,048,576; the row is not read [xlsx-bound]\n    → save the workbook again from Excel or LibreOffice, or export the sheet as CSV`,
+    ]);
+  });
+
+  it("a column past XFD: a located error naming the cell, the rest of the workbook read", async () => {
+    const { graph, report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b"), cell("XFE2", "x")) + row(3, cell("A3", "b"), cell("B3", "c"))));
+    expect(report.errors.map((i) => [i.file, i.line, i.message])).toEqual([["survey.xlsx[ties]", 2, "cell XFE2 in row 2 is outside Excel's columns A–XFD (1–16,384); the cell is not read"]]);
+    expect(ties(graph)).toEqual(["a>b:1", "b>c:1"]);
+    // The hand-written workbook reads, up to Excel's last row.
+    const sound = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + row(1048576, cell("A1048576", "b"), cell("B1048576", "c"))));
+    expect(sound.report.errors).toEqual([]);
+    expect(ties(sound.graph)).toEqual(["a>b:1", "b>c:1"]);
+  });
+
+  it("a merged range over a million cells is an error and not applied (exceljs fills every cell of it)", async () => {
+    const started = performance.now();
+    const { report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")), '<mergeCells count="1"><mergeCell ref="C1:XFD1048576"/></mergeCells>'));
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(report.errors.map((i) => [i.file, i.line, i.column, i.message])).toEqual([["survey.xlsx[ties]", 1, 3, "merged range C1:XFD1048576 takes the merged cells of the sheet over 1,000,000; not applied"]]);
+  });
+
+  it("a row without a number is an error, not silently dropped", async () => {
+    const { report } = await read(handWorkbook(header + row(2, cell("A2", "a"), cell("B2", "b")) + '<row><c t="inlineStr"><is><t>b</t></is></c></row>'));
+    expect(report.errors.map((i) => [i.code, i.message])).toEqual([["xlsx-bound", "a row without a row number is outside Excel's rows 1–1,048,576; the row is not read"]]);
+  });
+});

@@ -225,3 +225,40 @@ describe("GraphML", () => {
     back.graph.forEachNode((id, a) => expect(a).toEqual(graph.getNodeAttributes(id)));
   });
 });
+
+describe("GEXF and GraphML: several graphs, undeclared model fields", () => {
+  const gexfOf = (graphs: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n${graphs}\n</gexf>`;
+
+  it("a second <graph> in a GEXF file is a located error saying only one graph per file is read", () => {
+    const { report } = gexf(gexfOf('<graph defaultedgetype="directed"><nodes><node id="a"/></nodes></graph>\n  <graph defaultedgetype="directed"><nodes><node id="b"/></nodes></graph>'));
+    expect(report.errors.map(formatIssue)).toEqual([
+      "g.gexf:4:3: error: another <graph> element (2 in all): a GEXF file holds one network, and only one graph per file is read [gexf-several-graphs]\n    → write each network to a file of its own",
+    ]);
+  });
+
+  it("an undeclared GEXF attvalue inCluster is read as the boolean field (and counted outside by info), an unparseable one warned", async () => {
+    const doc = gexfOf(`<graph defaultedgetype="directed"><nodes>
+  <node id="a"><attvalues><attvalue for="inCluster" value="false"/></attvalues></node>
+  <node id="b"><attvalues><attvalue for="inCluster" value="maybe"/></attvalues></node>
+  <node id="c"/>
+</nodes><edges><edge source="a" target="b"><attvalues><attvalue for="weight" value="3"/></attvalues></edge></edges></graph>`);
+    const { graph, report } = gexf(doc);
+    expect(graph.getNodeAttribute("a", "inCluster")).toBe(false);
+    expect(graph.getNodeAttribute("b", "inCluster")).toBe(true);
+    expect(graph.getEdgeAttribute(graph.edges()[0], "weight")).toBe(3);
+    expect(report.warnings.filter((i) => i.code === "bad-boolean").map((i) => [i.line, i.message])).toEqual([[5, 'inCluster "maybe" of node "b" is not true/false; ignored']]);
+    const dir = mkdtempSync(join(tmpdir(), "cf-gexf-"));
+    const path = join(dir, "g.gexf");
+    writeFileSync(path, doc);
+    let out = "";
+    await main(["node", "clusterflow", "info", path, "--json"], { out: (t) => (out += t), err: () => {} });
+    expect(JSON.parse(out).actorCounts).toMatchObject({ total: 3, inside: 2, outside: 1 });
+  });
+
+  it("undeclared GraphML data for respondent is read as the boolean field", () => {
+    const { graph } = graphml(`<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">
+<node id="a"><data key="respondent">no</data></node><node id="b"><data key="respondent">yes</data></node></graph></graphml>`);
+    expect(graph.getNodeAttribute("a", "respondent")).toBe(false);
+    expect(graph.getNodeAttribute("b", "respondent")).toBe(true);
+  });
+});
