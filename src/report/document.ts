@@ -143,7 +143,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
       {
         kind: "facts",
         items: [
-          ["actors", `${n.actors} (${n.insideActors} inside the cluster, ${n.outsideActors} outside)`],
+          ["actors", `${n.actorCount} (${n.insideActors} inside the cluster, ${n.outsideActors} outside)`],
           ["ties", `${n.ties} (${n.arcs} directed pairs after merging relations and waves)`],
           ["relations", n.relations.join(", ") || "–"],
           ["density", num(n.density)],
@@ -351,7 +351,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
   if (meta.version) header.push(["clusterflow", meta.version]);
   return {
     title: `Cluster diagnosis${n.name ? ` — ${n.name}` : ""}`,
-    subtitle: `${n.actors} actors, ${n.ties} ties; seed ${opt.seed}`,
+    subtitle: `${n.actorCount} actors, ${n.ties} ties; seed ${opt.seed}`,
     header,
     sections,
   };

@@ -31,7 +31,7 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
     {
       kind: "table",
       columns: ["round", "actors present", "presence from"],
-      rows: w.presence.byRound.map((p) => [p.round, p.actors, p.source]),
+      rows: w.presence.byRound.map((p) => [p.round, p.actorCount, p.source]),
     },
   ];
   for (const c of w.presence.changes) {
@@ -52,14 +52,14 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
       kind: "table",
       caption: "per round (RSiena's descriptive figures; absent actors left out)",
       columns: ["round", "actors", "ties", "mutual dyads", "reciprocated ties", "average degree", "density", "missing fraction", "transitive triplets", "3-cycles"],
-      rows: rel.rounds.map((r) => [r.round, r.actors, r.ties, r.mutualDyads, r.reciprocatedTies, ratio(r.averageDegree), ratio(r.density), ratio(r.missingFraction), r.transitiveTriplets, r.threeCycles]),
+      rows: rel.rounds.map((r) => [r.round, r.actorCount, r.ties, r.mutualDyads, r.reciprocatedTies, ratio(r.averageDegree), ratio(r.density), ratio(r.missingFraction), r.transitiveTriplets, r.threeCycles]),
     });
     if (rel.changes.length > 0) {
       blocks.push({
         kind: "table",
         caption: "tie changes between consecutive rounds (actors present in both; cells missing in either left out)",
         columns: ["rounds", "actors", "0→0", "0→1", "1→0", "1→1", "missing", "Hamming distance", "Jaccard index"],
-        rows: rel.changes.map((c) => [`${c.table.from} → ${c.table.to}`, c.table.actors, c.table.n00, c.table.n01, c.table.n10, c.table.n11, c.table.missing, c.table.hamming, ratio(c.table.jaccard)]),
+        rows: rel.changes.map((c) => [`${c.table.from} → ${c.table.to}`, c.table.actorCount, c.table.n00, c.table.n01, c.table.n10, c.table.n11, c.table.missing, c.table.hamming, ratio(c.table.jaccard)]),
       });
       for (const c of rel.changes) {
         blocks.push({
