@@ -548,7 +548,7 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   if (scope === "local" && g.n < full.n) notes.push(`groups, fragmentation, core–periphery, bridging and critical actors use the ${g.n} actors inside the cluster; the ${full.n - g.n} outside actors count for openness, gatekeepers and hubs`);
 
   // Groups and their test.
-  const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight });
+  const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight, allTies: graph, tieTypes: options.tieTypes });
   let nullTest: { p: number; reps: number; mean: number; max: number } | null = null;
   const affordableNullReps = Math.min(nullReps, Math.floor(SCALE.nullModelWork / Math.max(1, g.arcs)));
   if (gs.options.partitionSource === "detected" && g.arcs > 0 && nullReps > 0 && affordableNullReps < SCALE.minNullReps) {

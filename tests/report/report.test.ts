@@ -108,3 +108,22 @@ describe("same seed, same report", () => {
     expect(b).toBe(a);
   });
 });
+
+describe("ties between groups by type", () => {
+  it("the Thai report's table counts the outside actors' ties (external column not 0), has an institutional column and says what it counts", async () => {
+    const { readInput } = await import("../../src/io/load.js");
+    const { graph } = await readInput(new URL("../../datasets/thai-automotive", import.meta.url).pathname);
+    const d = diagnose(graph, { reps: 19, nullReps: 0, seed: 1 });
+    const doc = reportDocument(d);
+    const t = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === "table" && b.caption?.startsWith("Ties between groups by type"));
+    if (t?.kind !== "table") throw new Error("no table");
+    expect(t.columns).toEqual(["from", "to", "ties", "horizontal", "vertical", "institutional", "external"]);
+    expect(t.caption).toMatch(/every tie of the network counted once.*all actors.*outside the cluster/);
+    const col = (name: string) => t.rows.reduce((s, r) => s + (r[t.columns.indexOf(name)] as number), 0);
+    expect(col("ties")).toBe(d.network.ties);
+    expect(col("external")).toBe(d.tieTypeMix.all.ties.external);
+    expect(col("external")).toBeGreaterThan(0);
+    expect(col("institutional")).toBe(d.tieTypeMix.all.ties.institutional);
+    expect(renderReport(d, "md")).toContain("| from | to | ties | horizontal | vertical | institutional | external |");
+  }, 60_000);
+});
