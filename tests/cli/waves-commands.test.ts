@@ -42,7 +42,7 @@ describe("RSiena's layout read from the command line", () => {
     expect(r.out).toMatch(/2012 → 2015: 2 entering \(F9, F10\), 1 leaving \(F3\)/);
     const j = JSON.parse((await run("waves", ...rsRounds, "--structural-codes", ...rsAttrs, "--no-diagnosis", "--json")).out);
     expect(j.relations[0].changes[0].table.n01).toBe(e.n01);
-    expect(j.relations[0].rounds.map((x: { actors: number }) => x.actors)).toEqual([oracle.rsiena.figures["2012"].actors, oracle.rsiena.figures["2015"].actors]);
+    expect(j.relations[0].rounds.map((x: { actorCount: number }) => x.actorCount)).toEqual([oracle.rsiena.figures["2012"].actors, oracle.rsiena.figures["2015"].actors]);
   });
 
   it("a cell coded 10 is not a tie: a located warning without --structural-codes, a structural zero with it", async () => {
