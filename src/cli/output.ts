@@ -7,11 +7,21 @@ import { writeCsv } from "../io/csv.js";
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Columns of the terminal text output goes to (undefined when it is not a terminal): text reports wrap to it. */
+  width?: number;
+  /** Columns of the terminal notes go to (standard error; undefined when it is not a terminal): notes wrap to it. */
+  errWidth?: number;
 }
 
 export const processIo: Io = {
   out: (t) => writeInSlices(t),
   err: (t) => process.stderr.write(t),
+  get width() {
+    return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined;
+  },
+  get errWidth() {
+    return process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : undefined;
+  },
 };
 
 /**

@@ -8,7 +8,8 @@ import type { RoundsSideBySide } from "../diagnosis/roundComparison.js";
 import { COGNITIVE_ROLE_LABELS } from "../diagnosis/roles.js";
 import type { Block, Cell, ReportDocument, Section } from "./document.js";
 import { verdictTitle } from "./document.js";
-import { blockText } from "./text.js";
+import { blockText, textWidth } from "./text.js";
+import { wrap } from "./wrap.js";
 import { blockMd, escapeMarkdown } from "./markdown.js";
 import { escapeHtml as esc } from "./words.js";
 import { cellText } from "./text.js";
@@ -125,12 +126,13 @@ export function wavesDocument(w: WavesResult, side: RoundsSideBySide | undefined
 }
 
 /** Render a document as plain text. */
-export function documentText(doc: ReportDocument): string {
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ""];
+export function documentText(doc: ReportDocument, width?: number): string {
+  const W = textWidth(width);
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), wrap(doc.subtitle, W + 4), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {
-      const t = blockText(b);
+      const t = blockText(b, W);
       if (t) out.push(t, "");
     }
   }

@@ -127,3 +127,22 @@ describe("ties between groups by type", () => {
     expect(renderReport(d, "md")).toContain("| from | to | ties | horizontal | vertical | institutional | external |");
   }, 60_000);
 });
+
+describe("text wrapped to meta.width", () => {
+  it("at width 80 every line outside a table fits: captions wrap, a long fact key gets a line of its own", async () => {
+    const { readInput } = await import("../../src/io/load.js");
+    const { graph } = await readInput(new URL("../../datasets/thai-automotive", import.meta.url).pathname);
+    const text = renderReport(diagnose(graph, { reps: 19, nullReps: 0, seed: 1 }), "text", { meta: { width: 80 } });
+    const lines = text.split("\n");
+    const long = lines.filter((l, i) => l.length > 80 && !isTableRow(lines, i));
+    expect(long).toEqual([]);
+    // "groups that reach each other both ways (strong components)" is longer than the key column at 80.
+    expect(text).toMatch(/\n {2}groups that reach each other both ways \(strong components\)\n {10,}\d+ \(largest/);
+  }, 60_000);
+});
+
+/** Whether line i is in a table: a rule of dashes above it with no blank line between. */
+function isTableRow(lines: string[], i: number): boolean {
+  for (let j = i; j >= 0 && lines[j].trim() !== ""; j--) if (/^\s*-+(\s+-+)*\s*$/.test(lines[j])) return true;
+  return /^\s*-+(\s+-+)*\s*$/.test(lines[i + 1] ?? "");
+}

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/thresholds.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../report/formats.js";
-import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
+import { BOUNDS, intOption, load, note, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
 import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
@@ -30,8 +30,8 @@ export function datasetName(loaded: Pick<Loaded, "graph" | "input">): string {
 }
 
 /** Dataset name, date, version and (text to a terminal) its width, for the report header. */
-function reportMeta(dataset: string, toFile: boolean): ReportMeta {
-  return { dataset, date: reportDate(), version: VERSION, width: !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
+function reportMeta(dataset: string, toFile: boolean, width: number | undefined): ReportMeta {
+  return { dataset, date: reportDate(), version: VERSION, width: toFile ? undefined : width };
 }
 
 interface ReportCliOptions extends InputOptions {
@@ -127,12 +127,12 @@ export function registerReport(program: Command, ctx: Context): void {
     const sel = loaded.rounds;
     if (sel.how === "default: the last") {
       // Several rounds and none chosen: the diagnosis of each round, then what changed.
-      const text = await roundsReport(loaded, diagnoseOptions, format, viewUsed(loadOpts), reportMeta(datasetName(loaded), Boolean(opts.output)));
+      const text = await roundsReport(loaded, diagnoseOptions, format, viewUsed(loadOpts), reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width));
       return emit(text, `${sel.available.length} rounds`);
     }
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
-    const meta = reportMeta(datasetName(loaded), Boolean(opts.output));
+    const meta = reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width);
     const summary = d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds";
     // The JSON document is written as it is made (hundreds of megabytes for a national network).
     if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), { dataset: meta.dataset, ...d }, write), summary);
@@ -155,7 +155,7 @@ export function registerReport(program: Command, ctx: Context): void {
       } finally {
         closeSync(fd);
       }
-      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${summary})\n`);
+      if (!opts.quiet) note(ctx, `wrote ${opts.output} (${format}; ${summary})`);
     } else pieces(ctx.io.out);
   }
 }
@@ -194,6 +194,6 @@ async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: Re
   }
   const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
   const parts = side.diagnoses.map((d) => renderReport(d, format, { meta }));
-  const change = format === "md" ? documentMarkdown(doc) : documentText(doc);
+  const change = format === "md" ? documentMarkdown(doc) : documentText(doc, meta.width);
   return parts.join("\n") + "\n" + change;
 }
