@@ -237,9 +237,19 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
         ? ([
             {
               kind: "table",
-              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds; "(actors)" columns count partners`,
-              columns: ["rank", "actor", "score", "role", "gatekeeper paths", `outside inflow (${d.roles.measure})`, "outside sources (actors)", "local actors reached (actors)"],
-              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, r.localOut]),
+              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds: the "(${d.roles.measure})" columns are in the thresholds' unit, the "(actors)" columns count partners`,
+              columns: [
+                "rank",
+                "actor",
+                "score",
+                "role",
+                "gatekeeper paths",
+                `outside inflow (${d.roles.measure}; open > ${num(d.roles.thresholds.externalIn)})`,
+                "outside sources (actors)",
+                `local outflow (${d.roles.measure}; local source > ${num(d.roles.thresholds.localOut)})`,
+                "local actors reached (actors)",
+              ],
+              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, d.roles.measure === "strength" ? r.localOutStrength : r.localOut, r.localOut]),
             },
             { kind: "list", items: ranked.slice(0, 5).map((r) => `${r.rank}. ${name(r.id)}: ${r.reasons.join("; ")}`) },
           ] as Block[])
