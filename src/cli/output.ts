@@ -3,6 +3,7 @@
  * a schema field under --json, aligned plain tables for people, CSV for spreadsheets.
  */
 import { writeCsv } from "../io/csv.js";
+import { dict } from "../model/dict.js";
 
 export interface Io {
   out: (text: string) => void;
@@ -253,16 +254,17 @@ export function labelActorRows(v: unknown, views: LabelView[]): unknown {
     const proto = Object.getPrototypeOf(x);
     if (proto !== Object.prototype && proto !== null) return x;
     const o = x as Record<string, unknown>;
-    let changed: Record<string, unknown> | undefined;
+    // Keys may come from the data (objects keyed by actor id): a Map and a dict, never a plain object.
+    const changed = new Map<string, unknown>();
     for (const k of Object.keys(o)) {
       const y = walk(o[k]);
-      if (y !== o[k]) (changed ??= {})[k] = y;
+      if (y !== o[k]) changed.set(k, y);
     }
     const label = typeof o.id === "string" && !("label" in o) ? labelOf(o.id) : undefined;
-    if (!changed && label === undefined) return x;
-    const out: Record<string, unknown> = {};
+    if (changed.size === 0 && label === undefined) return x;
+    const out = dict<unknown>();
     for (const k of Object.keys(o)) {
-      out[k] = changed && k in changed ? changed[k] : o[k];
+      out[k] = changed.has(k) ? changed.get(k) : o[k];
       if (k === "id" && label !== undefined) out.label = label;
     }
     return out;
