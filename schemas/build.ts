@@ -86,6 +86,80 @@ export const ERROR_SCHEMA: S = {
 
 type S = Record<string, unknown>;
 
+/** What `actors` is in every document: the array of actor rows, each with id and label (a count of actors is `actorCount`). */
+export const ACTOR_ROWS_DESCRIPTION = "one row per actor, always with id and label; a number of actors is never here (it is actorCount)";
+
+/**
+ * Objects whose every value is a count (or, in `spec`, generate's requested size) named by what it counts:
+ * `counts` (the import report, convert), `sizes` and `spec` (generate's manifest). Their `actors` is a number.
+ */
+export const COUNT_OBJECTS = ["counts", "sizes", "spec"];
+
+const actorRows = (items: S = {}): S => ({
+  type: "array",
+  description: ACTOR_ROWS_DESCRIPTION,
+  items: { ...items, type: "object", required: [...new Set(["id", "label", ...((items.required as string[] | undefined) ?? [])])] },
+});
+
+/**
+ * Every property `actors` in a schema states the one shape: an array of objects with id and label, so a
+ * number there fails. The document itself and every object that counts its actors (`actorCount`) declare
+ * `actors` with that shape even where the command lists no rows, so `actors: 103` fails there too. Count
+ * objects ({@link COUNT_OBJECTS}) are left as they are.
+ */
+export function actorRowsEverywhere(schema: S, parent = "", top = true): void {
+  const props = schema.properties as Record<string, S> | undefined;
+  if (!props || COUNT_OBJECTS.includes(parent)) return;
+  if (props.actors) props.actors = actorRows((props.actors.items ?? {}) as S);
+  else if (top || "actorCount" in props) props.actors = actorRows();
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "actors") continue;
+    actorRowsEverywhere(v, k, false);
+    if (v.items && typeof v.items === "object") actorRowsEverywhere(v.items as S, k, false);
+    if (v.additionalProperties && typeof v.additionalProperties === "object") actorRowsEverywhere(v.additionalProperties as S, k, false);
+  }
+  const items = props.actors?.items as S | undefined;
+  if (items) actorRowsEverywhere(items, "actors", false);
+}
+
+/** The arguments of the generate runs its schema is inferred from (a tidy folder, and one GraphML file with rounds). */
+export function generateRuns(): string[][] {
+  const dir = join(tmpdir(), "cf-schema-generate");
+  mkdirSync(dir, { recursive: true });
+  return [
+    ["generate", join(dir, "tidy"), "--actors", "60", "--groups", "3", "--seed", "3"],
+    ["generate", join(dir, "net.graphml"), "--actors", "40", "--groups", "2", "--waves", "2", "--seed", "4"],
+  ];
+}
+
+/** `generate --json`: no input read, so no import report or view; the format written and the direction of its ties. */
+const GENERATE_HEAD: S = {
+  schema: { const: "clusterflow/generate@1" },
+  output: { type: "string" },
+  format: { type: "string" },
+  direction: { const: "flow", description: "generated ties are knowledge flows: source gives knowledge to target" },
+  written: { type: "array", items: { type: "string" } },
+};
+
+/** `view --json` (written by hand: the command serves until stopped, so it is not run here). */
+export const VIEW_SCHEMA: S = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "clusterflow/view@1",
+  title: "clusterflow view --json",
+  type: "object",
+  required: ["schema", "url", "port", "input", "format", "direction", "files"],
+  properties: {
+    schema: { const: "clusterflow/view@1" },
+    url: { type: "string" },
+    port: { type: "integer", minimum: 0 },
+    input: { type: ["string", "null"], description: "the input served, null for the bundled examples" },
+    format: { type: ["string", "null"] },
+    direction: { enum: ["flow", "asks", null], description: "as given with --direction; null: the page reads it from the dataset (default flow). The page imports the files itself, so there is no import report here" },
+    files: { type: "array", items: { type: "string" } },
+  },
+  additionalProperties: false,
+};
+
 const issue: S = {
   type: "object",
   required: ["severity", "code", "file", "message"],
@@ -176,27 +250,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       byKind.set(kind, [...(byKind.get(kind) ?? []), doc]);
     }
   }
+  for (const args of generateRuns()) byKind.set("generate", [...(byKind.get("generate") ?? []), await run(args)]);
+  writeFileSync(join(root, "schemas", "view.schema.json"), JSON.stringify(VIEW_SCHEMA, null, 2) + "\n");
+  console.log("schemas/view.schema.json");
   writeFileSync(join(root, "schemas", "error.schema.json"), JSON.stringify({ ...ERROR_SCHEMA, $defs: { import: importReport, issue } }, null, 2) + "\n");
   console.log("schemas/error.schema.json");
   for (const [command, docs] of byKind) {
     const body = infer(docs) as { properties: S; required: string[] };
-    const h = head(command);
+    const generate = command === "generate";
+    const h = generate ? GENERATE_HEAD : head(command);
     for (const k of Object.keys(h)) delete body.properties[k];
+    const headRequired = generate ? Object.keys(GENERATE_HEAD) : ["schema", "input", "format", "direction", "import", ...(command === "validate" ? [] : ["view"])];
     const schema: S = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: `clusterflow/${command}@1`,
       title: `clusterflow ${command} --json`,
       type: "object",
-      required: [...new Set(["schema", "input", "format", "direction", "import", ...(command === "validate" ? [] : ["view"]), ...body.required.filter((k) => !(k in h))])],
+      required: [...new Set([...headRequired, ...body.required.filter((k) => !(k in h))])],
       properties: { ...h, ...body.properties },
-      $defs: { import: importReport, issue },
+      ...(generate ? {} : { $defs: { import: importReport, issue } }),
     };
-    const props = schema.properties as S;
-    const actors = props.actors as { items?: { required?: string[]; properties?: S } } | undefined;
-    if (actors?.items) {
-      actors.items.required = [...new Set(["id", "label", ...(actors.items.required ?? [])])];
-      (actors as S).description = "one row per actor, always with id and label";
-    }
+    actorRowsEverywhere(schema);
     writeFileSync(join(root, "schemas", `${command}.schema.json`), JSON.stringify(schema, null, 2) + "\n");
     console.log(`schemas/${command}.schema.json`);
   }

@@ -14,6 +14,7 @@ import { relationsOf } from "../model/graph.js";
 import { filterTies } from "../model/views.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./output.js";
+import { noteText } from "../report/wrap.js";
 
 export interface Context {
   io: Io;
@@ -200,6 +201,11 @@ export function readInputOptions(opts: InputOptions): Parameters<typeof readInpu
   return { format: opts.format, direction: opts.direction, strict: opts.strict, encoding: opts.encoding, decimalComma: opts.decimalComma, idCase: opts.idCase, missingCodes: opts.missingCodes, scale: opts.scale };
 }
 
+/** Write a note to standard error, wrapped to its terminal's width (one line when it is not a terminal). */
+export function note(ctx: Context, text: string): void {
+  ctx.io.err(noteText(text, ctx.io.errWidth));
+}
+
 /** Load an input (file or dataset folder) and apply the view options; import problems go to stderr. */
 export async function load(input: string, opts: InputOptions, ctx: Context): Promise<Loaded> {
   const { labels } = parseRoundSpecs(opts.wave);
@@ -207,8 +213,8 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   assertImportOk(report, opts.strict ?? false);
   if (!opts.json && !opts.quiet) {
     const warnings = report.warnings;
-    for (const w of warnings.slice(0, 10)) ctx.io.err(formatIssue(w) + "\n");
-    if (warnings.length > 10) ctx.io.err(`… ${warnings.length - 10} more warnings (clusterflow validate ${input} lists them all)\n`);
+    for (const w of warnings.slice(0, 10)) note(ctx, formatIssue(w));
+    if (warnings.length > 10) note(ctx, `… ${warnings.length - 10} more warnings (clusterflow validate ${input} lists them all)`);
   }
   const tieTypes = opts.tieType?.map((t) => {
     if (!(TIE_TYPES as readonly string[]).includes(t)) throw new UsageError(`--tie-type: "${t}" is not one of ${TIE_TYPES.join(", ")}`);
@@ -217,14 +223,14 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   const presence = presenceOf(graph);
   const selection = selectRoundsOrUsage(roundsOf(graph), { asked: labels, pool: opts.poolWaves });
   selections.set(opts, selection);
-  if (!opts.json && !opts.comparesRounds && (selection.available.length > 1 || labels.length > 0)) ctx.io.err(`rounds: ${selection.statement}\n`);
+  if (!opts.json && !opts.comparesRounds && (selection.available.length > 1 || labels.length > 0)) note(ctx, `rounds: ${selection.statement}`);
   const inRounds = roundView(graph, selection.used, presence);
   if (selection.used.length > 0 && !opts.json && !opts.quiet) {
     let unlabelled = 0;
     graph.forEachEdge((_e, a) => {
       if (a.wave === undefined) unlabelled++;
     });
-    if (unlabelled > 0) ctx.io.err(`note: ${unlabelled} tie(s) carry no wave and are left out of round views (give them a wave, or drop the wave column to analyse all ties as one network)\n`);
+    if (unlabelled > 0) note(ctx, `note: ${unlabelled} tie(s) carry no wave and are left out of round views (give them a wave, or drop the wave column to analyse all ties as one network)`);
   }
   const filtered = opts.relation || tieTypes || opts.localOnly;
   const view = filtered ? filterTies(inRounds, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : inRounds;
@@ -235,7 +241,7 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
   }
   const relations = relationSelection(graph, view, opts.relation);
   relationSelections.set(opts, relations);
-  if (!opts.json && !opts.quiet && !opts.comparesRelations && relations.pooled) ctx.io.err(`relations ${relations.used.join(", ")}: ${relations.statement}\n`);
+  if (!opts.json && !opts.quiet && !opts.comparesRelations && relations.pooled) note(ctx, `relations ${relations.used.join(", ")}: ${relations.statement}`);
   const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }

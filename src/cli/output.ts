@@ -3,15 +3,26 @@
  * a schema field under --json, aligned plain tables for people, CSV for spreadsheets.
  */
 import { writeCsv } from "../io/csv.js";
+import { dict } from "../model/dict.js";
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Columns of the terminal text output goes to (undefined when it is not a terminal): text reports wrap to it. */
+  width?: number;
+  /** Columns of the terminal notes go to (standard error; undefined when it is not a terminal): notes wrap to it. */
+  errWidth?: number;
 }
 
 export const processIo: Io = {
   out: (t) => writeInSlices(t),
   err: (t) => process.stderr.write(t),
+  get width() {
+    return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined;
+  },
+  get errWidth() {
+    return process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : undefined;
+  },
 };
 
 /**
@@ -218,29 +229,60 @@ export interface JsonInput {
   view: { getAttribute(name: "direction"): unknown; hasNode(id: string): boolean; getNodeAttribute(id: string, name: "label"): unknown };
 }
 
+type LabelView = JsonInput["view"];
+
+/**
+ * `v` with a `label` (right after `id`) in every actor row at any depth: every plain object whose string
+ * `id` names an actor of one of `views` and that has no label. Parts with nothing to label are kept as they
+ * are (not copied); typed arrays and class instances are not entered.
+ */
+export function labelActorRows(v: unknown, views: LabelView[]): unknown {
+  const labelOf = (id: string): string | undefined => {
+    for (const g of views) if (g.hasNode(id)) return String(g.getNodeAttribute(id, "label") ?? id);
+    return undefined;
+  };
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < x.length; i++) {
+        const y = walk(x[i]);
+        if (y !== x[i]) (copy ??= x.slice())[i] = y;
+      }
+      return copy ?? x;
+    }
+    if (x === null || typeof x !== "object") return x;
+    const proto = Object.getPrototypeOf(x);
+    if (proto !== Object.prototype && proto !== null) return x;
+    const o = x as Record<string, unknown>;
+    // Keys may come from the data (objects keyed by actor id): a Map and a dict, never a plain object.
+    const changed = new Map<string, unknown>();
+    for (const k of Object.keys(o)) {
+      const y = walk(o[k]);
+      if (y !== o[k]) changed.set(k, y);
+    }
+    const label = typeof o.id === "string" && !("label" in o) ? labelOf(o.id) : undefined;
+    if (changed.size === 0 && label === undefined) return x;
+    const out = dict<unknown>();
+    for (const k of Object.keys(o)) {
+      out[k] = changed.has(k) ? changed.get(k) : o[k];
+      if (k === "id" && label !== undefined) out.label = label;
+    }
+    return out;
+  };
+  return walk(v);
+}
+
 /**
  * The document of an analysis command: what was read (`input`, `format`), how its ties were read
  * (`direction`, stated once: `flow` = source gives knowledge to target, `asks` = source asked target and
  * the tie is stored reversed), the import report (`import`: counts, notes, every error, warning and
- * note with its location), the view options, then the command's result. Every row of `actors` carries
- * the actor's label.
+ * note with its location), the view options, then the command's result. Every actor row, at any depth
+ * (`actors`, rankings, evidence, key players), carries the actor's label beside its id (looked up in the
+ * view, else in `loaded.graph` when given: a round's report names actors of every round).
  */
-export function analysisJson(schema: string, loaded: JsonInput, view: object, body: object, sink?: (text: string) => void): string {
+export function analysisJson(schema: string, loaded: JsonInput & { graph?: LabelView }, view: object, body: object, sink?: (text: string) => void): string {
   const { format: _f, direction: _d, ...importReport } = loaded.report.toJSON() as Record<string, unknown>;
-  const b = body as { actors?: unknown };
-  let withLabels: object = body;
-  if (Array.isArray(b.actors)) {
-    withLabels = {
-      ...body,
-      actors: b.actors.map((a: unknown) => {
-        if (a === null || typeof a !== "object" || typeof (a as { id?: unknown }).id !== "string") return a;
-        const row = a as { id: string; label?: unknown };
-        if (row.label !== undefined || !loaded.view.hasNode(row.id)) return row;
-        const { id, ...rest } = row;
-        return { id, label: loaded.view.getNodeAttribute(id, "label") ?? id, ...rest };
-      }),
-    };
-  }
+  const withLabels = labelActorRows(body, loaded.graph && loaded.graph !== loaded.view ? [loaded.view, loaded.graph] : [loaded.view]) as object;
   return toJson(schema, { input: loaded.input, format: loaded.format.name, direction: String(loaded.view.getAttribute("direction") ?? "flow"), import: importReport, view, ...withLabels }, sink);
 }
 

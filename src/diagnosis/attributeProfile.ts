@@ -90,9 +90,9 @@ export function groupF(values: ArrayLike<number>, groups: ArrayLike<number>, k: 
 }
 
 export interface GroupComparison {
-  groups: { value: string; actors: number; mean: number }[];
+  groups: { value: string; actorCount: number; mean: number }[];
   /** Actors in the test (a category value and a defined indicator). */
-  actors: number;
+  actorCount: number;
   /** Actors left out (no category value, or undefined indicator). */
   leftOut: number;
   f: number;
@@ -129,9 +129,9 @@ export function compareGroups(values: ArrayLike<number>, labels: ArrayLike<strin
         s += v[i];
         m++;
       }
-    return { value, actors: m, mean: s / m };
+    return { value, actorCount: m, mean: s / m };
   });
-  return { groups, actors: v.length, leftOut: values.length - v.length, f, p: Number.isNaN(f) ? NaN : ge / reps, ...(k === 2 ? { difference: groups[0].mean - groups[1].mean } : {}) };
+  return { groups, actorCount: v.length, leftOut: values.length - v.length, f, p: Number.isNaN(f) ? NaN : ge / reps, ...(k === 2 ? { difference: groups[0].mean - groups[1].mean } : {}) };
 }
 
 export interface AttributeProfile {
@@ -168,7 +168,7 @@ export interface NodeRegressionTerm {
 export interface NodeRegression {
   response: string;
   terms: NodeRegressionTerm[];
-  actors: number;
+  actorCount: number;
   leftOut: number;
   rSquared: number;
   reps: number;
@@ -220,7 +220,7 @@ export function nodeRegression(y: { name: string; values: ArrayLike<number> }, x
       const q = (c: number) => (Number.isNaN(fit.coef[k]) ? NaN : c / reps);
       return { name, coefficient: fit.coef[k], standardError: Math.sqrt(fit.xtxInverse[k * p + k] * resvar), pGreaterOrEqual: q(ge[k]), pLessOrEqual: q(le[k]), pAbsGreaterOrEqual: q(ab[k]) };
     }),
-    actors: m,
+    actorCount: m,
     leftOut: N - m,
     rSquared: 1 - rss / tss,
     reps,

@@ -156,7 +156,7 @@ export interface DiagnosisOptions {
 
 export interface NetworkSummary {
   name: string | null;
-  actors: number;
+  actorCount: number;
   insideActors: number;
   outsideActors: number;
   /** Ties of the multigraph (each relation and wave its own tie). */
@@ -372,7 +372,7 @@ function fragmentedVerdict(gs: GroupStructure, g: Digraph, t: DiagnosisThreshold
     internalShare,
     test,
     modularity: gs.options.partitionSource === "declared" ? gs.modularity.undirected : gs.communities.modularity,
-    actors: g.n,
+    actorCount: g.n,
   };
   const groupWord = gs.options.partitionSource === "declared" ? (gs.options.partition === "group" ? "groups" : `${gs.options.partition} groups`) : "communities found in the ties";
   if (eligible.length < 2) {
@@ -452,7 +452,7 @@ function hubVerdict(c: Centralization, n: number, t: DiagnosisThresholds, labels
     topShares: c.topShares,
     spokeDensity: c.spokeDensity,
     topActors: c.top,
-    actors: n,
+    actorCount: n,
     ties: c.edges,
   };
   if (n < t.minActorsForHub || c.edges === 0) {
@@ -548,7 +548,7 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   if (scope === "local" && g.n < full.n) notes.push(`groups, fragmentation, core–periphery, bridging and critical actors use the ${g.n} actors inside the cluster; the ${full.n - g.n} outside actors count for openness, gatekeepers and hubs`);
 
   // Groups and their test.
-  const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight });
+  const gs = groupStructureOnDigraph(view, g, { partition: options.partition, seed, reps, resolution, localOnly: scope === "local", weight, allTies: graph, tieTypes: options.tieTypes });
   let nullTest: { p: number; reps: number; mean: number; max: number } | null = null;
   const affordableNullReps = Math.min(nullReps, Math.floor(SCALE.nullModelWork / Math.max(1, g.arcs)));
   if (gs.options.partitionSource === "detected" && g.arcs > 0 && nullReps > 0 && affordableNullReps < SCALE.minNullReps) {
@@ -697,7 +697,7 @@ export function diagnose(input: Analysable, options: DiagnoseOptions = {}): Diag
   const relations = new Set<string>(relationsOf(graph));
   const network: NetworkSummary = {
     name: typeof graph.getAttribute("name") === "string" ? (graph.getAttribute("name") as string) : null,
-    actors: full.n,
+    actorCount: full.n,
     insideActors: op.cluster.insideActors,
     outsideActors: op.cluster.outsideActors,
     ties: graph.size,

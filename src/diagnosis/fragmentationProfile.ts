@@ -39,7 +39,7 @@ export interface ComponentSummary {
 
 export interface FragmentationProfile {
   options: { k: number; mode: FragmentationMode; criterion: KeyPlayerCriterion; seed: number; localOnly: boolean; weight: WeightRule };
-  actors: number;
+  actorCount: number;
   weak: ComponentSummary;
   strong: ComponentSummary;
   fragmentation: FragmentationResult;
@@ -94,7 +94,7 @@ export function fragmentationProfileOnDigraph(g: Digraph, options: Fragmentation
   const kp = keyPlayers(g, { k, criterion, mode, seed });
   return {
     options: { k, mode, criterion, seed, localOnly: options.localOnly ?? false, weight: options.weight ?? "sum" },
-    actors: g.n,
+    actorCount: g.n,
     weak: summarise(g, weak.membership, weak.sizes),
     strong: summarise(g, strong.membership, strong.sizes),
     fragmentation: kp.before,

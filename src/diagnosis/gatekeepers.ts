@@ -76,6 +76,8 @@ export interface GatekeeperRow {
   /** Number of inside actors it gives knowledge to / receives knowledge from. */
   localOut: number;
   localIn: number;
+  /** Total strength of the knowledge it gives to inside actors (the unit of the roles' thresholds under measure `strength`). */
+  localOutStrength: number;
   /** Ids of the outside actors it receives knowledge from, strongest first. */
   outsideSources: string[];
   /** Number of local (inside) actors it passes knowledge to (= localOut). */
@@ -183,6 +185,7 @@ export function gatekeepers(input: Analysable, options: GatekeeperOptions = {}):
       externalOut: o.extOut[i],
       localOut: o.locOut[i],
       localIn: o.locIn[i],
+      localOutStrength: o.locOutS[i],
       outsideSources: sources.map((s) => s.id),
       localRecipients: o.locOut[i],
       reasons,

@@ -23,6 +23,7 @@ import { louvainCommunities, modularity, type Communities } from "../metrics/com
 import { partitionAgreement, type Agreement } from "../metrics/agreement.js";
 import { corePeriphery, type CorePeripheryResult } from "../metrics/corePeriphery.js";
 import { encodePartition } from "../metrics/partition.js";
+import type { TieTypeMixOptions } from "../metrics/tieTypeMix.js";
 
 export interface GroupStructureOptions {
   /** Actor attribute that defines the groups; default `group` if present, else detected communities. */
@@ -41,7 +42,17 @@ export interface GroupStructureOptions {
   localOnly?: boolean;
   /** Collapse rule for parallel ties (default `sum`). */
   weight?: WeightRule;
+  /**
+   * The whole network, whose every tie the table of ties between groups by type counts (default: the view
+   * analysed); actors outside the groups' view are in the group {@link OUTSIDE_GROUP}.
+   */
+  allTies?: ClusterGraph;
+  /** Tie-type classes of that table (the tie-type mix's rule and support organisations). */
+  tieTypes?: TieTypeMixOptions;
 }
+
+/** The group of the actors the groups leave out (the outside actors, when only inside actors are grouped). */
+export const OUTSIDE_GROUP = "outside the cluster";
 
 export interface GroupStructure {
   options: {
@@ -90,7 +101,7 @@ export function groupStructure(input: Analysable, options: GroupStructureOptions
   const weight = options.weight ?? "sum";
   const ctx = contextOf(input);
   const view = localOnly ? ctx.local() : ctx;
-  return groupStructureOnDigraph(view.network, view.digraph(weight), { ...options, localOnly, weight });
+  return groupStructureOnDigraph(view.network, view.digraph(weight), { ...options, localOnly, weight, allTies: options.allTies ?? ctx.network });
 }
 
 /** The same on an already indexed view (`g` built from `view`). */
@@ -122,7 +133,7 @@ export function groupStructureOnDigraph(view: ClusterGraph, g: Digraph, options:
   const permutations = permutationReps(reps, g.n, g.arcs);
   const ei = eiIndex(g, p, { seed, reps: permutations.reps, weighted, actorMode, groupConvention });
   const blocks = blockDensity(g, p);
-  const tieTypes = groupTieTypes(view, g.ids, p);
+  const tieTypes = groupTieTypes(options.allTies ?? view, g.ids, p, { ...options.tieTypes, outside: OUTSIDE_GROUP });
   const cp = corePeriphery(g, { weighted: false });
   const core = new Set(cp.core);
   return {

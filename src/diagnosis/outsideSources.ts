@@ -59,7 +59,7 @@ export interface SourceKindRow {
 
 export interface GatekeepingByKindRow {
   kind: string;
-  actors: number;
+  actorCount: number;
   /** Inside actors of this kind receiving from outside. */
   receivers: number;
   externalInStrength: number;
@@ -118,9 +118,9 @@ export function outsideSources(graph: ClusterGraph, gk: GatekeepersResult, optio
   let totalScore = 0;
   for (const r of gk.ranking) {
     if (!r.inCluster) continue;
-    if (!kinds.has(r.kind)) kinds.set(r.kind, { kind: r.kind, actors: 0, receivers: 0, externalInStrength: 0, gatekeeperPaths: 0, localRecipients: 0, score: 0, scoreShare: NaN });
+    if (!kinds.has(r.kind)) kinds.set(r.kind, { kind: r.kind, actorCount: 0, receivers: 0, externalInStrength: 0, gatekeeperPaths: 0, localRecipients: 0, score: 0, scoreShare: NaN });
     const k = kinds.get(r.kind)!;
-    k.actors++;
+    k.actorCount++;
     if (r.externalIn > 0) k.receivers++;
     k.externalInStrength += r.externalInStrength;
     k.gatekeeperPaths += r.brokerage.gatekeeper;

@@ -15,12 +15,14 @@
  * Σ_{g≠h} ties(g → h) / Σ_{g≠h} n_g·n_h summarise whether groups are denser inside than across.
  *
  * {@link groupTieTypes} counts the ties of the multigraph itself (one per relation and wave) from group
- * to group by tie type (horizontal / vertical / external, model/tieType.ts).
+ * to group by the classes of the tie-type mix (horizontal / vertical / institutional / external,
+ * metrics/tieTypeMix.ts): every tie of the graph, the actors outside the partition (the outside actors
+ * when the groups are of inside actors only) in one group of their own.
  */
-import type { ClusterGraph, TieType } from "../model/types.js";
-import { TIE_TYPES } from "../model/types.js";
+import type { ClusterGraph } from "../model/types.js";
 import type { Digraph } from "../model/views.js";
 import { encodePartition, type Partition } from "./partition.js";
+import { MIX_CLASSES, mixClass, type MixClass, type TieTypeMixOptions } from "./tieTypeMix.js";
 
 export interface BlockDensity {
   groups: string[];
@@ -92,41 +94,59 @@ export function blockDensity(g: Digraph, partition: readonly string[] | Partitio
 }
 
 export interface GroupTieTypes {
+  /** The groups of the partition, then the group of the actors outside it when any of its actors has a tie. */
   groups: string[];
-  /** One row per ordered group pair with at least one tie: counts of ties by type. */
-  pairs: { from: string; to: string; total: number; byType: Record<TieType, number> }[];
+  /** The tie-type rule and the name of the group of actors outside the partition (null: their ties left out). */
+  options: { rule: "institutional" | "classic"; outside: string | null };
+  /** One row per ordered group pair with at least one tie: counts of ties by tie-type class. */
+  pairs: { from: string; to: string; total: number; byType: Record<MixClass, number> }[];
+}
+
+export interface GroupTieTypesOptions extends TieTypeMixOptions {
+  /**
+   * The group of the actors not in `ids` (e.g. "outside the cluster" when the groups are of inside actors):
+   * every tie of the graph is then counted. Without it those actors' ties are left out.
+   */
+  outside?: string;
 }
 
 /**
- * Ties from group to group by tie type, counted on the multigraph (each relation and wave its own tie,
+ * Ties from group to group by tie-type class (metrics/tieTypeMix.ts: horizontal, vertical, institutional
+ * under the default rule, external), counted on the multigraph (each relation and wave its own tie,
  * self-loops included as ties within the group). `ids` and `partition` give each actor's group (Digraph
- * order); actors not in `ids` are left out with their ties. Rows are in group order (from, then to).
+ * order); actors not in `ids` are in the group `options.outside`, or left out with their ties when it is
+ * not given. Rows are in group order (from, then to), the outside group last.
  */
-export function groupTieTypes(graph: ClusterGraph, ids: readonly string[], partition: readonly string[] | Partition): GroupTieTypes {
+export function groupTieTypes(graph: ClusterGraph, ids: readonly string[], partition: readonly string[] | Partition, options: GroupTieTypesOptions = {}): GroupTieTypes {
   const p = "codes" in partition ? partition : encodePartition(partition);
   const groupOf = new Map<string, number>();
   ids.forEach((id, i) => groupOf.set(id, p.codes[i]));
-  const k = p.groups.length;
-  const counts = new Map<number, Record<TieType, number>>();
-  graph.forEachEdge((_e, a, s, t) => {
-    const gs = groupOf.get(s);
-    const gt = groupOf.get(t);
+  const outside = options.outside ?? null;
+  // The outside group's code is k − 1 (after the partition's groups); its name never clashes with theirs.
+  const outsideName = outside === null ? null : p.groups.includes(outside) ? `${outside} (not grouped)` : outside;
+  const k = p.groups.length + (outside === null ? 0 : 1);
+  const counts = new Map<number, Record<MixClass, number>>();
+  graph.forEachEdge((_e, a, s, t, sa, ta) => {
+    const gs = groupOf.get(s) ?? (outside === null ? undefined : k - 1);
+    const gt = groupOf.get(t) ?? (outside === null ? undefined : k - 1);
     if (gs === undefined || gt === undefined) return;
     const key = gs * k + gt;
     let c = counts.get(key);
     if (!c) {
-      c = Object.fromEntries(TIE_TYPES.map((x) => [x, 0])) as Record<TieType, number>; // keys from code
+      c = Object.fromEntries(MIX_CLASSES.map((x) => [x, 0])) as Record<MixClass, number>; // keys from code
       counts.set(key, c);
     }
-    c[a.tieType]++;
+    c[mixClass(a.tieType, sa, ta, options)]++;
   });
+  const groups = outsideName === null ? p.groups : [...p.groups, outsideName];
   const pairs = [...counts.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([key, byType]) => ({
-      from: p.groups[Math.floor(key / k)],
-      to: p.groups[key % k],
-      total: TIE_TYPES.reduce((s, t) => s + byType[t], 0),
+      from: groups[Math.floor(key / k)],
+      to: groups[key % k],
+      total: MIX_CLASSES.reduce((s, t) => s + byType[t], 0),
       byType,
     }));
-  return { groups: p.groups, pairs };
+  const used = outsideName !== null && pairs.some((x) => x.from === outsideName || x.to === outsideName);
+  return { groups: used ? groups : p.groups, options: { rule: options.rule ?? "institutional", outside: outsideName }, pairs };
 }

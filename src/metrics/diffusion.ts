@@ -44,7 +44,7 @@ export interface ActorDepth {
 export interface ReachRow {
   attribute: string;
   value: string;
-  actors: number;
+  actorCount: number;
   /** reached[k − 1]: actors at steps ≤ k. */
   reached: number[];
   share: number[];
@@ -169,7 +169,7 @@ function reachRow(attribute: string, value: string, steps: number[], maxSteps: n
   return {
     attribute,
     value,
-    actors: steps.length,
+    actorCount: steps.length,
     reached,
     share: reached.map((r) => (steps.length ? r / steps.length : NaN)),
     neverReached: steps.length - finite.length,

@@ -18,7 +18,7 @@ import { strongComponents, weakComponents } from "./components.js";
 import { dict } from "../model/dict.js";
 
 export interface CohesionFigures {
-  actors: number;
+  actorCount: number;
   /** Ties (edges of the multigraph) and arcs (ordered pairs with at least one tie, self-loops apart). */
   ties: number;
   arcs: number;
@@ -67,7 +67,7 @@ function cohesionOf(graph: ClusterGraph): CohesionFigures {
   for (let e = 0; e < weights.length; e++) totalStrength += weights[e];
   const dyads = dyadCensus(g);
   return {
-    actors: g.n,
+    actorCount: g.n,
     ties: graph.size,
     arcs: g.arcs,
     selfLoops: g.loopCount,

@@ -33,7 +33,7 @@ import { deriveTieType } from "../model/tieType.js";
 
 export interface RoundFigures {
   round: string;
-  actors: number;
+  actorCount: number;
   ties: number;
   mutualDyads: number;
   reciprocatedTies: number;
@@ -50,7 +50,7 @@ export interface ChangeTable {
   from: string;
   to: string;
   /** Actors present in both rounds (the table is over their ordered pairs). */
-  actors: number;
+  actorCount: number;
   n00: number;
   n01: number;
   n10: number;
@@ -117,7 +117,7 @@ export interface WavesResult {
   rounds: string[];
   relations: RelationWaves[];
   presence: {
-    byRound: { round: string; actors: number; source: string }[];
+    byRound: { round: string; actorCount: number; source: string }[];
     changes: Presence["changes"];
   };
   options: { attributes: string[]; direction: string; rule: string };
@@ -234,7 +234,7 @@ export function waves(graph: ClusterGraph, options: WavesOptions = {}): WavesRes
     rounds,
     relations: result,
     presence: {
-      byRound: rounds.map((w) => ({ round: w, actors: presence.present.get(w)?.size ?? 0, source: presence.source[w] })),
+      byRound: rounds.map((w) => ({ round: w, actorCount: presence.present.get(w)?.size ?? 0, source: presence.source[w] })),
       changes: presence.changes.filter((c) => rounds.includes(c.from) && rounds.includes(c.to)),
     },
     options: {
@@ -292,7 +292,7 @@ function roundFigures(round: string, s: State, n: number): RoundFigures {
   const density = observed > 0 ? L / observed : NaN;
   return {
     round,
-    actors: m,
+    actorCount: m,
     ties: L,
     mutualDyads: mutual,
     reciprocatedTies: 2 * mutual,
@@ -412,7 +412,7 @@ function compare(from: string, to: string, a: State, b: State, n: number, ids: s
     .sort((x, y) => order.indexOf(x.property) - order.indexOf(y.property) || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
     .map((r) => ({ ...r, persistence: r.ties > 0 ? r.kept / r.ties : NaN, creation: r.nonTies > 0 ? r.created / r.nonTies : NaN }));
   return {
-    table: { from, to, actors: m, n00, n01, n10, n11, missing, hamming: n01 + n10, jaccard: union > 0 ? n11 / union : NaN },
+    table: { from, to, actorCount: m, n00, n01, n10, n11, missing, hamming: n01 + n10, jaccard: union > 0 ? n11 / union : NaN },
     actors: [...per.values()],
     rates: rateRows,
   };

@@ -143,7 +143,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
       {
         kind: "facts",
         items: [
-          ["actors", `${n.actors} (${n.insideActors} inside the cluster, ${n.outsideActors} outside)`],
+          ["actors", `${n.actorCount} (${n.insideActors} inside the cluster, ${n.outsideActors} outside)`],
           ["ties", `${n.ties} (${n.arcs} directed pairs after merging relations and waves)`],
           ["relations", n.relations.join(", ") || "–"],
           ["density", num(n.density)],
@@ -163,7 +163,8 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
   const fr = d.verdicts[0].evidence as Record<string, any>;
   const groupRows = (fr.groups as any[]).map((x) => [x.group, x.size, x.internalDensity, x.maxCrossDensity, x.closestGroup ?? "–", x.ei, pValue(x.pLower), x.inward] as Cell[]);
   const blockRows = gs.blocks.groups.map((g, a) => [g, ...gs.blocks.groups.map((_h, b) => gs.blocks.density[a][b])] as Cell[]);
-  const tieRows = gs.tieTypes.pairs.map((p) => [p.from, p.to, p.total, p.byType.horizontal, p.byType.vertical, p.byType.external] as Cell[]);
+  const tieRows = gs.tieTypes.pairs.map((p) => [p.from, p.to, p.total, p.byType.horizontal, p.byType.vertical, p.byType.institutional, p.byType.external] as Cell[]);
+  const tieCaption = `Ties between groups by type: every tie of the network counted once (each relation and round its own tie), between all actors${gs.tieTypes.groups.includes(gs.tieTypes.options.outside ?? "\u0000") ? ` (actors outside the groups in "${gs.tieTypes.options.outside}")` : ""}; classes as in the tie-type mix${gs.tieTypes.options.rule === "classic" ? " (rule classic: no institutional class)" : " (institutional: one end a support organisation)"}`;
   sections.push({
     id: "groups",
     title: "Groups and the flow between them",
@@ -175,7 +176,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
       { kind: "table", caption: "Groups", columns: ["group", "actors", "density inside", "highest density to another group", "with", "E-I", "p (lower)", "inward"], rows: groupRows },
       { kind: "plot", plot: "heatmap" },
       { kind: "table", caption: "Block densities (row gives knowledge to column)", columns: ["from \\ to", ...gs.blocks.groups], rows: blockRows },
-      ...(tieRows.length ? [{ kind: "table", caption: "Ties between groups by type", columns: ["from", "to", "ties", "horizontal", "vertical", "external"], rows: tieRows } as Block] : []),
+      ...(tieRows.length ? [{ kind: "table", caption: tieCaption, columns: ["from", "to", "ties", "horizontal", "vertical", "institutional", "external"], rows: tieRows } as Block] : []),
       {
         kind: "facts",
         items: [
@@ -236,9 +237,19 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
         ? ([
             {
               kind: "table",
-              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds; "(actors)" columns count partners`,
-              columns: ["rank", "actor", "score", "role", "gatekeeper paths", `outside inflow (${d.roles.measure})`, "outside sources (actors)", "local actors reached (actors)"],
-              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, r.localOut]),
+              caption: `Roles use ${d.roles.measure === "strength" ? "strengths (sums of tie strengths)" : "numbers of partner actors"}, like their thresholds: the "(${d.roles.measure})" columns are in the thresholds' unit, the "(actors)" columns count partners`,
+              columns: [
+                "rank",
+                "actor",
+                "score",
+                "role",
+                "gatekeeper paths",
+                `outside inflow (${d.roles.measure}; open > ${num(d.roles.thresholds.externalIn)})`,
+                "outside sources (actors)",
+                `local outflow (${d.roles.measure}; local source > ${num(d.roles.thresholds.localOut)})`,
+                "local actors reached (actors)",
+              ],
+              rows: ranked.map((r) => [r.rank, name(r.id), r.score, COGNITIVE_ROLE_LABELS[r.role], r.brokerage.gatekeeper, d.roles.measure === "strength" ? r.externalInStrength : r.externalIn, r.externalIn, d.roles.measure === "strength" ? r.localOutStrength : r.localOut, r.localOut]),
             },
             { kind: "list", items: ranked.slice(0, 5).map((r) => `${r.rank}. ${name(r.id)}: ${r.reasons.join("; ")}`) },
           ] as Block[])
@@ -351,7 +362,7 @@ export function reportDocument(d: Diagnosis, meta: ReportMeta = {}): ReportDocum
   if (meta.version) header.push(["clusterflow", meta.version]);
   return {
     title: `Cluster diagnosis${n.name ? ` — ${n.name}` : ""}`,
-    subtitle: `${n.actors} actors, ${n.ties} ties; seed ${opt.seed}`,
+    subtitle: `${n.actorCount} actors, ${n.ties} ties; seed ${opt.seed}`,
     header,
     sections,
   };

@@ -94,7 +94,7 @@ export function findingSections(d: Diagnosis): Section[] {
             kind: "table",
             caption: `Who lets it in: gatekeeping summed by kind of inside actor (most gatekeeper score first; partition "${os.options.partition}")`,
             columns: ["kind", "actors", "receiving from outside", "outside inflow strength", "gatekeeper paths", "local actors passed to", "share of gatekeeper score"],
-            rows: os.byActorKind.map((r) => [r.kind, r.actors, r.receivers, r.externalInStrength, r.gatekeeperPaths, r.localRecipients, pct(r.scoreShare)]),
+            rows: os.byActorKind.map((r) => [r.kind, r.actorCount, r.receivers, r.externalInStrength, r.gatekeeperPaths, r.localRecipients, pct(r.scoreShare)]),
           },
         ],
   });
@@ -102,7 +102,7 @@ export function findingSections(d: Diagnosis): Section[] {
   // Depth of diffusion.
   const df = d.diffusion;
   const K = df.options.maxSteps;
-  const reachRow = (r: (typeof df)["pooled"]): Cell[] => [r.attribute, r.value, r.actors, ...r.share.map((x, i) => `${pct(x, 0)} (${r.reached[i]})`), r.neverReached, r.medianSteps];
+  const reachRow = (r: (typeof df)["pooled"]): Cell[] => [r.attribute, r.value, r.actorCount, ...r.share.map((x, i) => `${pct(x, 0)} (${r.reached[i]})`), r.neverReached, r.medianSteps];
   const farthest = [...df.actors].sort((a, b) => (Number.isFinite(b.steps) ? b.steps : 1e9) - (Number.isFinite(a.steps) ? a.steps : 1e9) || (a.id < b.id ? -1 : 1)).filter((a) => Number.isFinite(a.steps) && a.steps > 1).slice(0, 10);
   sections.push({
     id: "diffusion",
@@ -112,7 +112,7 @@ export function findingSections(d: Diagnosis): Section[] {
       : [
           {
             kind: "p",
-            text: `Distance of each inside actor from the nearest of ${df.options.sources.length} outside sources, in ties followed in the direction of the knowledge flow (steps), and as the strongest path (sum of 1/strength). ${pct(df.pooled.share[0])} of the ${df.pooled.actors} inside actors hear directly from outside, ${pct(df.pooled.share[1])} within two ties; ${df.neverReached.length} are never reached; the deepest reached actor is ${df.depth} ties away.`,
+            text: `Distance of each inside actor from the nearest of ${df.options.sources.length} outside sources, in ties followed in the direction of the knowledge flow (steps), and as the strongest path (sum of 1/strength). ${pct(df.pooled.share[0])} of the ${df.pooled.actorCount} inside actors hear directly from outside, ${pct(df.pooled.share[1])} within two ties; ${df.neverReached.length} are never reached; the deepest reached actor is ${df.depth} ties away.`,
           },
           {
             kind: "table",

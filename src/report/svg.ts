@@ -26,6 +26,32 @@ function niceMax(x: number): number {
   return 10 * p;
 }
 
+/**
+ * Round tick values covering [lo, hi]: a step of 1, 2, 2.5 or 5 × 10^k giving at most `most` intervals,
+ * from a multiple of the step at or below `lo` to one at or above `hi` (0 is a tick whenever the range
+ * spans it). The axis runs from the first tick to the last.
+ */
+export function niceTicks(lo: number, hi: number, most = 6): number[] {
+  if (!(hi > lo)) hi = lo + 1;
+  const raw = (hi - lo) / most;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  let step = 10 * p;
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    const s = m * p;
+    if (Math.ceil(hi / s - 1e-9) - Math.floor(lo / s + 1e-9) <= most) {
+      step = s;
+      break;
+    }
+  }
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const ticks: number[] = [];
+  // k × step, rounded to the step's decimals so that 0.1 × 3 is written 0.3.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toFixed(decimals)) + 0);
+  return ticks;
+}
+
 /** Cognitive-role quadrant: external openness (x) against local connectedness (y), inside actors. */
 export function quadrantSvg(d: Diagnosis): string {
   const W = 640;
@@ -38,9 +64,12 @@ export function quadrantSvg(d: Diagnosis): string {
   // the plot into exactly the regions of the role rule (points on a line are below / left of it).
   const t = d.roles.thresholds;
   const margin = (p: (typeof pts)[number]) => localMargin(p.localOut, p.localIn, t);
-  const maxX = niceMax(Math.max(0, ...pts.map((p) => p.externalOpenness), t.externalIn));
-  const maxY = niceMax(Math.max(1, ...pts.map(margin)));
-  const minY = -niceMax(Math.max(1, ...pts.map((p) => -margin(p))));
+  const hiX = Math.max(0, ...pts.map((p) => p.externalOpenness), t.externalIn);
+  const xTicks = niceTicks(0, hiX > 0 ? hiX : 1, 5);
+  const yTicks = niceTicks(Math.min(-1, ...pts.map(margin)), Math.max(1, ...pts.map(margin)), 6);
+  const maxX = xTicks[xTicks.length - 1];
+  const minY = yTicks[0];
+  const maxY = yTicks[yTicks.length - 1];
   const X = (v: number) => m.l + (v / maxX) * (W - m.l - m.r);
   const Y = (v: number) => H - m.b - ((v - minY) / (maxY - minY)) * (H - m.t - m.b);
   const out: string[] = [];
@@ -57,24 +86,33 @@ export function quadrantSvg(d: Diagnosis): string {
   out.push(q(W - m.r - 6, H - m.b - 8, "end", "external stars"));
   out.push(q(m.l + 6, H - m.b - 8, "start", "weakly connected or isolated"));
   // Axes.
-  for (let i = 0; i <= 4; i++) {
-    const vx = (maxX * i) / 4;
-    const vy = minY + ((maxY - minY) * i) / 4;
-    out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(num(vx, 2))}</text>`);
-    out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(num(vy, 2))}</text>`);
-  }
+  for (const vx of xTicks) out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(num(vx, 3))}</text>`);
+  for (const vy of yTicks) out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(num(vy, 3))}</text>`);
   out.push(`<text x="${r1((m.l + W - m.r) / 2)}" y="${H - 10}" text-anchor="middle" class="axis">external openness: knowledge received from outside (${esc(d.roles.measure)})</text>`);
   out.push(`<text transform="translate(14 ${r1((m.t + H - m.b) / 2)}) rotate(-90)" text-anchor="middle" class="axis">local margin: min(given − ${esc(num(t.localOut))}, received − ${esc(num(t.localIn))}) (${esc(d.roles.measure)})</text>`);
-  // Points; the five best-ranked gatekeepers inside are named.
+  // Points; the five best-ranked gatekeepers inside are named. Actors drawn at the same place share one
+  // label: the name when alone, else how many are there and the best-ranked of them.
+  const rankOf = new Map(d.gatekeepers.ranking.map((r, i) => [r.id, i]));
   const named = new Set(d.gatekeepers.ranking.filter((r) => r.inCluster && r.score > 0).slice(0, 5).map((r) => r.id));
+  const at = new Map<string, { cx: number; cy: number; ids: string[] }>();
   for (const p of pts) {
     const cx = X(p.externalOpenness);
     const cy = Y(margin(p));
     out.push(
       `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="5" fill="${ROLE_COLOURS[p.role]}" fill-opacity="0.75" stroke="#fff"><title>${esc(`${actorName(d.labels, p.id)} — ${p.roleLabel}; openness ${num(p.externalOpenness)}, gives ${num(p.localOut)} and receives ${num(p.localIn)} locally`)}</title></circle>`,
     );
+    const key = `${r1(cx)} ${r1(cy)}`;
+    if (!at.has(key)) at.set(key, { cx, cy, ids: [] });
+    at.get(key)!.ids.push(p.id);
+  }
+  for (const { cx, cy, ids } of at.values()) {
+    if (!ids.some((id) => named.has(id))) continue;
+    const byRank = [...ids].sort((a, b) => (rankOf.get(a) ?? Infinity) - (rankOf.get(b) ?? Infinity));
+    const label = (id: string) => d.labels[id] ?? id;
+    const text = ids.length === 1 ? label(ids[0]) : `${ids.length} actors: ${label(byRank[0])} and ${ids.length - 1} more`;
+    const attrs = ids.length === 1 ? "" : ` data-actors="${ids.length}"`;
     // Labels near the right edge are drawn to the left of their dot so they stay on the page.
-    if (named.has(p.id)) out.push(cx > W * 0.6 ? `<text x="${r1(cx - 7)}" y="${r1(cy - 6)}" text-anchor="end" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>` : `<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt">${esc(d.labels[p.id] ?? p.id)}</text>`);
+    out.push(cx > W * 0.6 ? `<text x="${r1(cx - 7)}" y="${r1(cy - 6)}" text-anchor="end" class="pt"${attrs}>${esc(text)}</text>` : `<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt"${attrs}>${esc(text)}</text>`);
   }
   out.push("</svg>");
   const legend = (Object.keys(ROLE_COLOURS) as CognitiveRole[])

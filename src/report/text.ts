@@ -5,33 +5,12 @@
 import type { Diagnosis } from "../diagnosis/diagnose.js";
 import { reportDocument, type Block, type Cell, type ReportMeta } from "./document.js";
 import { num } from "./words.js";
+import { hang, wrap } from "./wrap.js";
+
+export { hang, noteText, wrap } from "./wrap.js";
 
 export function cellText(c: Cell): string {
   return typeof c === "number" || typeof c === "boolean" || c === null ? num(c) : c;
-}
-
-/** Wrap a paragraph at `width` columns with an indent. */
-function wrap(text: string, width = 96, indent = ""): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = indent;
-  for (const w of words) {
-    if (line.trim() && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = indent + w;
-    } else line = line.trim() ? `${line} ${w}` : indent + w;
-  }
-  if (line.trim()) lines.push(line);
-  return lines.join("\n");
-}
-
-/** `prefix` then `text` wrapped at `width`, continuation lines indented to the prefix's width. */
-function hang(prefix: string, text: string, width: number): string {
-  const body = wrap(text, Math.max(30, width - prefix.length), "");
-  return body
-    .split("\n")
-    .map((l, i) => (i === 0 ? prefix : " ".repeat(prefix.length)) + l)
-    .join("\n");
 }
 
 function tableText(columns: string[], rows: Cell[][], indent = "  "): string {
@@ -49,11 +28,13 @@ export function blockText(b: Block, W = 96): string {
     case "list":
       return b.items.map((i) => hang("  - ", i, W + 4)).join("\n");
     case "facts": {
-      const w = Math.min(60, Math.max(...b.items.map(([k]) => k.length)));
-      return b.items.map(([k, v]) => hang(`  ${k.padEnd(w)}  `, v, W + 4)).join("\n");
+      // The key column leaves at least 30 columns for the values; a longer key is on a line of its own.
+      const w = Math.min(60, Math.max(...b.items.map(([k]) => k.length)), Math.max(12, W - 34));
+      return b.items.map(([k, v]) => (k.length <= w ? hang(`  ${k.padEnd(w)}  `, v, W + 4) : `${wrap(k, W + 4, "  ")}\n${hang(" ".repeat(w + 4), v, W + 4)}`)).join("\n");
     }
     case "table":
-      return (b.caption ? `  ${b.caption}:\n` : "") + tableText(b.columns, b.rows);
+      // The caption wraps to the width; the table itself keeps its columns (it may be wider).
+      return (b.caption ? `${wrap(`${b.caption}:`, W + 4, "  ")}\n` : "") + tableText(b.columns, b.rows);
     case "verdict": {
       const head = `  [${b.verdict.state === "holds" ? "HOLDS" : b.verdict.state === "does-not-hold" ? "no" : "cannot judge"}] ${b.title}`;
       const facts = b.facts.map(([k, v]) => wrap(`${k}: ${v}`, W, "        ")).join("\n");
@@ -64,14 +45,23 @@ export function blockText(b: Block, W = 96): string {
   }
 }
 
+/**
+ * The `W` of {@link blockText} for a line width (a terminal's columns; default 100): lines are at most
+ * `W + 4` columns (tables apart, which keep their columns), `W` between 60 and 160.
+ */
+export function textWidth(width?: number): number {
+  return Math.max(60, Math.min(160, (width ?? 100) - 4));
+}
+
 /** Render a diagnosis as plain text. */
 export function renderText(d: Diagnosis, meta: ReportMeta = {}): string {
   const doc = reportDocument(d, meta);
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ...(doc.header ?? []).map(([k, v]) => `${k}: ${v}`), ""];
+  const W = textWidth(meta.width);
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), wrap(doc.subtitle, W + 4), ...(doc.header ?? []).map(([k, v]) => hang(`${k}: `, v, W + 4)), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {
-      const t = blockText(b, Math.max(60, Math.min(160, (meta.width ?? 100) - 4)));
+      const t = blockText(b, W);
       if (t) out.push(t, "");
     }
   }

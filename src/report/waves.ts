@@ -8,7 +8,8 @@ import type { RoundsSideBySide } from "../diagnosis/roundComparison.js";
 import { COGNITIVE_ROLE_LABELS } from "../diagnosis/roles.js";
 import type { Block, Cell, ReportDocument, Section } from "./document.js";
 import { verdictTitle } from "./document.js";
-import { blockText } from "./text.js";
+import { blockText, textWidth } from "./text.js";
+import { wrap } from "./wrap.js";
 import { blockMd, escapeMarkdown } from "./markdown.js";
 import { escapeHtml as esc } from "./words.js";
 import { cellText } from "./text.js";
@@ -31,7 +32,7 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
     {
       kind: "table",
       columns: ["round", "actors present", "presence from"],
-      rows: w.presence.byRound.map((p) => [p.round, p.actors, p.source]),
+      rows: w.presence.byRound.map((p) => [p.round, p.actorCount, p.source]),
     },
   ];
   for (const c of w.presence.changes) {
@@ -52,14 +53,14 @@ export function wavesSections(w: WavesResult, side: RoundsSideBySide | undefined
       kind: "table",
       caption: "per round (RSiena's descriptive figures; absent actors left out)",
       columns: ["round", "actors", "ties", "mutual dyads", "reciprocated ties", "average degree", "density", "missing fraction", "transitive triplets", "3-cycles"],
-      rows: rel.rounds.map((r) => [r.round, r.actors, r.ties, r.mutualDyads, r.reciprocatedTies, ratio(r.averageDegree), ratio(r.density), ratio(r.missingFraction), r.transitiveTriplets, r.threeCycles]),
+      rows: rel.rounds.map((r) => [r.round, r.actorCount, r.ties, r.mutualDyads, r.reciprocatedTies, ratio(r.averageDegree), ratio(r.density), ratio(r.missingFraction), r.transitiveTriplets, r.threeCycles]),
     });
     if (rel.changes.length > 0) {
       blocks.push({
         kind: "table",
         caption: "tie changes between consecutive rounds (actors present in both; cells missing in either left out)",
         columns: ["rounds", "actors", "0→0", "0→1", "1→0", "1→1", "missing", "Hamming distance", "Jaccard index"],
-        rows: rel.changes.map((c) => [`${c.table.from} → ${c.table.to}`, c.table.actors, c.table.n00, c.table.n01, c.table.n10, c.table.n11, c.table.missing, c.table.hamming, ratio(c.table.jaccard)]),
+        rows: rel.changes.map((c) => [`${c.table.from} → ${c.table.to}`, c.table.actorCount, c.table.n00, c.table.n01, c.table.n10, c.table.n11, c.table.missing, c.table.hamming, ratio(c.table.jaccard)]),
       });
       for (const c of rel.changes) {
         blocks.push({
@@ -125,12 +126,13 @@ export function wavesDocument(w: WavesResult, side: RoundsSideBySide | undefined
 }
 
 /** Render a document as plain text. */
-export function documentText(doc: ReportDocument): string {
-  const out: string[] = [doc.title, "=".repeat(doc.title.length), doc.subtitle, ""];
+export function documentText(doc: ReportDocument, width?: number): string {
+  const W = textWidth(width);
+  const out: string[] = [doc.title, "=".repeat(doc.title.length), wrap(doc.subtitle, W + 4), ""];
   for (const s of doc.sections) {
     out.push(s.title.toUpperCase(), "");
     for (const b of s.blocks) {
-      const t = blockText(b);
+      const t = blockText(b, W);
       if (t) out.push(t, "");
     }
   }

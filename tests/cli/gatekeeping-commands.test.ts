@@ -97,3 +97,18 @@ describe("gatekeeping commands", () => {
     expect(ht.out).toMatch(/constraint/);
   });
 });
+
+describe("gatekeepers text: the units of the role thresholds", () => {
+  it("under measure strength, externalIn and localOut (partner counts) have their strengths beside them, as the thresholds are in strength", async () => {
+    const jepara = new URL("../../datasets/jepara-furniture/", import.meta.url).pathname;
+    let out = "";
+    await main(["node", "clusterflow", "gatekeepers", jepara], { out: (t) => (out += t), err: () => {} });
+    const header = out.split("\n").find((l) => l.startsWith("rank "))!.split(/\s+/);
+    expect(header).toEqual(expect.arrayContaining(["externalIn", "externalInStrength", "localOut", "localOutStrength"]));
+    expect(header.indexOf("localOutStrength")).toBe(header.indexOf("localOut") + 1);
+    expect(out).toMatch(/cognitive-role thresholds \(strength: compare externalInStrength and localOutStrength/);
+    let count = "";
+    await main(["node", "clusterflow", "gatekeepers", jepara, "--measure", "count"], { out: (t) => (count += t), err: () => {} });
+    expect(count.split("\n").find((l) => l.startsWith("rank "))).not.toContain("Strength");
+  });
+});

@@ -86,3 +86,41 @@ describe("clusterflow report", () => {
     expect((await run("report", dir, "--partition", "sector")).code).toBe(1);
   });
 });
+
+describe("text report wrapped to the terminal", () => {
+  /** The lines of a text that are not in a table (a table is its header, a rule of dashes and rows up to a blank line). */
+  function proseLines(text: string): string[] {
+    const lines = text.split("\n");
+    const out: string[] = [];
+    let inTable = false;
+    for (let i = 0; i < lines.length; i++) {
+      if (/^\s*-+(\s+-+)*\s*$/.test(lines[i + 1] ?? "")) inTable = true;
+      if (lines[i].trim() === "") inTable = false;
+      if (!inTable) out.push(lines[i]);
+    }
+    return out;
+  }
+  const thai = new URL("../../datasets/thai-automotive/", import.meta.url).pathname;
+  const sialkot = new URL("../../datasets/sialkot-surgical/", import.meta.url).pathname;
+
+  it.each([[thai], [sialkot]])("at 80 columns (%s): captions, facts, notes on stderr and their continuation lines fit; tables keep their columns", async (input) => {
+    let out = "";
+    let err = "";
+    const code = await main(["node", "clusterflow", "report", input, "--reps", "20"], { out: (t) => (out += t), err: (t) => (err += t), width: 80, errWidth: 80 });
+    expect(code).toBe(0);
+    const prose = proseLines(out);
+    expect(prose.filter((l) => l.length > 80)).toEqual([]);
+    expect(err.split("\n").filter((l) => l.length > 80)).toEqual([]);
+    // The long caption and the pooled-relations note are there, wrapped (not cut).
+    expect(out).toContain("Ties between groups by type: every tie of the network counted");
+    expect(err.replace(/\n\s*/g, " ")).toContain("2 of 2 relations pooled: parallel ties of one pair are summed where a measure needs one tie per pair");
+    // A table wider than the terminal stays whole, one row per line.
+    expect(out.split("\n").some((l) => l.length > 80 && !prose.includes(l))).toBe(true);
+  }, 60_000);
+
+  it("without a terminal width the notes stay on one line", async () => {
+    let err = "";
+    await main(["node", "clusterflow", "report", thai, "--reps", "20"], { out: () => {}, err: (t) => (err += t) });
+    expect(err.split("\n").find((l) => l.startsWith("relations "))!.length).toBeGreaterThan(150);
+  }, 60_000);
+});

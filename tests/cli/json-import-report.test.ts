@@ -88,6 +88,63 @@ describe("--json carries the import report", () => {
     expect(rows.find((a: { id: string }) => a.id === "principal1").label).toBe("Principal subcontractor 1");
   });
 
+  it.each([
+    ["info", "thai-automotive", []],
+    ["centrality", "thai-automotive", []],
+    ["groups", "thai-automotive", ["--reps", "20"]],
+    ["fragmentation", "thai-automotive", []],
+    ["report", "thai-automotive", ["--reps", "20"]],
+    ["report", "sialkot-surgical", ["--reps", "20"]],
+    ["waves", "sialkot-surgical", ["--reps", "5"]],
+    ["profile", "thai-automotive", ["--by", "kind", "--reps", "10"]],
+    ["layers", "jepara-furniture", []],
+  ] as const)("%s --json on %s: `actors` is only ever an array of actor rows, and every actor row at any depth has its label", async (command, dataset, extra) => {
+    const input = join(root, "datasets", dataset);
+    const doc = JSON.parse((await run(command, input, ...extra, "--json")).out);
+    const labels = new Map<string, string>(JSON.parse((await run("centrality", input, "--json")).out).actors.map((a: { id: string; label: string }) => [a.id, a.label]));
+    const wrong: string[] = [];
+    let rows = 0;
+    const walk = (v: unknown, path: string, parent: string) => {
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`, parent));
+      if (v === null || typeof v !== "object") return;
+      const o = v as Record<string, unknown>;
+      if (typeof o.id === "string" && labels.has(o.id)) {
+        rows++;
+        if (o.label !== labels.get(o.id)) wrong.push(`${path}: ${o.id} has label ${JSON.stringify(o.label)}`);
+      }
+      for (const [k, x] of Object.entries(o)) {
+        if (k === "import") continue;
+        // Count objects (import report, convert, generate's manifest) name what each count counts.
+        if (k === "actors" && parent !== "counts" && parent !== "sizes" && !(Array.isArray(x) && x.every((a) => a && typeof a === "object" && typeof a.id === "string"))) wrong.push(`${path}.actors is ${JSON.stringify(x).slice(0, 40)}`);
+        walk(x, `${path}.${k}`, k);
+      }
+    };
+    walk(doc, "$", "");
+    expect(wrong).toEqual([]);
+    // info and profile list no actor rows (their figures are counts, named actorCount)
+    if (command === "info" || command === "profile") expect(JSON.stringify(doc)).toContain('"actorCount"');
+    else expect(rows).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("the rows the audit found without labels have them: key players, E-I actors, report's hubs, critical actors and verdict evidence", async () => {
+    const thai = join(root, "datasets/thai-automotive");
+    const frag = JSON.parse((await run("fragmentation", thai, "--json")).out);
+    expect(typeof frag.actorCount).toBe("number");
+    expect(frag.actors).toBeUndefined();
+    expect(frag.keyPlayers.individual.every((r: { label?: unknown }) => typeof r.label === "string")).toBe(true);
+    const groups = JSON.parse((await run("groups", thai, "--reps", "20", "--json")).out);
+    expect(groups.ei.actors.every((r: { label?: unknown }) => typeof r.label === "string")).toBe(true);
+    const rep = JSON.parse((await run("report", thai, "--reps", "20", "--json")).out);
+    const top = rep.centralization.top[0];
+    expect(top.label).toBe(rep.labels[top.id]);
+    expect(Object.keys(top).slice(0, 2)).toEqual(["id", "label"]);
+    expect(rep.criticalActors.individual.every((r: { id: string; label?: string }) => r.label === rep.labels[r.id])).toBe(true);
+    const evidenceRows = rep.verdicts.flatMap((v: { evidence: Record<string, unknown> }) => Object.values(v.evidence).filter(Array.isArray).flat()).filter((r: unknown) => r && typeof r === "object" && "id" in (r as object));
+    expect(evidenceRows.length).toBeGreaterThan(0);
+    expect(evidenceRows.every((r: { id: string; label?: string }) => r.label === rep.labels[r.id])).toBe(true);
+    expect(typeof rep.network.actorCount).toBe("number");
+  }, 60_000);
+
   it("info --json keeps counts out of `actors`", async () => {
     const doc = JSON.parse((await run("info", jepara, "--json")).out);
     expect(doc.actors).toBeUndefined();

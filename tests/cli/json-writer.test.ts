@@ -112,3 +112,23 @@ describe("standard output in slices", () => {
     for (const p of parts) expect(Buffer.from(p, "utf8").toString("utf8")).toBe(p);
   });
 });
+
+describe("labelActorRows", () => {
+  it("adds label after id in actor rows at any depth, keeps unchanged parts as they are, and is safe with keys from data", async () => {
+    const { labelActorRows } = await import("../../src/cli/output.js");
+    const view = { hasNode: (id: string) => id === "a" || id === "__proto__", getNodeAttribute: (id: string) => (id === "a" ? "Actor A" : "Proto"), getAttribute: () => "flow" };
+    const keyed = JSON.parse('{"__proto__": {"id": "a", "x": 1}, "b": 2}');
+    const untouched = { n: [1, 2, 3] };
+    const body = { top: [{ id: "a", score: 1 }], deep: { rows: [{ id: "nobody" }, { id: "__proto__" }] }, keyed, untouched, typed: new Float64Array([1]) };
+    const out = labelActorRows(body, [view]) as any;
+    expect(Object.keys(out.top[0])).toEqual(["id", "label", "score"]);
+    expect(out.top[0].label).toBe("Actor A");
+    expect(out.deep.rows[0]).toBe(body.deep.rows[0]);
+    expect(out.deep.rows[1].label).toBe("Proto");
+    expect(Object.keys(out.keyed)).toEqual(["__proto__", "b"]);
+    expect(out.keyed["__proto__"]).toEqual({ id: "a", label: "Actor A", x: 1 });
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(out.untouched).toBe(untouched);
+    expect(out.typed).toBe(body.typed);
+  });
+});

@@ -47,3 +47,14 @@ describe("ranked per-actor tables", () => {
     expect(r.err).toMatch(/--sort: unknown column "nope"/);
   });
 });
+
+describe("text output never says NaN", () => {
+  const thai = new URL("../../datasets/thai-automotive/", import.meta.url).pathname;
+  // Thai: eigenvector centrality does not converge (an acyclic network), and several ratios are 0/0.
+  it.each([["centrality"], ["brokerage"], ["holes"], ["gatekeepers"], ["groups", "--reps", "20"], ["fragmentation"], ["info"], ["report", "--reps", "20"]])("%s on the Thai cluster writes n/a, never NaN", async (command, ...extra) => {
+    const r = await run(command, thai, ...extra);
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).not.toMatch(/NaN/);
+    if (command === "centrality") expect(r.out).toContain("eigenvector centrality did not converge");
+  }, 60_000);
+});

@@ -48,7 +48,7 @@ describe("RSiena's layout read from the command line", () => {
     expect(r.out).toMatch(/2012 → 2015: 2 entering \(F9, F10\), 1 leaving \(F3\)/);
     const j = JSON.parse((await run("waves", ...rsRounds, "--structural-codes", ...rsAttrs, "--no-diagnosis", "--json")).out);
     expect(j.relations[0].changes[0].table.n01).toBe(e.n01);
-    expect(j.relations[0].rounds.map((x: { actors: number }) => x.actors)).toEqual([oracle.rsiena.figures["2012"].actors, oracle.rsiena.figures["2015"].actors]);
+    expect(j.relations[0].rounds.map((x: { actorCount: number }) => x.actorCount)).toEqual([oracle.rsiena.figures["2012"].actors, oracle.rsiena.figures["2015"].actors]);
   });
 
   it("a cell coded 10 is not a tie: a located warning without --structural-codes, a structural zero with it", async () => {
@@ -198,6 +198,25 @@ describe("no command pools rounds silently", () => {
     expect(one.schema).toBe("clusterflow/report@1");
     expect(one.view.rounds.used).toEqual(["1997"]);
     expect(one.notes.join(" ")).toContain("wave 1997");
+  }, 60_000);
+
+  it("the report of several rounds names the dataset in its header and each round in its section, in every format", async () => {
+    const text = (await run("report", sialkot, "--reps", "20")).out;
+    // Each round's header names the dataset (its folder: the network has no name), never the last round.
+    expect(text.match(/^dataset: .*$/gm)).toEqual(["dataset: sialkot-surgical", "dataset: sialkot-surgical"]);
+    expect(text.match(/^Cluster diagnosis — .*$/gm)).toEqual(["Cluster diagnosis — round 1994", "Cluster diagnosis — round 1997"]);
+    const md = (await run("report", sialkot, "--reps", "20", "--format", "md")).out;
+    expect(md.match(/\*\*dataset\*\*: [^ ]+/g)).toEqual(["**dataset**: sialkot-surgical", "**dataset**: sialkot-surgical"]);
+    expect(md.match(/^# .*$/gm)).toEqual(["# Cluster diagnosis — round 1994", "# Cluster diagnosis — round 1997", "# Change between rounds 1994, 1997"]);
+    const html = (await run("report", sialkot, "--reps", "20", "--format", "html")).out;
+    expect(html.match(/<dt>dataset<\/dt><dd>[^<]*<\/dd>/g)).toEqual(["<dt>dataset</dt><dd>sialkot-surgical</dd>", "<dt>dataset</dt><dd>sialkot-surgical</dd>"]);
+    expect(html.match(/<h1>Cluster diagnosis[^<]*<\/h1>/g)).toEqual(["<h1>Cluster diagnosis — round 1994</h1>", "<h1>Cluster diagnosis — round 1997</h1>"]);
+    expect(html).toMatch(/<title>[^<]*sialkot-surgical[^<]*<\/title>/);
+    const j = JSON.parse((await run("report", sialkot, "--reps", "20", "--json")).out);
+    expect(j.dataset).toBe("sialkot-surgical");
+    expect(j.rounds.map((x: { network: { name: string } }) => x.network.name)).toEqual(["round 1994", "round 1997"]);
+    const one = JSON.parse((await run("report", sialkot, "--reps", "20", "--json", "--wave", "1994")).out);
+    expect([one.dataset, one.network.name]).toEqual(["sialkot-surgical", "round 1994"]);
   }, 60_000);
 });
 

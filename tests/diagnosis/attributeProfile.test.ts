@@ -29,7 +29,7 @@ describe("group comparison and node-level regression against R", () => {
   });
   it("coefficients, standard errors, R² and the permutation p of the dependent vector", () => {
     const r = nodeRegression({ name: "y", values: num(o.y) }, [{ name: "x1", values: num(o.x1) }, { name: "x2", values: num(o.x2) }], { reps: REPS, seed: 5 });
-    expect(r.actors).toBe(o.n);
+    expect(r.actorCount).toBe(o.n);
     r.terms.forEach((t, k) => {
       expect(t.coefficient).toBeCloseTo(o.coef[k], 12);
       expect(t.standardError).toBeCloseTo(o.se[k], 12);
@@ -47,7 +47,7 @@ describe("attribute profiles on a cluster", () => {
     expect(Array.from(ind.values.externalIn)).toEqual(open.actors.map((a) => a.externalIn));
     const p = profileByAttribute(graph, "employees", { reps: 50, indicators: ["outDegree"] });
     expect(p.withoutValue).toEqual(["f08"]);
-    expect(p.indicators[0].actors).toBe(11);
+    expect(p.indicators[0].actorCount).toBe(11);
     const q = profileByAttribute(graph, "ownership", { reps: 200, seed: 2 });
     expect(q.indicators.map((i) => i.indicator)).toContain("constraint");
     expect(q.seed).toBe(2);

@@ -236,3 +236,37 @@ describe("edge cases", () => {
     expect(d.verdicts.every((v) => !v.holds)).toBe(true);
   });
 });
+
+describe("ties between groups by type", () => {
+  /** Two inside groups with a production stage each, an association (a support organisation) and two outside buyers. */
+  function mixed() {
+    const g = createClusterGraph({ name: "mixed" });
+    for (const [id, group, stage] of [["a1", "makers", "production"], ["a2", "makers", "production"], ["b1", "traders", "marketing"], ["b2", "traders", "marketing"]] as const) addActor(g, id, { group, stage });
+    addActor(g, "assoc", { group: "makers", kind: "association", stage: "support" });
+    addActor(g, "buyer1", { inCluster: false, kind: "buyer" });
+    addActor(g, "buyer2", { inCluster: false, kind: "buyer" });
+    addTie(g, "a1", "a2"); // horizontal
+    addTie(g, "a1", "b1"); // vertical
+    addTie(g, "b1", "b2"); // horizontal
+    addTie(g, "assoc", "a1"); // institutional
+    addTie(g, "assoc", "b2"); // institutional
+    addTie(g, "buyer1", "a1"); // external
+    addTie(g, "buyer2", "b1"); // external
+    addTie(g, "buyer1", "b2", { relation: "business" }); // external
+    return g;
+  }
+
+  it("count every tie, with the outside actors in a group of their own, in the four classes of the tie-type mix", () => {
+    const d = diagnose(mixed(), { reps: 19, nullReps: 0, seed: 1 });
+    expect(d.options.scope).toBe("local");
+    const tt = d.groups.tieTypes;
+    const sum = (k: "horizontal" | "vertical" | "institutional" | "external") => tt.pairs.reduce((s, p) => s + p.byType[k], 0);
+    expect(tt.pairs.reduce((s, p) => s + p.total, 0)).toBe(8);
+    expect([sum("horizontal"), sum("vertical"), sum("institutional"), sum("external")]).toEqual([2, 1, 2, 3]);
+    // The same classes as the tie-type mix of the whole network.
+    expect(sum("external")).toBe(d.tieTypeMix.all.ties.external);
+    expect(sum("institutional")).toBe(d.tieTypeMix.all.ties.institutional);
+    expect(tt.pairs.find((p) => p.from === "outside the cluster" && p.to === "traders")).toMatchObject({ total: 2, byType: { external: 2 } });
+    expect(tt.groups).toEqual(["makers", "traders", "outside the cluster"]);
+  });
+});

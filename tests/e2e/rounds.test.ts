@@ -152,7 +152,7 @@ function expectedTables(w: WavesJson): Record<string, Record<string, string>> {
   return Object.fromEntries(
     w.relations.map((r) => {
       const t = r.changes[0].table;
-      return [r.relation, { actors: String(t.actors), n01: String(t.n01), n10: String(t.n10), n11: String(t.n11), n00: String(t.n00), missing: String(t.missing), hamming: String(t.hamming), jaccard: fmt(t.jaccard, 3) }];
+      return [r.relation, { actorCount: String(t.actorCount), n01: String(t.n01), n10: String(t.n10), n11: String(t.n11), n00: String(t.n00), missing: String(t.missing), hamming: String(t.hamming), jaccard: fmt(t.jaccard, 3) }];
     }),
   );
 }

@@ -22,7 +22,7 @@ function expectFigures(rel: RelationWaves, expected: Record<string, RFigures>) {
   expect(rel.rounds.map((r) => r.round)).toEqual(Object.keys(expected));
   for (const r of rel.rounds) {
     const e = expected[r.round];
-    for (const k of ["actors", "ties", "mutualDyads", "reciprocatedTies", "missingCells", "transitiveTriplets", "threeCycles"]) expect([r.round, k, (r as unknown as Record<string, number>)[k]]).toEqual([r.round, k, e[k]]);
+    for (const k of ["actors", "ties", "mutualDyads", "reciprocatedTies", "missingCells", "transitiveTriplets", "threeCycles"]) expect([r.round, k, (r as unknown as Record<string, number>)[k === "actors" ? "actorCount" : k]]).toEqual([r.round, k, e[k]]);
     for (const k of RATIOS) expect([r.round, k, (r as unknown as Record<string, number>)[k]]).toEqual([r.round, k, Number(e[k])]);
   }
 }
@@ -47,7 +47,7 @@ function expectChanges(rel: RelationWaves, expected: RChange[]) {
   rel.changes.forEach((c, k) => {
     const e = expected[k];
     const { jaccard, ...counts } = c.table;
-    expect(counts).toEqual({ from: e.from, to: e.to, actors: e.actors, n00: e.n00, n01: e.n01, n10: e.n10, n11: e.n11, missing: e.missing, hamming: e.hamming });
+    expect(counts).toEqual({ from: e.from, to: e.to, actorCount: e.actors, n00: e.n00, n01: e.n01, n10: e.n10, n11: e.n11, missing: e.missing, hamming: e.hamming });
     expect(jaccard).toBe(Number(e.jaccard));
     const mine = Object.fromEntries(c.actors.map(({ label: _l, ...a }) => [a.id, a]));
     expect(mine).toEqual(Object.fromEntries(e.perActor.map((a) => [a.id, a])));

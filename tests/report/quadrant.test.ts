@@ -29,3 +29,52 @@ describe("role quadrant", () => {
     }
   });
 });
+
+describe("role quadrant axes and labels", () => {
+  it("niceTicks: round steps (1, 2, 2.5, 5 × 10^k) covering the range, 0 among them when the range spans it", async () => {
+    const { niceTicks } = await import("../../src/report/svg.js");
+    expect(niceTicks(-1, 7.25)).toEqual([-2, 0, 2, 4, 6, 8]);
+    expect(niceTicks(0, 0.37, 5)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
+    expect(niceTicks(-3.2, 0.5)).toEqual([-4, -3, -2, -1, 0, 1]);
+    expect(niceTicks(0, 12, 5)).toEqual([0, 2.5, 5, 7.5, 10, 12.5]);
+    for (const [lo, hi] of [[-1, 7.25], [-17, 33], [0, 0.37], [-0.004, 0.0093], [2, 2]]) {
+      const t = niceTicks(lo, hi);
+      expect(t[0]).toBeLessThanOrEqual(lo);
+      expect(t[t.length - 1]).toBeGreaterThanOrEqual(hi);
+      expect(t.length - 1).toBeLessThanOrEqual(6);
+      const step = t[1] - t[0];
+      const mant = step / 10 ** Math.floor(Math.log10(step));
+      expect([1, 2, 2.5, 5].some((m) => Math.abs(m - mant) < 1e-9), `${lo}..${hi}: step ${step}`).toBe(true);
+      if (lo < 0 && hi > 0) expect(t).toContain(0);
+    }
+  });
+
+  it("Thai: the y-axis ticks are round values, and the 12 external stars at one point get one label", async () => {
+    const { graph } = await readInput(new URL("../../datasets/thai-automotive/", import.meta.url).pathname);
+    const d = diagnose(graph, { reps: 19, nullReps: 0, interventions: false });
+    const svg = quadrantSvg(d);
+    const yTicks = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="end" class="tick">([^<]*)<\/text>/g)].map((m) => Number(m[1].replace("−", "-")));
+    expect(yTicks.length).toBeGreaterThan(2);
+    for (const v of yTicks) expect(Number.isInteger(v / 0.5) || Number.isInteger(v), String(v)).toBe(true);
+    expect(yTicks).toContain(0);
+    const labels = [...svg.matchAll(/<text [^>]*class="pt"[^>]*>([^<]*)<\/text>/g)].map((m) => m[0]);
+    const places = labels.map((l) => /x="([\d.]+)" y="([\d.]+)"/.exec(l)!.slice(1).join(" "));
+    expect(new Set(places).size).toBe(places.length);
+    expect(labels.some((l) => /data-actors="12"[^>]*>12 actors: Toyota Thailand .* and 11 more</.test(l))).toBe(true);
+  });
+
+  it("the gatekeeper table gives local outflow in the unit of the role thresholds, named in its header", async () => {
+    const { reportDocument } = await import("../../src/report/document.js");
+    const { graph } = await readInput(new URL("../../datasets/jepara-furniture/", import.meta.url).pathname);
+    const d = diagnose(graph, { reps: 19, nullReps: 0, interventions: false });
+    const t = reportDocument(d).sections.find((s) => s.id === "gatekeepers")!.blocks.find((b) => b.kind === "table");
+    if (t?.kind !== "table") throw new Error("no gatekeeper table");
+    const col = t.columns.findIndex((c) => c.startsWith("local outflow (strength"));
+    expect(t.columns[col]).toBe(`local outflow (strength; local source > ${d.roles.thresholds.localOut})`);
+    const first = d.gatekeepers.ranking[0];
+    expect(t.rows[0][col]).toBe(first.localOutStrength);
+    expect(t.rows[0][t.columns.indexOf("local actors reached (actors)")]).toBe(first.localOut);
+    // Strength, not a partner count, where the two differ.
+    expect(d.gatekeepers.ranking.some((r) => r.localOutStrength !== r.localOut)).toBe(true);
+  });
+});

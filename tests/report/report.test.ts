@@ -108,3 +108,41 @@ describe("same seed, same report", () => {
     expect(b).toBe(a);
   });
 });
+
+describe("ties between groups by type", () => {
+  it("the Thai report's table counts the outside actors' ties (external column not 0), has an institutional column and says what it counts", async () => {
+    const { readInput } = await import("../../src/io/load.js");
+    const { graph } = await readInput(new URL("../../datasets/thai-automotive", import.meta.url).pathname);
+    const d = diagnose(graph, { reps: 19, nullReps: 0, seed: 1 });
+    const doc = reportDocument(d);
+    const t = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === "table" && b.caption?.startsWith("Ties between groups by type"));
+    if (t?.kind !== "table") throw new Error("no table");
+    expect(t.columns).toEqual(["from", "to", "ties", "horizontal", "vertical", "institutional", "external"]);
+    expect(t.caption).toMatch(/every tie of the network counted once.*all actors.*outside the cluster/);
+    const col = (name: string) => t.rows.reduce((s, r) => s + (r[t.columns.indexOf(name)] as number), 0);
+    expect(col("ties")).toBe(d.network.ties);
+    expect(col("external")).toBe(d.tieTypeMix.all.ties.external);
+    expect(col("external")).toBeGreaterThan(0);
+    expect(col("institutional")).toBe(d.tieTypeMix.all.ties.institutional);
+    expect(renderReport(d, "md")).toContain("| from | to | ties | horizontal | vertical | institutional | external |");
+  }, 60_000);
+});
+
+describe("text wrapped to meta.width", () => {
+  it("at width 80 every line outside a table fits: captions wrap, a long fact key gets a line of its own", async () => {
+    const { readInput } = await import("../../src/io/load.js");
+    const { graph } = await readInput(new URL("../../datasets/thai-automotive", import.meta.url).pathname);
+    const text = renderReport(diagnose(graph, { reps: 19, nullReps: 0, seed: 1 }), "text", { meta: { width: 80 } });
+    const lines = text.split("\n");
+    const long = lines.filter((l, i) => l.length > 80 && !isTableRow(lines, i));
+    expect(long).toEqual([]);
+    // "groups that reach each other both ways (strong components)" is longer than the key column at 80.
+    expect(text).toMatch(/\n {2}groups that reach each other both ways \(strong components\)\n {10,}\d+ \(largest/);
+  }, 60_000);
+});
+
+/** Whether line i is in a table: a rule of dashes above it with no blank line between. */
+function isTableRow(lines: string[], i: number): boolean {
+  for (let j = i; j >= 0 && lines[j].trim() !== ""; j--) if (/^\s*-+(\s+-+)*\s*$/.test(lines[j])) return true;
+  return /^\s*-+(\s+-+)*\s*$/.test(lines[i + 1] ?? "");
+}

@@ -2,11 +2,12 @@
  * The JSON Schemas in schemas/ validate the --json output of every command on every example dataset, and
  * of a file with import warnings; the validator itself is checked on documents that break them.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { COMMANDS, REFUSALS, argsFor, inputsOf } from "../../schemas/build.js";
+import { COMMANDS, COUNT_OBJECTS, REFUSALS, argsFor, generateRuns, inputsOf } from "../../schemas/build.js";
+import { collectInput, viewJson } from "../../src/cli/commands/view.js";
 import { validate, type Schema } from "./jsonSchema.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -55,6 +56,53 @@ describe("JSON Schemas of the commands", () => {
       expect(s.required).toEqual(expect.arrayContaining(["direction", "import"]));
       expect(JSON.stringify(s.properties?.view ?? {})).not.toContain('"direction"');
     }
+  });
+
+  it("generate --json validates against generate.schema.json, with the format written and the direction", async () => {
+    const s = schemaOf("generate");
+    for (const args of generateRuns()) {
+      const doc = (await json(args)) as Record<string, unknown>;
+      expect(doc).toMatchObject({ schema: "clusterflow/generate@1", direction: "flow" });
+      expect(validate(doc, s)).toEqual([]);
+      expect(validate({ ...doc, direction: "asks" }, s)[0]).toContain("is not");
+    }
+  });
+
+  it("view --json validates against view.schema.json, with the input, its format and the direction given", () => {
+    const s = schemaOf("view");
+    const served = collectInput(join(root, "datasets/jepara-furniture"), { direction: "asks" });
+    const doc = JSON.parse(viewJson({ url: "http://127.0.0.1:5178/", port: 5178 }, served));
+    expect(doc).toMatchObject({ schema: "clusterflow/view@1", input: join(root, "datasets/jepara-furniture"), format: "tidy", direction: "asks" });
+    expect(validate(doc, s)).toEqual([]);
+    const examples = JSON.parse(viewJson({ url: "http://127.0.0.1:5178/", port: 5178 }, undefined));
+    expect(validate(examples, s)).toEqual([]);
+    expect(validate({ ...doc, extra: 1 }, s)[0]).toContain("not in the schema");
+  });
+
+  it("every schema states one shape for `actors`: an array of rows with id and label, never a number", async () => {
+    const files = readdirSync(join(root, "schemas")).filter((f) => f.endsWith(".schema.json"));
+    const found: string[] = [];
+    const walk = (x: Schema, path: string, parent: string) => {
+      for (const [k, v] of Object.entries(x.properties ?? {})) {
+        if (k === "actors" && !COUNT_OBJECTS.includes(parent)) {
+          found.push(path);
+          expect([path, v.type, v.items?.type]).toEqual([path, "array", "object"]);
+          expect(v.items?.required).toEqual(expect.arrayContaining(["id", "label"]));
+        }
+        walk(v, `${path}.${k}`, k);
+      }
+      if (x.items) walk(x.items, `${path}[]`, parent);
+      if (typeof x.additionalProperties === "object") walk(x.additionalProperties, `${path}.*`, parent);
+    };
+    for (const f of files) walk(JSON.parse(readFileSync(join(root, "schemas", f), "utf8")), f, "");
+    expect(found.length).toBeGreaterThan(10);
+    // fragmentation wrote `actors: 103` before: a count there now fails, and the count is actorCount.
+    const doc = (await json(["fragmentation", join(root, "datasets/thai-automotive")])) as Record<string, unknown>;
+    expect(typeof doc.actorCount).toBe("number");
+    const s = schemaOf("fragmentation");
+    expect(validate({ ...doc, actors: 103 }, s)[0]).toContain("where array");
+    const report = (await json(["report", join(root, "datasets/thai-automotive"), "--reps", "20"])) as Record<string, any>;
+    expect(validate({ ...report, network: { ...report.network, actors: 158 } }, schemaOf("report")).some((e) => e.includes("network.actors"))).toBe(true);
   });
 
   it("the validator rejects documents that break a schema", async () => {

@@ -56,7 +56,7 @@ export function registerCentrality(program: Command, ctx: Context): void {
     ctx.io.out(`rows sorted by ${ranked.sortedBy}\n\n`);
     ctx.io.out(table(ranked.columns, ranked.rows));
     ctx.io.out(`\nFreeman degree centralisation (binary, loops excluded): in ${fmt(r.centralization.inDegree)}, out ${fmt(r.centralization.outDegree)}\n`);
-    if (!r.convergence.eigenvector.converged) ctx.io.out("note: eigenvector centrality did not converge (no unique leading eigenvector, e.g. an acyclic graph): reported as NaN\n");
+    if (!r.convergence.eigenvector.converged) ctx.io.out("note: eigenvector centrality did not converge (no unique leading eigenvector, e.g. an acyclic graph): reported as n/a (null in --json)\n");
     if (!r.convergence.pagerank.converged) ctx.io.out("note: PageRank did not converge within the iteration limit\n");
   });
 }

@@ -33,7 +33,7 @@ export function registerFragmentation(program: Command, ctx: Context): void {
     }
     const out = ctx.io.out;
     const f = r.fragmentation;
-    out(`Fragmentation of ${r.actors} actors (${f.mode}: ${f.mode === "undirected" ? "a tie in either direction connects" : "following the knowledge flow source → target"})\n\n`);
+    out(`Fragmentation of ${r.actorCount} actors (${f.mode}: ${f.mode === "undirected" ? "a tie in either direction connects" : "following the knowledge flow source → target"})\n\n`);
     out(`weak components: ${r.weak.count} (sizes ${r.weak.sizes.slice(0, 10).join(", ")}${r.weak.sizes.length > 10 ? ", …" : ""}); isolates: ${r.weak.isolates.join(", ") || "none"}\n`);
     out(`strong components: ${r.strong.count} (largest ${r.strong.largest})\n`);
     out(`F  = ${fmt(f.fragmentation, 4)}  (share of ordered pairs that cannot reach each other; ${f.unreachablePairs} pairs)\n`);

@@ -46,8 +46,11 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
       ctx.io.out(analysisJson("gatekeepers", loaded, viewUsed(opts), r));
       return;
     }
-    const columns = ["rank", "id", "label", "kind", "inCluster", "group", "score", "gatekeeper", "liaison", "representative", "externalIn", "localOut", "role"];
-    const rows = r.ranking.map((a) => [a.rank, a.id, a.label, a.kind, a.inCluster, a.group, a.score, a.brokerage.gatekeeper, a.brokerage.liaison, a.brokerage.representative, a.externalIn, a.localOut, COGNITIVE_ROLE_LABELS[a.role]]);
+    // externalIn and localOut count partner actors; under measure strength the roles' thresholds are in
+    // strength, so the strengths are shown beside the counts.
+    const strength = r.options.measure === "strength";
+    const columns = ["rank", "id", "label", "kind", "inCluster", "group", "score", "gatekeeper", "liaison", "representative", "externalIn", ...(strength ? ["externalInStrength"] : []), "localOut", ...(strength ? ["localOutStrength"] : []), "role"];
+    const rows = r.ranking.map((a) => [a.rank, a.id, a.label, a.kind, a.inCluster, a.group, a.score, a.brokerage.gatekeeper, a.brokerage.liaison, a.brokerage.representative, a.externalIn, ...(strength ? [a.externalInStrength] : []), a.localOut, ...(strength ? [a.localOutStrength] : []), COGNITIVE_ROLE_LABELS[a.role]]);
     if (opts.csv) {
       ctx.io.out(csvTable([...columns, "outsideSources", "reasons"], r.ranking.map((a, k) => [...rows[k], a.outsideSources.join(" "), a.reasons.join("; ")])));
       return;
@@ -56,7 +59,7 @@ export function registerGatekeepers(program: Command, ctx: Context): void {
     if (r.options.externalAttribute) ctx.io.out(`outside ties: from the attribute ${r.options.externalAttribute} (added to each inside actor's external inflow; no actor added)\n`);
     ctx.io.out(`score = ${r.options.weights.brokerage}·(gatekeeper+liaison)/max + ${r.options.weights.openness}·(externalIn × localOut, ${r.options.measure})/max\n`);
     const t = r.thresholds;
-    ctx.io.out(`cognitive-role thresholds (${r.options.measure}, actor must be ${t.rule}): local source ${fmt(t.localOut)} (${t.origin.localOut}), local absorber ${fmt(t.localIn)} (${t.origin.localIn}), openness ${fmt(t.externalIn)} (${t.origin.externalIn}); well connected inside = ${r.options.wellConnected === "both" ? "source and absorber" : "source or absorber"}\n\n`);
+    ctx.io.out(`cognitive-role thresholds (${r.options.measure}${strength ? ": compare externalInStrength and localOutStrength; externalIn and localOut count partner actors" : ""}, actor must be ${t.rule}): local source ${fmt(t.localOut)} (${t.origin.localOut}), local absorber ${fmt(t.localIn)} (${t.origin.localIn}), openness ${fmt(t.externalIn)} (${t.origin.externalIn}); well connected inside = ${r.options.wellConnected === "both" ? "source and absorber" : "source or absorber"}\n\n`);
     // The partition group is the inCluster column when the partition is inCluster; otherwise name it after the partition.
     const g = columns.indexOf("group");
     const shownColumns = r.options.partition === "inCluster" ? columns.filter((_c, i) => i !== g) : columns.map((c, i) => (i === g ? r.options.partition : c));

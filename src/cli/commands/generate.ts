@@ -145,7 +145,9 @@ export function registerGenerate(program: Command, ctx: Context): void {
       written.push(manifestPath);
       const totalMs = performance.now() - started;
       if (opts.json) {
-        ctx.io.out(toJson("generate", { output, written, manifest, timing: { generateMs: Math.round(generatedMs), totalMs: Math.round(totalMs) } }));
+        // The common head where it applies: no input was read (so no import report), the format written and
+        // the direction of the ties (generated ties are knowledge flows).
+        ctx.io.out(toJson("generate", { output, format: format.name, direction: "flow", written, manifest, timing: { generateMs: Math.round(generatedMs), totalMs: Math.round(totalMs) } }));
         return;
       }
       const s = manifest.sizes as { actors: number; local: number; external: number; ties: number };

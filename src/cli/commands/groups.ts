@@ -64,8 +64,9 @@ export function registerGroups(program: Command, ctx: Context): void {
     out(`\nblock densities (row gives knowledge to column); within ${fmt(r.blocks.withinDensity, 4)}, between ${fmt(r.blocks.betweenDensity, 4)}\n`);
     out(table(["from \\ to", ...r.groups], r.groups.map((g, a) => [g, ...r.groups.map((_h, b) => r.blocks.density[a][b])]), 3));
     if (r.tieTypes.pairs.length) {
-      out("\nties between groups by type\n");
-      out(table(["from", "to", "ties", "horizontal", "vertical", "external"], r.tieTypes.pairs.map((x) => [x.from, x.to, x.total, x.byType.horizontal, x.byType.vertical, x.byType.external])));
+      const outside = r.tieTypes.options.outside;
+      out(`\nties between groups by type (every tie counted once, between all actors${outside !== null && r.tieTypes.groups.includes(outside) ? `; actors outside the groups in "${outside}"` : ""}; classes as in the tie-type mix)\n`);
+      out(table(["from", "to", "ties", "horizontal", "vertical", "institutional", "external"], r.tieTypes.pairs.map((x) => [x.from, x.to, x.total, x.byType.horizontal, x.byType.vertical, x.byType.institutional, x.byType.external])));
     }
     out(`\nmodularity of the groups: directed ${fmt(r.modularity.directed, 4)}, undirected ${fmt(r.modularity.undirected, 4)}\n`);
     out(`Louvain communities (seed ${r.communities.options.seed}, resolution ${fmt(r.communities.options.resolution)}, undirected): ${r.communities.count}, modularity ${fmt(r.communities.modularity, 4)}\n`);

@@ -48,9 +48,9 @@ function abbreviate(ids: string[], max = 8): string {
 
 /**
  * The overview as JSON. `actors` is an array of actor rows in every document, so the counts here are
- * `actorCounts` (and `actorCount` in each relation's row).
+ * `actorCounts` (and `actorCount` in the cohesion figures and each relation's row).
  */
 function infoDocument(o: ReturnType<typeof networkOverview>): object {
   const { actors, byRelation, ...rest } = o;
-  return { actorCounts: actors, ...rest, byRelation: byRelation.map(({ actors: n, ...r }) => ({ ...r, actorCount: n })) };
+  return { actorCounts: actors, ...rest, byRelation };
 }

@@ -44,7 +44,7 @@ export function registerProfile(program: Command, ctx: Context): void {
       body.profile = p;
       const values = [...new Set(p.indicators.flatMap((i) => i.groups.map((g) => g.value)))].sort();
       text += `\nindicators by ${opts.by} (group means; F test of the difference, p = share of permuted F ≥ observed)\n`;
-      text += table(["indicator", ...values.map((v) => `${v} (n)`), "F", "p", "left out"], p.indicators.map((i) => [i.indicator, ...values.map((v) => { const g = i.groups.find((x) => x.value === v); return g ? `${Number(g.mean.toFixed(3))} (${g.actors})` : ""; }), i.f, i.p, i.leftOut]));
+      text += table(["indicator", ...values.map((v) => `${v} (n)`), "F", "p", "left out"], p.indicators.map((i) => [i.indicator, ...values.map((v) => { const g = i.groups.find((x) => x.value === v); return g ? `${Number(g.mean.toFixed(3))} (${g.actorCount})` : ""; }), i.f, i.p, i.leftOut]));
       if (p.withoutValue.length) text += `note: ${p.withoutValue.length} actor(s) without a value of ${opts.by} left out\n`;
     }
     if (opts.explain) {
@@ -54,7 +54,7 @@ export function registerProfile(program: Command, ctx: Context): void {
       const on = chosen ?? (["outDegree", "inDegree", "externalIn"] as NodeIndicator[]);
       const r = nodeRegression({ name: opts.explain, values: y }, on.map((i) => ({ name: i, values: values[i] })), { reps, seed });
       body.regression = r;
-      text += `\nnode-level regression of ${opts.explain} on ${on.join(", ")} (OLS; p from ${reps} permutations of ${opts.explain}); ${r.actors} actors, ${r.leftOut} left out; R² ${Number(r.rSquared.toFixed(4))}\n`;
+      text += `\nnode-level regression of ${opts.explain} on ${on.join(", ")} (OLS; p from ${reps} permutations of ${opts.explain}); ${r.actorCount} actors, ${r.leftOut} left out; R² ${Number(r.rSquared.toFixed(4))}\n`;
       text += table(["term", "coefficient", "std.error", "p(≥)", "p(≤)", "p(|≥|)"], r.terms.map((t) => [t.name, t.coefficient, t.standardError, t.pGreaterOrEqual, t.pLessOrEqual, t.pAbsGreaterOrEqual]));
     }
     ctx.io.out(opts.json ? analysisJson("profile", loaded, viewUsed(opts), body) : text);

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { DEFAULT_THRESHOLDS, type DiagnosisThresholds } from "../../diagnosis/thresholds.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../report/formats.js";
-import { BOUNDS, intOption, load, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
+import { BOUNDS, intOption, load, note, numberOption, viewOptions, viewUsed, type Context, type InputOptions, type Loaded } from "../common.js";
 import type { DiagnoseOptions } from "../../diagnosis/diagnose.js";
 import { analysisJson, table } from "../output.js";
 import { UsageError } from "../errors.js";
@@ -20,9 +20,18 @@ function reportDate(): string {
   return t.toISOString().slice(0, 10);
 }
 
+/**
+ * The dataset's name: the imported network's `name` attribute, else the folder or file name (never the name
+ * of a round's or relation's view, which each section states itself).
+ */
+export function datasetName(loaded: Pick<Loaded, "graph" | "input">): string {
+  const name = loaded.graph.getAttribute("name");
+  return typeof name === "string" && name.trim() ? name : basename(loaded.input.replace(/[\\/]+$/, "")) || loaded.input;
+}
+
 /** Dataset name, date, version and (text to a terminal) its width, for the report header. */
-function reportMeta(input: string, name: unknown, toFile: boolean): ReportMeta {
-  return { dataset: String(name ?? basename(input.replace(/[\\/]+$/, ""))), date: reportDate(), version: VERSION, width: !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : undefined };
+function reportMeta(dataset: string, toFile: boolean, width: number | undefined): ReportMeta {
+  return { dataset, date: reportDate(), version: VERSION, width: toFile ? undefined : width };
 }
 
 interface ReportCliOptions extends InputOptions {
@@ -118,15 +127,15 @@ export function registerReport(program: Command, ctx: Context): void {
     const sel = loaded.rounds;
     if (sel.how === "default: the last") {
       // Several rounds and none chosen: the diagnosis of each round, then what changed.
-      const text = await roundsReport(loaded, diagnoseOptions, format, input, viewUsed(loadOpts), reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output)));
+      const text = await roundsReport(loaded, diagnoseOptions, format, viewUsed(loadOpts), reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width));
       return emit(text, `${sel.available.length} rounds`);
     }
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
-    const meta = reportMeta(input, loaded.view.getAttribute("name"), Boolean(opts.output));
+    const meta = reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width);
     const summary = d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds";
     // The JSON document is written as it is made (hundreds of megabytes for a national network).
-    if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), d, write), summary);
+    if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), { dataset: meta.dataset, ...d }, write), summary);
     return emit(renderReport(d, format, { graph: loaded.view, meta }), summary);
   });
 
@@ -146,7 +155,7 @@ export function registerReport(program: Command, ctx: Context): void {
       } finally {
         closeSync(fd);
       }
-      if (!opts.quiet) ctx.io.err(`wrote ${opts.output} (${format}; ${summary})\n`);
+      if (!opts.quiet) note(ctx, `wrote ${opts.output} (${format}; ${summary})`);
     } else pieces(ctx.io.out);
   }
 }
@@ -155,7 +164,7 @@ export function registerReport(program: Command, ctx: Context): void {
  * The report of a network with several rounds when none was chosen: each round diagnosed on its own view
  * (its ties, the actors present in it), then the change between rounds (report/waves.ts).
  */
-async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, input: string, view: Record<string, unknown>, meta: ReportMeta = {}): Promise<string> {
+async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: ReportFormat, view: Record<string, unknown>, meta: ReportMeta = {}): Promise<string> {
   const [{ roundsSideBySide }, { waves }, { renderReport }, { renderHtml }, { documentMarkdown, documentText, sectionsHtml, wavesSections }, { escapeHtml: esc }] = await Promise.all([
     import("../../diagnosis/roundComparison.js"),
     import("../../metrics/waves.js"),
@@ -171,7 +180,7 @@ async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: Re
   const statement = `rounds ${rounds.join(", ")}: each diagnosed on its own actors and ties (none pooled; --wave <round> for one round, --pool-waves to pool them)`;
   for (const d of side.diagnoses) d.notes.push(statement);
   if (format === "json") {
-    return analysisJson("report-rounds", loaded, { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, { rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
+    return analysisJson("report-rounds", loaded, { ...view, wave: rounds, rounds: { used: rounds, pooled: false, statement } }, { dataset: meta.dataset, rounds: rounds.map((r, k) => ({ round: r, ...side.diagnoses[k] })), change: w, sideBySide: { ...side, diagnoses: undefined } });
   }
   const sections = wavesSections(w, side);
   if (format === "html") {
@@ -179,11 +188,12 @@ async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: Re
     const pages = side.diagnoses.map((d, k) => renderHtml(d, { graph: filterTies(graph, { waves: [rounds[k]] }), meta }));
     const body = (page: string) => page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
     const change = `<h1>Change between rounds ${rounds.map(esc).join(", ")}</h1>\n${sectionsHtml(sections, w, side)}`;
-    const first = pages[0];
+    // The page's title names the dataset and its rounds (each round's section names its round).
+    const first = pages[0].replace(/<title>[^<]*<\/title>/, `<title>${esc(`Cluster diagnosis — ${meta.dataset ?? "network"}, rounds ${rounds.join(", ")}`)}</title>`);
     return first.slice(0, first.indexOf("<main>") + 6) + `\n<p class="sub">${esc(statement)}</p>\n` + pages.map(body).join("\n<hr>\n") + "\n<hr>\n" + change + first.slice(first.lastIndexOf("</main>"));
   }
   const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
   const parts = side.diagnoses.map((d) => renderReport(d, format, { meta }));
-  const change = format === "md" ? documentMarkdown(doc) : documentText(doc);
+  const change = format === "md" ? documentMarkdown(doc) : documentText(doc, meta.width);
   return parts.join("\n") + "\n" + change;
 }

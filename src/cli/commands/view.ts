@@ -184,6 +184,15 @@ interface ViewOptions {
   json?: boolean;
 }
 
+/**
+ * `view --json`: where the viewer listens and what it serves, with the common head where it applies (the
+ * input, its format, the direction stated with --direction or null: the page reads the files itself, so
+ * there is no import report here).
+ */
+export function viewJson(s: Pick<ViewerServer, "url" | "port">, served: ServedInput | undefined): string {
+  return toJson("view", { url: s.url, port: s.port, input: served?.input ?? null, format: served?.format ?? null, direction: served?.direction ?? null, files: served?.files.map((f) => f.name) ?? [] });
+}
+
 /** `clusterflow view [input]` — see the module comment. */
 export function registerView(program: Command, ctx: Context): void {
   program
@@ -210,7 +219,7 @@ export function registerView(program: Command, ctx: Context): void {
         if (code !== "EADDRINUSE" || opts.port !== "5178") throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
         s = await serveViewer({ input: served, port: 0 });
       }
-      if (opts.json) ctx.io.out(toJson("view", { url: s.url, port: s.port, input: input ?? null, format: served?.format ?? null, files: served?.files.map((f) => f.name) ?? [] }));
+      if (opts.json) ctx.io.out(viewJson(s, served));
       else {
         ctx.io.out(`clusterflow viewer${input !== undefined ? ` for ${input}` : ""}: ${s.url}\n`);
         ctx.io.err("serving on the loopback interface only; press Ctrl-C to stop\n");

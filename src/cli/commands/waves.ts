@@ -55,7 +55,7 @@ export function registerWaves(program: Command, ctx: Context): void {
       text = analysisJson("waves", loaded, { ...viewUsed(opts), wave: rounds, rounds: { used: rounds, pooled: false, statement: `rounds ${rounds.join(", ")} compared, each analysed on its own` } }, { seed, ...w, sideBySide: side ? { ...sideJson, diagnosisOptions } : null });
     } else {
       const doc = wavesDocument(w, side, { input });
-      text = to === "md" ? documentMarkdown(doc) : to === "html" ? documentHtml(doc, w, side) : documentText(doc);
+      text = to === "md" ? documentMarkdown(doc) : to === "html" ? documentHtml(doc, w, side) : documentText(doc, opts.output ? undefined : ctx.io.width);
     }
     if (opts.output) {
       mkdirSync(dirname(opts.output), { recursive: true });

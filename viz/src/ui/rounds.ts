@@ -39,7 +39,7 @@ export function changeSection(app: App): Child[] {
     { cell: "hamming", label: "Hamming", title: "Hamming distance: 0→1 + 1→0" },
     { cell: "jaccard", label: "Jaccard", title: "Jaccard index: 1→1 / (0→1 + 1→0 + 1→1)", digits: 3 },
     { cell: "missing", label: "missing", title: "cells missing in either round (left out of the table)" },
-    { cell: "actors", label: "actors", title: "actors present in both rounds: the table is over their ordered pairs" },
+    { cell: "actorCount", label: "actors", title: "actors present in both rounds: the table is over their ordered pairs" },
   ];
   const table = h("table", { class: "grid round-table change-table" }, h("tr", {}, h("th", {}, ""), ...r.relations.map((rel) => h("th", { class: "text", title: rel.relation === "any relation" ? "a cell is 1 when some relation has a tie" : `the ties of ${rel.relation}` }, rel.relation))));
   for (const row of rows) {
