@@ -255,7 +255,7 @@ describe("waves on the Sialkot example", () => {
     expect(doc.presence.changes[0]).toMatchObject({ from: "1994", to: "1997", leaving: [] });
     expect([...doc.presence.changes[0].entering].sort()).toEqual(absent.sort());
     const first = JSON.parse((await run("info", sialkot, "--json", "--wave", "1994")).out);
-    expect(first.cohesion.actors).toBe(rows.length - absent.length);
+    expect(first.cohesion.actorCount).toBe(rows.length - absent.length);
   });
 
   it("markdown and HTML", async () => {

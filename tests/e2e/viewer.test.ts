@@ -128,7 +128,7 @@ describe("viewer", () => {
   it("the diagnosis panel gives the verdicts `clusterflow report` gives", async () => {
     await page.evaluate(() => (window as unknown as { __app: { showTab(t: string): void } }).__app.showTab("diagnosis"));
     const expected = diagnose(taiwan, { seed: 1 }).verdicts;
-    const shown = await page.locator(".verdict").evaluateAll((els) => els.map((e) => ({ name: (e as HTMLElement).dataset.verdict, holds: (e as HTMLElement).dataset.holds === "true", summary: e.querySelector("p")?.textContent })));
+    const shown = await page.locator(".verdict[data-verdict]").evaluateAll((els) => els.map((e) => ({ name: (e as HTMLElement).dataset.verdict, holds: (e as HTMLElement).dataset.holds === "true", summary: e.querySelector("p")?.textContent })));
     expect(shown).toEqual(expected.map((v) => ({ name: v.name, holds: v.holds, summary: v.summary })));
     expect(shown.find((v) => v.name === "fragmented")?.holds).toBe(true);
     await shot("1b-diagnosis");

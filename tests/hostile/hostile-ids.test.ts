@@ -37,6 +37,7 @@ function hostileFolder(): string {
 function comparable(json: string): unknown {
   const d = JSON.parse(json);
   delete d.input;
+  delete d.dataset; // the input's name, as `input`
   delete d.import;
   return canonical(d);
 }
