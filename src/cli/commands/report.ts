@@ -133,7 +133,8 @@ export function registerReport(program: Command, ctx: Context): void {
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
     const meta = reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width);
-    const summary = d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds";
+    const types = d.typology.types.filter((t) => t.state === "holds").map((t) => t.name);
+    const summary = (d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds") + (types.length ? `; cluster type: ${types.join(", ")}` : "");
     // The JSON document is written as it is made (hundreds of megabytes for a national network).
     if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), { dataset: meta.dataset, ...d }, write), summary);
     return emit(renderReport(d, format, { graph: loaded.view, meta }), summary);
