@@ -252,9 +252,11 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
  */
 export function viewUsed(opts: InputOptions): Record<string, unknown> {
   const rounds = selections.get(opts);
+  const relations = relationSelections.get(opts);
   return {
     relation: opts.relation ?? "all",
-    relations: relationSelections.get(opts),
+    // A command that keeps its relations apart (layers, qap, convert) pools none of them.
+    relations: relations && opts.comparesRelations && relations.pooled ? { ...relations, pooled: false, statement: `${relations.used.length} relations, each kept apart (none pooled)` } : relations,
     wave: rounds ? (rounds.available.length === 0 ? "none in the data" : rounds.used) : (opts.wave ?? "all"),
     rounds: rounds ? { used: rounds.used, pooled: rounds.pooled, available: rounds.available, how: rounds.how, statement: rounds.statement } : undefined,
     tieType: opts.tieType ?? "all",

@@ -3,7 +3,7 @@
  * a schema field under --json, aligned plain tables for people, CSV for spreadsheets.
  */
 import { writeCsv } from "../io/csv.js";
-import { dict } from "../model/dict.js";
+import { dict, inheritsNothing } from "../model/dict.js";
 
 export interface Io {
   out: (text: string) => void;
@@ -252,7 +252,7 @@ export function labelActorRows(v: unknown, views: LabelView[]): unknown {
     }
     if (x === null || typeof x !== "object") return x;
     const proto = Object.getPrototypeOf(x);
-    if (proto !== Object.prototype && proto !== null) return x;
+    if (proto !== Object.prototype && !inheritsNothing(x)) return x;
     const o = x as Record<string, unknown>;
     // Keys may come from the data (objects keyed by actor id): a Map and a dict, never a plain object.
     const changed = new Map<string, unknown>();

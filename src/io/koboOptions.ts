@@ -114,6 +114,8 @@ export function checkKoboOptions(value: unknown, source: string, report: ImportR
     found.push({ severity: "error", path: [], key: false, message: `expected an object of options, found ${describe(value)}; no option is used`, hint: 'write an object such as {"questions": ["advice"], "respondent": "firm_id"}' });
   } else {
     for (const [key, v] of Object.entries(value)) {
+      // An option left undefined (from code) is an option not given.
+      if (v === undefined) continue;
       const check = (SHAPE as Record<string, Check>)[key];
       if (!Object.hasOwn(SHAPE, key) || check === undefined) {
         const near = nearestOption(key);

@@ -40,8 +40,8 @@ export const CANNOT_HOLD: Readonly<Record<string, readonly Loss[]>> = {
 /** The graph attributes a format writes (`name` as GEXF's description, GraphML's graph data, Pajek's `*Network`). */
 const GRAPH_ATTRIBUTES_KEPT: Readonly<Record<string, readonly string[]>> = { gexf: ["name"], graphml: ["name"], pajek: ["name"] };
 
-/** Graph attributes every format states in its own way or whose loss another note says. */
-const GRAPH_ATTRIBUTES_SAID = new Set(["direction", "nonRespondents", "missingTies", "structuralTies", "roundNonRespondents"]);
+/** Graph attributes every format states in its own way, whose loss another note says, or that a round view adds (`roundsUsed`: the ties' wave column says it). */
+const GRAPH_ATTRIBUTES_SAID = new Set(["direction", "nonRespondents", "missingTies", "structuralTies", "roundNonRespondents", "roundsUsed"]);
 
 /** Characters XML 1.0 cannot hold (the XML writers leave them out). */
 const NOT_IN_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;

@@ -46,10 +46,14 @@ export function niceTicks(lo: number, hi: number, most = 6): number[] {
   const first = Math.floor(lo / step + 1e-9);
   const last = Math.ceil(hi / step - 1e-9);
   const ticks: number[] = [];
-  // k × step, rounded to the step's decimals so that 0.1 × 3 is written 0.3.
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toFixed(decimals)) + 0);
+  // k × step to 12 significant digits, so that 0.1 × 3 is written 0.3 at any magnitude (1e-120 included).
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toPrecision(12)) + 0);
   return ticks;
+}
+
+/** A tick's value as written: the ticks are already rounded to their step, so every digit counts. */
+function tickText(v: number): string {
+  return v === 0 ? "0" : Math.abs(v) < 1e-4 ? v.toExponential(1) : String(v);
 }
 
 /** Cognitive-role quadrant: external openness (x) against local connectedness (y), inside actors. */
@@ -86,8 +90,8 @@ export function quadrantSvg(d: Diagnosis): string {
   out.push(q(W - m.r - 6, H - m.b - 8, "end", "external stars"));
   out.push(q(m.l + 6, H - m.b - 8, "start", "weakly connected or isolated"));
   // Axes.
-  for (const vx of xTicks) out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(num(vx, 3))}</text>`);
-  for (const vy of yTicks) out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(num(vy, 3))}</text>`);
+  for (const vx of xTicks) out.push(`<text x="${r1(X(vx))}" y="${H - m.b + 16}" text-anchor="middle" class="tick">${esc(tickText(vx))}</text>`);
+  for (const vy of yTicks) out.push(`<text x="${m.l - 6}" y="${r1(Y(vy) + 4)}" text-anchor="end" class="tick">${esc(tickText(vy))}</text>`);
   out.push(`<text x="${r1((m.l + W - m.r) / 2)}" y="${H - 10}" text-anchor="middle" class="axis">external openness: knowledge received from outside (${esc(d.roles.measure)})</text>`);
   out.push(`<text transform="translate(14 ${r1((m.t + H - m.b) / 2)}) rotate(-90)" text-anchor="middle" class="axis">local margin: min(given − ${esc(num(t.localOut))}, received − ${esc(num(t.localIn))}) (${esc(d.roles.measure)})</text>`);
   // Points; the five best-ranked gatekeepers inside are named. Actors drawn at the same place share one

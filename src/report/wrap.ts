@@ -23,9 +23,19 @@ export function wrap(text: string, width = 96, indent = ""): string {
  * two spaces; one line when no width is known (not a terminal, or a file). Ends with a newline.
  */
 export function noteText(text: string, width?: number): string {
-  if (!width || text.length <= width) return text + "\n";
-  const [first, ...rest] = wrap(text, width, "").split("\n");
-  return [first, ...(rest.length ? wrap(rest.join(" "), width, "  ").split("\n") : [])].join("\n") + "\n";
+  if (!width) return text + "\n";
+  // Each line of the note on its own (a warning's "→ hint" keeps its line), continuations under its start.
+  return (
+    text
+      .split("\n")
+      .map((line) => {
+        if (line.length <= width) return line;
+        const lead = /^\s*/.exec(line)![0];
+        const [first, ...rest] = wrap(line, width, lead).split("\n");
+        return [first, ...(rest.length ? wrap(rest.join(" "), width, lead + "  ").split("\n") : [])].join("\n");
+      })
+      .join("\n") + "\n"
+  );
 }
 
 /** `prefix` then `text` wrapped at `width`, continuation lines indented to the prefix's width. */

@@ -2,7 +2,7 @@
  * Survey rounds from the command line: round files (--wave <round>=<file>), a rounds folder, RSiena's layout,
  * unknown rounds as usage errors, the `waves` command, and no command pooling rounds silently.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COGNITIVE_ROLE_LABELS } from "../../src/diagnosis/roles.js";
@@ -163,6 +163,8 @@ describe("no command pools rounds silently", () => {
       const text = await run(...c, sialkot);
       expect(text.code).toBe(0);
       expect(text.err).not.toContain("relations pooled");
+      const doc = JSON.parse((await run(...c, sialkot, "--json")).out);
+      expect(doc.view.relations?.pooled ?? false).toBe(false);
     }
     expect((await run("info", sialkot)).err).toContain("2 of 2 relations pooled");
   });
@@ -256,6 +258,16 @@ describe("waves on the Sialkot example", () => {
     expect([...doc.presence.changes[0].entering].sort()).toEqual(absent.sort());
     const first = JSON.parse((await run("info", sialkot, "--json", "--wave", "1994")).out);
     expect(first.cohesion.actorCount).toBe(rows.length - absent.length);
+  });
+
+  it("the HTML title of several rounds names a dataset whose name holds $ and a quote as written", async () => {
+    const dir = join(tmp(), "s$'k");
+    mkdirSync(dir);
+    for (const f of ["nodes.csv", "ties.csv"]) copyFileSync(join(sialkot, f), join(dir, f));
+    const out = join(tmp(), "r.html");
+    expect((await run("report", dir, "--format", "html", "-o", out, "--reps", "50")).code).toBe(0);
+    const titles = readFileSync(out, "utf8").match(/<title>[^<]*<\/title>/g) ?? [];
+    expect(titles[0]).toBe("<title>Cluster diagnosis — s$&#39;k, rounds 1994, 1997</title>");
   });
 
   it("markdown and HTML", async () => {

@@ -230,7 +230,9 @@ function occurs(id: string, text: string): boolean {
 export function zipText(bytes: Uint8Array): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+  // The whole file is searched: junk appended after the directory (past a comment's 64 kB) is still read
+  // by exceljs's zip library, and so must be here.
+  for (let i = bytes.length - 22; i >= 0; i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
       end = i;
       break;

@@ -46,6 +46,15 @@ const EXPORT = [
   "2024-03-02;2024-03-02;f04;9;SME;-99;0;0;0;0;0;0;1;0;;;;;;f01 f99;105;u5;2024-03-02T09:00:00;5",
 ].join("\n");
 
+describe("Kobo options from code", () => {
+  it("an option left undefined is an option not given", async () => {
+    const given = await parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES)], { kobo: { respondent: undefined, nonRespondents: undefined } });
+    const none = await parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES)]);
+    expect(given.report.errors.map(formatIssue)).toEqual([]);
+    expect(ties(given.graph)).toEqual(ties(none.graph));
+  });
+});
+
 describe("Kobo export: option columns with group prefixes", () => {
   it("reads nominations, strengths, non-respondents, named-nobody, sentinel-only answers and unknown codes", async () => {
     const { graph, report } = await parseKobo([f("export.csv", EXPORT), f("choices.csv", CHOICES)]);

@@ -47,6 +47,11 @@ describe("role quadrant axes and labels", () => {
       expect([1, 2, 2.5, 5].some((m) => Math.abs(m - mant) < 1e-9), `${lo}..${hi}: step ${step}`).toBe(true);
       if (lo < 0 && hi > 0) expect(t).toContain(0);
     }
+    // Strengths of 1e-120 (a file's own scale) give ticks, not a toFixed range error.
+    const tiny = niceTicks(0, 3e-120, 5);
+    expect(tiny[tiny.length - 1]).toBeGreaterThanOrEqual(3e-120);
+    expect(tiny.every(Number.isFinite)).toBe(true);
+    expect(new Set(tiny).size).toBe(tiny.length);
   });
 
   it("Thai: the y-axis ticks are round values, and the 12 external stars at one point get one label", async () => {

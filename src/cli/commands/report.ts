@@ -190,7 +190,8 @@ async function roundsReport(loaded: Loaded, options: DiagnoseOptions, format: Re
     const body = (page: string) => page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
     const change = `<h1>Change between rounds ${rounds.map(esc).join(", ")}</h1>\n${sectionsHtml(sections, w, side)}`;
     // The page's title names the dataset and its rounds (each round's section names its round).
-    const first = pages[0].replace(/<title>[^<]*<\/title>/, `<title>${esc(`Cluster diagnosis — ${meta.dataset ?? "network"}, rounds ${rounds.join(", ")}`)}</title>`);
+    const title = `<title>${esc(`Cluster diagnosis — ${meta.dataset ?? "network"}, rounds ${rounds.join(", ")}`)}</title>`;
+    const first = pages[0].replace(/<title>[^<]*<\/title>/, () => title);
     return first.slice(0, first.indexOf("<main>") + 6) + `\n<p class="sub">${esc(statement)}</p>\n` + pages.map(body).join("\n<hr>\n") + "\n<hr>\n" + change + first.slice(first.lastIndexOf("</main>"));
   }
   const doc = { title: `Change between rounds ${rounds.join(", ")}`, subtitle: statement, sections };
