@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readInput } from "../../src/io/load.js";
 import { diagnose } from "../../src/diagnosis/diagnose.js";
 import { quadrantSvg } from "../../src/report/svg.js";
-import { COGNITIVE_ROLE_LABELS } from "../../src/diagnosis/roles.js";
+import { COGNITIVE_ROLE_LABELS, localMargin } from "../../src/diagnosis/roles.js";
 
 describe("role quadrant", () => {
   it.each(["jepara-furniture", "taiwan-flowers", "suame-magazine"])("%s: each dot in its role's region", async (name) => {
@@ -65,7 +65,20 @@ describe("role quadrant axes and labels", () => {
     const labels = [...svg.matchAll(/<text [^>]*class="pt"[^>]*>([^<]*)<\/text>/g)].map((m) => m[0]);
     const places = labels.map((l) => /x="([\d.]+)" y="([\d.]+)"/.exec(l)!.slice(1).join(" "));
     expect(new Set(places).size).toBe(places.length);
-    expect(labels.some((l) => /data-actors="12"[^>]*>12 actors: Toyota Thailand .* and 11 more</.test(l))).toBe(true);
+    // The largest set of inside actors drawn at one point, from the roles themselves; its label names how
+    // many they are and the best-ranked of them.
+    const at = new Map<string, string[]>();
+    for (const p of d.roles.actors.filter((x) => x.inCluster)) {
+      const k = `${p.externalOpenness} ${localMargin(p.localOut, p.localIn, d.roles.thresholds)}`;
+      at.set(k, [...(at.get(k) ?? []), p.id]);
+    }
+    const rank = new Map(d.gatekeepers.ranking.map((r, i) => [r.id, i]));
+    const crowd = [...at.values()].filter((ids) => ids.some((id) => (d.gatekeepers.ranking[rank.get(id)!]?.score ?? 0) > 0)).sort((a, b) => b.length - a.length)[0];
+    expect(crowd.length).toBeGreaterThan(1);
+    const best = [...crowd].sort((a, b) => rank.get(a)! - rank.get(b)!)[0];
+    const name = d.labels[best] ?? best;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/&/g, "&amp;");
+    expect(labels.some((l) => new RegExp(`data-actors="${crowd.length}"[^>]*>${crowd.length} actors: ${escaped.slice(0, 12)}.* and ${crowd.length - 1} more<`).test(l))).toBe(true);
   });
 
   it("the gatekeeper table gives local outflow in the unit of the role thresholds, named in its header", async () => {

@@ -93,7 +93,7 @@ export function registerReport(program: Command, ctx: Context): void {
     const thresholds = thresholdsOf(opts.threshold);
     const loadOpts: InputOptions = { ...opts, format: opts.inputFormat, json: format === "json", comparesRounds: true };
     const loaded = await load(input, loadOpts, ctx);
-    const [{ diagnose }, { renderReport }] = await Promise.all([import("../../diagnosis/diagnose.js"), import("../../report/index.js")]);
+    const [{ diagnose }, { renderReport }, { TYPE_TITLES }] = await Promise.all([import("../../diagnosis/diagnose.js"), import("../../report/index.js"), import("../../diagnosis/typology.js")]);
     const diagnoseOptions = {
       seed: intOption("--seed", opts.seed, 1, BOUNDS.seed.min, BOUNDS.seed.max),
       partition: opts.partition,
@@ -133,7 +133,7 @@ export function registerReport(program: Command, ctx: Context): void {
     const d = diagnose(loaded.view, diagnoseOptions);
     if (sel.available.length > 0) d.notes.push(`rounds: ${sel.statement}`);
     const meta = reportMeta(datasetName(loaded), Boolean(opts.output), ctx.io.width);
-    const types = d.typology.types.filter((t) => t.state === "holds").map((t) => t.name);
+    const types = d.typology.types.filter((t) => t.state === "holds").map((t) => TYPE_TITLES[t.name].toLowerCase());
     const summary = (d.verdicts.filter((v) => v.holds).map((v) => v.name).join(", ") || "no verdict holds") + (types.length ? `; cluster type: ${types.join(", ")}` : "");
     // The JSON document is written as it is made (hundreds of megabytes for a national network).
     if (format === "json") return emit((write) => void analysisJson("report", loaded, viewUsed(loadOpts), { dataset: meta.dataset, ...d }, write), summary);

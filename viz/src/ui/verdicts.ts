@@ -91,7 +91,7 @@ export function renderVerdicts(app: App): Child[] {
     const card = (x: (typeof types)[number]) =>
       h(
         "div",
-        { class: `verdict ${x.state === "holds" ? "yes" : x.state === "does-not-hold" ? "no" : "unclear"}`, dataset: { clusterType: x.name, state: x.state } },
+        { class: `verdict ${x.state === "holds" ? "type-holds" : x.state === "does-not-hold" ? "type-not" : "unclear"}`, dataset: { clusterType: x.name, state: x.state } },
         h("h4", {}, `${x.state === "holds" ? "●" : x.state === "does-not-hold" ? "○" : "?"} ${TYPE_TITLES[x.name]}: ${VERDICT_STATE_WORDS[x.state]}`),
         h("p", {}, x.summary),
         h("details", {}, h("summary", { class: "muted small" }, "evidence and thresholds"), h("table", { class: "kv evidence" }, ...clusterTypeFacts(x).map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", { class: "text" }, v))))),
