@@ -467,11 +467,19 @@ function readPartition(graph: ClusterGraph, ids: string[], file: InputFile, name
       if (m) {
         // A class number starts after a non-digit: tried from inside a run of 50,000 digits it was quadratic.
         for (const part of m[2].matchAll(/(?<!\d)(\d+)\s*=\s*("(?:[^"\\]|\\.)*"|true|false|-?[\d.eE+-]+)/g)) {
+          let value: unknown;
           try {
-            legend.set(Number(part[1]), JSON.parse(part[2]) as AttributeValue);
+            value = JSON.parse(part[2]);
           } catch {
-            /* an unreadable legend entry leaves the class number */
+            continue; // an unreadable legend entry leaves the class number
           }
+          const cls = Number(part[1]);
+          if (!Number.isSafeInteger(cls) || (typeof value === "number" && !Number.isFinite(value))) {
+            const at = { line: i + 1, column: s.indexOf(part[0]) + 1 };
+            report.warn(file.name, "bad-legend", `legend entry "${part[0].slice(0, 60)}" has ${Number.isSafeInteger(cls) ? "a value too large for a number" : "a class number too large"}; ignored, the class number is kept`, at, "write the legend's numbers within ±1.8e308 and its class numbers as the partition's own");
+            continue;
+          }
+          legend.set(cls, value as AttributeValue);
         }
       }
       return;

@@ -173,6 +173,17 @@ describe("Pajek .clu and .vec", () => {
     expect(back.graph.nodes().map((n) => back.graph.getNodeAttribute(n, "inCluster"))).toEqual([false, true, true]);
   });
 
+  it("a legend value or class number too large for a number is a located warning, and the class number is kept", () => {
+    const clu = `% clusterflow "employees": 1 = 1e999, 2 = 5, ${"9".repeat(400)} = 7\n*Vertices 3\n1\n2\n1\n`;
+    const { graph, report } = read(net, {}, [f("t.employees.clu", clu)]);
+    expect(graph.nodes().map((n) => graph.getNodeAttribute(n, "employees"))).toEqual([1, 5, 1]);
+    expect(report.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
+      ["bad-legend", 1, clu.indexOf("1 = 1e999") + 1],
+      ["bad-legend", 1, clu.indexOf("9".repeat(400)) + 1],
+    ]);
+    expect(Object.values(graph.getNodeAttributes("a")).some((v) => v === Infinity)).toBe(false);
+  });
+
   it("a partition of the wrong length is an error", () => {
     const { report } = read(net, {}, [f("t.kind.clu", "*Vertices 4\n1\n2\n3\n4\n")]);
     expect(report.errors.map(formatIssue)).toEqual([

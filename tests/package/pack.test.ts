@@ -50,7 +50,7 @@ afterAll(() => {
 
 describe("the packed package", () => {
   it("holds the compiled library and command, not the sources or tests", () => {
-    for (const f of ["dist/index.js", "dist/index.d.ts", "dist/cli/bin.js", "dist/cli/main.js", "package.json", "README.md"]) expect(files).toContain(f);
+    for (const f of ["dist/index.js", "dist/index.d.ts", "dist/cli/bin.js", "dist/cli/main.js", "package.json", "README.md", "CHANGELOG.md"]) expect(files).toContain(f);
     expect(files.filter((f) => /^(src|tests|datasets|node_modules)\//.test(f))).toEqual([]);
     const installed = JSON.parse(readFileSync(join(consumer, "node_modules", "clusterflow", "package.json"), "utf8"));
     expect(installed.bin.clusterflow).toBe("dist/cli/bin.js");
