@@ -56,6 +56,45 @@ function tickText(v: number): string {
   return v === 0 ? "0" : Math.abs(v) < 1e-4 ? v.toExponential(1) : String(v);
 }
 
+/** A point label's box on the page (11 px text), with where its text is anchored. */
+export interface LabelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  anchorX: number;
+  baseline: number;
+  end: boolean;
+}
+
+/** Width of 11 px sans-serif text, estimated at 6.1 px a character (wide enough for the report's font). */
+const labelWidth = (text: string) => 6.1 * [...text].length;
+
+/** Whether two label boxes overlap. */
+export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/**
+ * The first of the places beside a dot at (cx, cy) — above right, above left, below right, below left, then
+ * further up and down — whose box stays inside `bounds` and meets none of `placed`; undefined when none does.
+ */
+export function placeLabel(text: string, cx: number, cy: number, placed: readonly LabelBox[], bounds: { left: number; right: number; top: number; bottom: number }): LabelBox | undefined {
+  const w = labelWidth(text);
+  const h = 12;
+  const rightFirst = cx + 7 + w <= bounds.right;
+  for (const dy of [-6, 14, -20, 28, -34, 42]) {
+    for (const end of rightFirst ? [false, true] : [true, false]) {
+      const anchorX = end ? cx - 7 : cx + 7;
+      const box: LabelBox = { x0: end ? anchorX - w : anchorX, x1: end ? anchorX : anchorX + w, y0: cy + dy - 10, y1: cy + dy - 10 + h, anchorX, baseline: cy + dy, end };
+      if (box.x0 < bounds.left || box.x1 > bounds.right || box.y0 < bounds.top || box.y1 > bounds.bottom) continue;
+      if (placed.some((p) => boxesOverlap(p, box))) continue;
+      return box;
+    }
+  }
+  return undefined;
+}
+
 /** Cognitive-role quadrant: external openness (x) against local connectedness (y), inside actors. */
 export function quadrantSvg(d: Diagnosis): string {
   const W = 640;
@@ -109,14 +148,27 @@ export function quadrantSvg(d: Diagnosis): string {
     if (!at.has(key)) at.set(key, { cx, cy, ids: [] });
     at.get(key)!.ids.push(p.id);
   }
-  for (const { cx, cy, ids } of at.values()) {
-    if (!ids.some((id) => named.has(id))) continue;
+  // Labels in rank order (the best-ranked first); each takes the first place beside its dot where its box
+  // meets no label placed before it and stays inside the plot, else it is left out (the dot's tooltip
+  // still names the actor).
+  const placed: LabelBox[] = [];
+  // The dots are obstacles too: a label passing over another actor's dot reads as that actor's.
+  const dots = [...at.values()].map(({ cx, cy }) => ({ x0: cx - 5, x1: cx + 5, y0: cy - 5, y1: cy + 5, anchorX: cx, baseline: cy, end: false }));
+  const groups = [...at.values()].filter((g) => g.ids.some((id) => named.has(id)));
+  const bestRank = (g: { ids: string[] }) => Math.min(...g.ids.map((id) => rankOf.get(id) ?? Infinity));
+  groups.sort((a, b) => bestRank(a) - bestRank(b));
+  for (const { cx, cy, ids } of groups) {
     const byRank = [...ids].sort((a, b) => (rankOf.get(a) ?? Infinity) - (rankOf.get(b) ?? Infinity));
     const label = (id: string) => d.labels[id] ?? id;
     const text = ids.length === 1 ? label(ids[0]) : `${ids.length} actors: ${label(byRank[0])} and ${ids.length - 1} more`;
     const attrs = ids.length === 1 ? "" : ` data-actors="${ids.length}"`;
-    // Labels near the right edge are drawn to the left of their dot so they stay on the page.
-    out.push(cx > W * 0.6 ? `<text x="${r1(cx - 7)}" y="${r1(cy - 6)}" text-anchor="end" class="pt"${attrs}>${esc(text)}</text>` : `<text x="${r1(cx + 7)}" y="${r1(cy - 6)}" class="pt"${attrs}>${esc(text)}</text>`);
+    const bounds = { left: m.l, right: W - m.r, top: m.t, bottom: H - m.b };
+    const others = dots.filter((b) => b.anchorX !== cx || b.baseline !== cy);
+    // Clear of labels and dots if it can be, else clear of labels only.
+    const box = placeLabel(text, cx, cy, [...placed, ...others], bounds) ?? placeLabel(text, cx, cy, placed, bounds);
+    if (!box) continue;
+    placed.push(box);
+    out.push(`<text x="${r1(box.anchorX)}" y="${r1(box.baseline)}"${box.end ? ' text-anchor="end"' : ""} class="pt"${attrs}>${esc(text)}</text>`);
   }
   out.push("</svg>");
   const legend = (Object.keys(ROLE_COLOURS) as CognitiveRole[])

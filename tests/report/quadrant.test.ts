@@ -96,3 +96,39 @@ describe("role quadrant axes and labels", () => {
     expect(d.gatekeepers.ranking.some((r) => r.localOutStrength !== r.localOut)).toBe(true);
   });
 });
+
+describe("quadrant point labels", () => {
+  it("a label that would cover an earlier one moves to the next free place beside its dot", async () => {
+    const { placeLabel, boxesOverlap } = await import("../../src/report/svg.js");
+    const bounds = { left: 56, right: 624, top: 16, bottom: 392 };
+    const first = placeLabel("Principal subcontractor 1", 200, 200, [], bounds)!;
+    expect(first).toMatchObject({ end: false, anchorX: 207, baseline: 194 });
+    const second = placeLabel("Principal subcontractor 2", 203, 201, [first], bounds)!;
+    expect(boxesOverlap(first, second)).toBe(false);
+    // Its first choice would have covered the first label.
+    expect(boxesOverlap(first, placeLabel("Principal subcontractor 2", 203, 201, [], bounds)!)).toBe(true);
+    // At the right edge the label goes to the left of its dot; with no free place it is left out.
+    expect(placeLabel("A long name near the edge", 620, 200, [], bounds)!.end).toBe(true);
+    const wall = Array.from({ length: 12 }, (_, i) => ({ x0: 0, x1: 700, y0: 150 + i * 8, y1: 158 + i * 8, anchorX: 0, baseline: 0, end: false }));
+    expect(placeLabel("x", 300, 200, wall, bounds)).toBeUndefined();
+  });
+
+  it.each(["thai-automotive", "taiwan-flowers", "jepara-furniture", "sialkot-surgical", "bangalore-software"])("%s: no two point labels of the quadrant overlap, and every label stays inside the plot", async (name) => {
+    const { boxesOverlap } = await import("../../src/report/svg.js");
+    const { graph } = await readInput(new URL(`../../datasets/${name}/`, import.meta.url).pathname);
+    const d = diagnose(graph, { reps: 19, nullReps: 0, interventions: false });
+    const svg = quadrantSvg(d);
+    const boxes = [...svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"( text-anchor="end")? class="pt"[^>]*>([^<]*)<\/text>/g)].map((m) => {
+      const x = Number(m[1]);
+      const y = Number(m[2]);
+      const w = 6.1 * [...m[4].replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">")].length;
+      return { x0: m[3] ? x - w : x, x1: m[3] ? x : x + w, y0: y - 10, y1: y + 2, anchorX: x, baseline: y, end: Boolean(m[3]) };
+    });
+    expect(boxes.length).toBeGreaterThan(0);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i], boxes[j]), `${i} and ${j}`).toBe(false);
+      expect(boxes[i].x0).toBeGreaterThanOrEqual(56 - 0.1);
+      expect(boxes[i].x1).toBeLessThanOrEqual(624 + 0.1);
+    }
+  });
+});
