@@ -19,6 +19,7 @@
 import type { ClusterGraph } from "../model/types.js";
 import type { WriteOptions } from "./format.js";
 import { deriveTieType } from "../model/tieType.js";
+import { NOT_IN_XML } from "./xml.js";
 
 export type Loss = "emptyText" | "givenTieType" | "relation" | "round" | "respondentFlag" | "controlCharacters" | "mixedTypes" | "graphAttributes" | "recordedCells";
 
@@ -43,8 +44,6 @@ const GRAPH_ATTRIBUTES_KEPT: Readonly<Record<string, readonly string[]>> = { gex
 /** Graph attributes every format states in its own way, whose loss another note says, or that a round view adds (`roundsUsed`: the ties' wave column says it). */
 const GRAPH_ATTRIBUTES_SAID = new Set(["direction", "nonRespondents", "missingTies", "structuralTies", "roundNonRespondents", "roundsUsed"]);
 
-/** Characters XML 1.0 cannot hold (the XML writers leave them out). */
-const NOT_IN_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 
 const FORMAT_NAME: Record<string, string> = { tidy: "tidy files", xlsx: "XLSX", gexf: "GEXF", graphml: "GraphML", dl: "DL", "dl-edgelist1": "a DL edge list", pajek: "Pajek", matrix: "a matrix", roster: "a roster" };
 
@@ -54,38 +53,11 @@ export function lossNotes(graph: ClusterGraph, format: string): string[] {
   const where = FORMAT_NAME[format] ?? format;
   const notes: string[] = [];
   if (losses.includes("emptyText")) {
-    let n = 0;
-    let example: string | undefined;
-    const count = (owner: string, a: Record<string, unknown>) => {
-      for (const k of Object.keys(a)) {
-        if (a[k] !== "" || k === "label") continue;
-        n++;
-        example ??= `${k} of ${owner}`;
-      }
-    };
-    graph.forEachNode((id, a) => count(`actor ${JSON.stringify(id)}`, a));
-    graph.forEachEdge((_e, a, s, t) => count(`tie ${JSON.stringify(s)} → ${JSON.stringify(t)}`, a));
+    const { n, example } = valuesWhere(graph, (k, v) => v === "" && k !== "label");
     if (n > 0) notes.push(`${n} empty text value(s) (e.g. ${example}) are written as empty in ${where} and read back as missing; JSON keeps them`);
   }
   if (losses.includes("controlCharacters")) {
-    let n = 0;
-    let example: string | undefined;
-    const count = (owner: string, a: Record<string, unknown>) => {
-      for (const k of Object.keys(a)) {
-        const v = a[k];
-        if (typeof v !== "string" || !NOT_IN_XML.test(v)) continue;
-        n++;
-        example ??= `${k} of ${owner}`;
-      }
-    };
-    graph.forEachNode((id, a) => {
-      if (NOT_IN_XML.test(id)) {
-        n++;
-        example ??= `the id ${JSON.stringify(id)}`;
-      }
-      count(`actor ${JSON.stringify(id)}`, a);
-    });
-    graph.forEachEdge((_e, a, s, t) => count(`tie ${JSON.stringify(s)} → ${JSON.stringify(t)}`, a));
+    const { n, example } = valuesWhere(graph, (_k, v) => typeof v === "string" && NOT_IN_XML.test(v), true);
     if (n > 0) notes.push(`${n} text value(s) hold control characters (e.g. ${example}), which XML 1.0 cannot hold: they are left out in ${where}; tidy, XLSX, Pajek and JSON keep them`);
   }
   if (losses.includes("mixedTypes")) {
@@ -148,6 +120,31 @@ export function lossNotes(graph: ClusterGraph, format: string): string[] {
     if (flagged.length > 0) notes.push(`${flagged.length} actor(s) marked respondent = false (e.g. ${JSON.stringify(flagged[0])}) get no row in ${where}: read back they are actors only named, without the respondent flag; tidy, JSON, XLSX, GEXF and GraphML keep it`);
   }
   return notes;
+}
+
+/**
+ * How many attribute values of actors and ties pass `test` (with `ids`, actor ids too, as `id`), and the
+ * first of them in words (`note of actor "b"`).
+ */
+function valuesWhere(graph: ClusterGraph, test: (key: string, value: unknown) => boolean, ids = false): { n: number; example?: string } {
+  let n = 0;
+  let example: string | undefined;
+  const visit = (a: Record<string, unknown>, owner: () => string) => {
+    for (const k of Object.keys(a)) {
+      if (!test(k, a[k])) continue;
+      n++;
+      example ??= `${k} of ${owner()}`;
+    }
+  };
+  graph.forEachNode((id, a) => {
+    if (ids && test("id", id)) {
+      n++;
+      example ??= `the id ${JSON.stringify(id)}`;
+    }
+    visit(a, () => `actor ${JSON.stringify(id)}`);
+  });
+  graph.forEachEdge((_e, a, s, t) => visit(a, () => `tie ${JSON.stringify(s)} → ${JSON.stringify(t)}`));
+  return { n, example };
 }
 
 /** A graph attribute's value in a note: its JSON, cut at 60 characters. */

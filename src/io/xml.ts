@@ -249,6 +249,9 @@ export function localNameOf(el: Element): string {
 /** Escape text for an XML attribute value or element content. */
 const NEEDS_ESCAPE = /[&<>"'\u0000-\u001f\ufffe\uffff]/;
 
+/** The characters XML 1.0 cannot hold, which {@link xmlEscape} leaves out (tab, LF and CR it writes as references). */
+export const NOT_IN_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+
 export function xmlEscape(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   let out = "";
