@@ -147,17 +147,20 @@ export interface RelationSelection {
 const relationSelections = new WeakMap<object, RelationSelection>();
 
 /** The relations of a loaded view: one, a chosen list, or all of them pooled — in words for the outputs. */
-export function relationSelection(graph: ClusterGraph, view: ClusterGraph, asked: string[] | undefined): RelationSelection {
+export function relationSelection(graph: ClusterGraph, view: ClusterGraph, asked: string[] | undefined, keptApart = false): RelationSelection {
   const available = relationsOf(graph);
   const used = relationsOf(view);
-  const pooled = used.length > 1;
+  // A command that keeps its relations apart (layers, qap, convert) pools none of them.
+  const pooled = used.length > 1 && !keptApart;
   // The names are in `used` and `available`; the statement says what was done with them.
   const statement =
     available.length <= 1
       ? "one relation"
       : pooled
         ? `${used.length} of ${available.length} relations pooled${asked ? " (asked for)" : ""}: parallel ties of one pair are summed where a measure needs one tie per pair (--relation <name> for one relation; report --by-relation for each)`
-        : `one relation alone, of ${available.length}`;
+        : used.length > 1
+          ? `${used.length} relations, each kept apart (none pooled)`
+          : `one relation alone, of ${available.length}`;
   return { used, available, pooled, statement };
 }
 
@@ -239,9 +242,9 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
     graph.forEachEdge((_e, a) => known.add(a.relation));
     for (const r of opts.relation) if (!known.has(r)) throw new UsageError(`--relation: no ties of relation "${r}" (relations: ${[...known].sort().join(", ") || "none"})`);
   }
-  const relations = relationSelection(graph, view, opts.relation);
+  const relations = relationSelection(graph, view, opts.relation, opts.comparesRelations);
   relationSelections.set(opts, relations);
-  if (!opts.json && !opts.quiet && !opts.comparesRelations && relations.pooled) note(ctx, `relations ${relations.used.join(", ")}: ${relations.statement}`);
+  if (!opts.json && !opts.quiet && relations.pooled) note(ctx, `relations ${relations.used.join(", ")}: ${relations.statement}`);
   const allRounds = () => (filtered ? filterTies(graph, { relations: opts.relation, tieTypes, localOnly: opts.localOnly }) : graph);
   return { graph, view, report, format, input, rounds: selection, presence, allRounds };
 }
@@ -252,11 +255,9 @@ export async function load(input: string, opts: InputOptions, ctx: Context): Pro
  */
 export function viewUsed(opts: InputOptions): Record<string, unknown> {
   const rounds = selections.get(opts);
-  const relations = relationSelections.get(opts);
   return {
     relation: opts.relation ?? "all",
-    // A command that keeps its relations apart (layers, qap, convert) pools none of them.
-    relations: relations && opts.comparesRelations && relations.pooled ? { ...relations, pooled: false, statement: `${relations.used.length} relations, each kept apart (none pooled)` } : relations,
+    relations: relationSelections.get(opts),
     wave: rounds ? (rounds.available.length === 0 ? "none in the data" : rounds.used) : (opts.wave ?? "all"),
     rounds: rounds ? { used: rounds.used, pooled: rounds.pooled, available: rounds.available, how: rounds.how, statement: rounds.statement } : undefined,
     tieType: opts.tieType ?? "all",
