@@ -8,15 +8,14 @@
  * keys, and the display graph is keyed by actor id; it says so in a banner instead of drawing.)
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { launchChromium } from "./chromium.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import { startViewerAndBrowser } from "./build.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -45,13 +44,9 @@ let dir: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
   dir = mkdtempSync(join(tmpdir(), "clusterflow-hostile-viewer-"));
   for (const f of ["nodes.csv", "ties.csv"]) writeFileSync(join(dir, f), RENAMES.reduce((t, [re, to]) => t.replace(re, to), readFileSync(join(REPO, "datasets/jepara-furniture", f), "utf8")));
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(dir) });
-  browser = await launchChromium();
+  ({ server, browser } = await startViewerAndBrowser(dir));
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("pageerror", (e) => errors.push(e.message));
 }, 180_000);

@@ -10,13 +10,13 @@
  * c → d, "new" entering and "old" leaving — see its SOURCE.md).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildViewerOnce } from "./build.js";
-import { hexRgb, launchChromium, screenshotPixels } from "./chromium.js";
-import { collectInput, serveViewer, type ViewerServer } from "../../src/cli/commands/view.js";
+import { startViewerAndBrowser } from "./build.js";
+import { hexRgb, screenshotPixels } from "./chromium.js";
+import type { ViewerServer } from "../../src/cli/commands/view.js";
 import { readInput } from "../../src/io/load.js";
 import { diffusionDepth } from "../../src/metrics/diffusion.js";
 import type { ChangeTable } from "../../src/metrics/waves.js";
@@ -158,11 +158,7 @@ function expectedTables(w: WavesJson): Record<string, Record<string, string>> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  process.chdir(REPO);
-  await buildViewerOnce();
-  server = await serveViewer({ port: 0, input: collectInput(PLANTED) });
-  browser = await launchChromium();
+  ({ server, browser } = await startViewerAndBrowser(PLANTED));
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("pageerror", (e) => errors.push(e.message));
 }, 180_000);
