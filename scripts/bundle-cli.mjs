@@ -5,7 +5,7 @@
  * stays as tsc writes it.
  */
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -29,3 +29,5 @@ await build({
   allowOverwrite: true,
   logLevel: "warning",
 });
+// Executable as written, so `npx clusterflow` runs it even where npm linked the bin before it was rebuilt.
+chmodSync(new URL("../dist/cli/bin.js", import.meta.url), 0o755);
